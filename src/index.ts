@@ -1,0 +1,2 @@
+export { ManualClock, SystemClock } from './Clock.js';
+export type { Clock, TimerHandle } from './Clock.js';

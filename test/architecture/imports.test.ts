@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The house rule: spec/ imports nothing of ours; conformance/ imports spec/ only;
+// src/ imports neither; adapters (conformance/adapters/) are the only code that joins
+// a runtime to the contract and so may import src/.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+type Area = 'spec' | 'src' | 'conformance' | 'adapters';
+
+const allowed: Record<Area, ReadonlySet<Area>> = {
+  spec: new Set<Area>(['spec']),
+  src: new Set<Area>(['src']),
+  conformance: new Set<Area>(['conformance', 'spec']),
+  adapters: new Set<Area>(['adapters', 'conformance', 'spec', 'src']),
+};
+
+function areaOf(file: string): Area | undefined {
+  const rel = relative(root, file).split(sep);
+  if (rel[0] === 'conformance' && rel[1] === 'adapters') return 'adapters';
+  if (rel[0] === 'spec' || rel[0] === 'src' || rel[0] === 'conformance') return rel[0];
+  return undefined;
+}
+
+function sourceFiles(dir: string): string[] {
+  let out: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of entries) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out = out.concat(sourceFiles(full));
+    else if (/\.(ts|mts|js|mjs)$/.test(name) && !name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function violations(): string[] {
+  const found: string[] = [];
+  for (const top of ['spec', 'src', 'conformance']) {
+    for (const file of sourceFiles(join(root, top))) {
+      const from = areaOf(file);
+      if (!from) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(importPattern)) {
+        const specifier = match[1] ?? match[2] ?? '';
+        if (specifier.startsWith('actor-conformance')) {
+          found.push(`${relative(root, file)} imports the package itself ('${specifier}'); use a relative path`);
+          continue;
+        }
+        if (!specifier.startsWith('.')) continue;
+        const to = areaOf(resolve(dirname(file), specifier));
+        if (to && !allowed[from].has(to)) {
+          found.push(`${relative(root, file)} (${from}) imports ${specifier} (${to})`);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+describe('architecture', () => {
+  it('imports flow one way: spec <- conformance <- adapters -> src', () => {
+    expect(violations()).toEqual([]);
+  });
+});
