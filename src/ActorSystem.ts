@@ -1,0 +1,47 @@
+import type { ActorRef } from './ActorRef.js';
+import type { Behavior } from './Behavior.js';
+import type { Clock } from './Clock.js';
+import type { EventStream } from './EventStream.js';
+import type { Extension } from './Extension.js';
+
+/** Options of {@link ActorSystem.create}. @public */
+export interface ActorSystemOptions {
+  /** Source of time for timers, restart windows, backoff and ask timeouts (default: {@link SystemClock}). */
+  readonly clock?: Clock;
+  /** System-wide services, unique by id (HOOK-08). */
+  readonly extensions?: ReadonlyArray<Extension>;
+  /** Source of uniform numbers in [0, 1) for backoff jitter (default `Math.random`). */
+  readonly random?: () => number;
+  /** Messages one actor processes before yielding to the next actor with mail (default 100). */
+  readonly throughput?: number;
+}
+
+/**
+ * A running actor hierarchy. The system is itself a ref to its guardian actor (the
+ * `guardian` behavior given at creation), so `system.tell(msg)` talks to the guardian.
+ * The system terminates when the guardian stops or when {@link ActorSystem.terminate} is called.
+ *
+ * @public
+ */
+export interface ActorSystem<T> extends ActorRef<T> {
+  /** The clock everything in this system schedules on. */
+  readonly clock: Clock;
+  /** Runtime events: dead letters, drops, unhandled messages, log records. */
+  readonly eventStream: EventStream;
+  /** Messages told to this ref are published as dead letters. */
+  readonly deadLetters: ActorRef<unknown>;
+  /** Stops the guardian (and so every actor); resolves once everything stopped. */
+  terminate(): Promise<void>;
+  /** Resolves once the system terminated, whatever the reason. */
+  readonly whenTerminated: Promise<void>;
+  /** Whether the system has fully terminated. */
+  readonly isTerminated: boolean;
+  /** The extension registered with `id`; throws {@link UnknownExtensionError}. */
+  extension<E extends Extension>(id: string): E;
+  /**
+   * Resolves once no actor has mail, a pending async step (promise-returning hook) or a
+   * restart in progress. Timers on the clock do not count: with a manual clock they only
+   * fire when time is advanced.
+   */
+  settled(): Promise<void>;
+}

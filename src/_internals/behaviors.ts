@@ -1,0 +1,148 @@
+/**
+ * The concrete behavior kinds. Public code only sees the opaque {@link Behavior}; the
+ * interpreter (`_internals/interpreter.ts`) switches on `kind`.
+ */
+import type { Actor } from '../Actor.js';
+import type { ActorContext } from '../ActorContext.js';
+import { Behavior } from '../Behavior.js';
+import type { Signal } from '../Signal.js';
+import type { StashBuffer } from '../StashBuffer.js';
+import type { SupervisorStrategy } from '../SupervisorStrategy.js';
+import type { TimerScheduler } from '../TimerScheduler.js';
+
+/** A constructor of errors, used to select which failures a supervisor handles. @public */
+export type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** Message handler of {@link ReceiveBehavior}. @public */
+export type MessageHandler<T> = (context: ActorContext<T>, message: T) => Behavior<T>;
+/** Signal handler of {@link ReceiveBehavior}; `undefined` means unhandled. @public */
+export type SignalHandler<T> = (context: ActorContext<T>, signal: Signal) => Behavior<T> | undefined;
+
+/** Marker behaviors: `same`, `unhandled`, `empty`, `ignore`. */
+export class MarkerBehavior<T> extends Behavior<T> {
+  constructor(readonly kind: 'same' | 'unhandled' | 'empty' | 'ignore') {
+    super();
+  }
+}
+
+export const SAME = new MarkerBehavior<unknown>('same');
+export const UNHANDLED = new MarkerBehavior<unknown>('unhandled');
+export const EMPTY = new MarkerBehavior<unknown>('empty');
+export const IGNORE = new MarkerBehavior<unknown>('ignore');
+
+/** `Behaviors.stopped(callback?)`. */
+export class StoppedBehavior<T> extends Behavior<T> {
+  readonly kind = 'stopped';
+  constructor(readonly postStop: (() => void) | undefined) {
+    super();
+  }
+}
+
+export const STOPPED = new StoppedBehavior<unknown>(undefined);
+
+/** `Behaviors.setup(factory)`: run `factory` when the behavior is started. */
+export class SetupBehavior<T> extends Behavior<T> {
+  readonly kind = 'setup';
+  constructor(readonly factory: (context: ActorContext<T>) => Behavior<T>) {
+    super();
+  }
+}
+
+/**
+ * `Behaviors.receive` / `receiveMessage`: handles messages, and signals once
+ * {@link ReceiveBehavior.receiveSignal} added a handler.
+ *
+ * @public
+ */
+export class ReceiveBehavior<T> extends Behavior<T> {
+  readonly kind = 'receive';
+  constructor(
+    readonly onMessage: MessageHandler<T>,
+    readonly onSignal: SignalHandler<T> | undefined,
+  ) {
+    super();
+  }
+
+  /** A copy of this behavior that hands signals to `handler` (return `undefined` when unhandled). */
+  receiveSignal(handler: SignalHandler<T>): Behavior<T> {
+    return new ReceiveBehavior(this.onMessage, handler);
+  }
+}
+
+/**
+ * `Behaviors.supervise(b).onFailure(...)`: `inner` wrapped by a supervisor for `errorClass`
+ * (undefined = every Error). Chaining `.onFailure` again wraps this one, so the first
+ * declared is the innermost (SUP-05).
+ *
+ * @public
+ */
+export class SupervisedBehavior<T> extends Behavior<T> {
+  readonly kind = 'supervise';
+  constructor(
+    readonly inner: Behavior<T>,
+    readonly errorClass: ErrorClass | undefined,
+    readonly strategy: SupervisorStrategy,
+  ) {
+    super();
+  }
+
+  /** Adds an outer supervisor for every Error. */
+  onFailure(strategy: SupervisorStrategy): SupervisedBehavior<T>;
+  /** Adds an outer supervisor for errors that are `instanceof errorClass`. */
+  onFailure(errorClass: ErrorClass, strategy: SupervisorStrategy): SupervisedBehavior<T>;
+  onFailure(a: ErrorClass | SupervisorStrategy, b?: SupervisorStrategy): SupervisedBehavior<T> {
+    return superviseWith(this, a, b);
+  }
+}
+
+/** The intermediate value of `Behaviors.supervise(b)`. @public */
+export class Supervise<T> {
+  constructor(private readonly behavior: Behavior<T>) {}
+
+  /** Supervises every Error with `strategy`. */
+  onFailure(strategy: SupervisorStrategy): SupervisedBehavior<T>;
+  /** Supervises errors that are `instanceof errorClass` with `strategy`; others go to the enclosing supervisor. */
+  onFailure(errorClass: ErrorClass, strategy: SupervisorStrategy): SupervisedBehavior<T>;
+  onFailure(a: ErrorClass | SupervisorStrategy, b?: SupervisorStrategy): SupervisedBehavior<T> {
+    return superviseWith(this.behavior, a, b);
+  }
+}
+
+function superviseWith<T>(
+  inner: Behavior<T>,
+  a: ErrorClass | SupervisorStrategy,
+  b: SupervisorStrategy | undefined,
+): SupervisedBehavior<T> {
+  if (typeof a === 'function') {
+    if (!b) throw new TypeError('onFailure(errorClass, strategy): strategy missing');
+    return new SupervisedBehavior(inner, a, b);
+  }
+  return new SupervisedBehavior(inner, undefined, a);
+}
+
+/** `Behaviors.withStash(capacity, factory)`: a setup that also creates a fresh stash buffer. */
+export class WithStashBehavior<T> extends Behavior<T> {
+  readonly kind = 'withStash';
+  constructor(
+    readonly capacity: number,
+    readonly factory: (stash: StashBuffer<T>) => Behavior<T>,
+  ) {
+    super();
+  }
+}
+
+/** `Behaviors.withTimers(factory)`: a setup that exposes the actor's timer scheduler. */
+export class WithTimersBehavior<T> extends Behavior<T> {
+  readonly kind = 'withTimers';
+  constructor(readonly factory: (timers: TimerScheduler<T>) => Behavior<T>) {
+    super();
+  }
+}
+
+/** `Behaviors.fromActor(factory)`: a GoAkt-style object actor. */
+export class FromActorBehavior<T> extends Behavior<T> {
+  readonly kind = 'fromActor';
+  constructor(readonly factory: () => Actor<T>) {
+    super();
+  }
+}

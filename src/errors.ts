@@ -1,0 +1,140 @@
+/**
+ * Base class of every error raised by the runtime. `code` is stable across versions and
+ * is what callers (and the conformance kit) should match on.
+ *
+ * @public
+ */
+export abstract class ActorRuntimeError extends Error {
+  /** Stable machine-readable identifier of the error kind. */
+  abstract readonly code: string;
+}
+
+/**
+ * Raised inside a watcher that did not handle a `Terminated` signal (WATCH-06); it is
+ * supervised like any other failure.
+ *
+ * @public
+ */
+export class DeathPactError extends ActorRuntimeError {
+  readonly code = 'DEATH_PACT';
+  constructor(readonly watchedPath: string) {
+    super(`death pact: watched actor ${watchedPath} terminated and Terminated was not handled`);
+    this.name = 'DeathPactError';
+  }
+}
+
+/** Thrown by {@link StashBuffer.stash} when the buffer is full (STASH-01). @public */
+export class StashOverflowError extends ActorRuntimeError {
+  readonly code = 'STASH_OVERFLOW';
+  constructor(readonly capacity: number) {
+    super(`stash buffer is full (capacity ${capacity})`);
+    this.name = 'StashOverflowError';
+  }
+}
+
+/** The promise of {@link ask} rejects with this when no reply came in time. @public */
+export class AskTimeoutError extends ActorRuntimeError {
+  readonly code = 'ASK_TIMEOUT';
+  constructor(
+    readonly targetPath: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`ask to ${targetPath} timed out after ${timeoutMs} ms`);
+    this.name = 'AskTimeoutError';
+  }
+}
+
+/**
+ * An actor failed while starting (its `setup` or `preStart` threw or rejected) and the
+ * strategy did not retry it (SUP-08, HOOK-02). The original error is `cause`.
+ *
+ * @public
+ */
+export class ActorInitializationError extends ActorRuntimeError {
+  readonly code = 'ACTOR_INITIALIZATION';
+  constructor(
+    readonly actorPath: string,
+    cause: unknown,
+  ) {
+    super(`actor ${actorPath} failed to start: ${describe(cause)}`, { cause });
+    this.name = 'ActorInitializationError';
+  }
+}
+
+/** A child name was empty, contained `/`, or started with the reserved `$`. @public */
+export class InvalidActorNameError extends ActorRuntimeError {
+  readonly code = 'INVALID_ACTOR_NAME';
+  constructor(readonly actorName: string) {
+    super(`invalid actor name ${JSON.stringify(actorName)}: must be non-empty, without '/', not starting with '$'`);
+    this.name = 'InvalidActorNameError';
+  }
+}
+
+/** A sibling with the same name is still alive. @public */
+export class DuplicateActorNameError extends ActorRuntimeError {
+  readonly code = 'DUPLICATE_ACTOR_NAME';
+  constructor(
+    readonly actorName: string,
+    readonly parentPath: string,
+  ) {
+    super(`actor name ${JSON.stringify(actorName)} is not unique under ${parentPath}`);
+    this.name = 'DuplicateActorNameError';
+  }
+}
+
+/**
+ * `watch` after `watchWith`, or `watchWith` with a different message, without `unwatch`
+ * in between (WATCH-05).
+ *
+ * @public
+ */
+export class WatchConflictError extends ActorRuntimeError {
+  readonly code = 'WATCH_CONFLICT';
+  constructor(readonly watchedPath: string) {
+    super(`${watchedPath} is already watched with a different notification; unwatch it first`);
+    this.name = 'WatchConflictError';
+  }
+}
+
+/** `context.stop(ref)` was called with a ref that is not a child of the caller (LIF-09). @public */
+export class NotAChildError extends ActorRuntimeError {
+  readonly code = 'NOT_A_CHILD';
+  constructor(
+    readonly refPath: string,
+    readonly parentPath: string,
+  ) {
+    super(`${refPath} is not a child of ${parentPath}; only children can be stopped`);
+    this.name = 'NotAChildError';
+  }
+}
+
+/** Two extensions with the same id were registered at system creation (HOOK-08). @public */
+export class DuplicateExtensionError extends ActorRuntimeError {
+  readonly code = 'DUPLICATE_EXTENSION';
+  constructor(readonly extensionId: string) {
+    super(`extension id ${JSON.stringify(extensionId)} registered twice`);
+    this.name = 'DuplicateExtensionError';
+  }
+}
+
+/** `context.extension(id)` found no extension with that id. @public */
+export class UnknownExtensionError extends ActorRuntimeError {
+  readonly code = 'UNKNOWN_EXTENSION';
+  constructor(readonly extensionId: string) {
+    super(`no extension registered with id ${JSON.stringify(extensionId)}`);
+    this.name = 'UnknownExtensionError';
+  }
+}
+
+/** A behavior factory returned something that may not start an actor (e.g. `same`). @public */
+export class InvalidBehaviorError extends ActorRuntimeError {
+  readonly code = 'INVALID_BEHAVIOR';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidBehaviorError';
+  }
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
