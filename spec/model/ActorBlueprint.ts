@@ -1,0 +1,86 @@
+import type { ErrorMatcher } from './ErrorHierarchy.js';
+
+/** Stop the actor on a matching failure (the typed default, SUP-01). @public */
+export interface StopStrategy {
+  readonly kind: 'stop';
+}
+
+/** Drop the failing message and keep behavior and state (SUP-02). @public */
+export interface ResumeStrategy {
+  readonly kind: 'resume';
+}
+
+/**
+ * Re-run setup with fresh state (SUP-03). `limit` allows at most `max` restarts within
+ * `withinMs` of the first counted one (SUP-07); `stopChildren: false` keeps children across
+ * the restart (SUP-13); `bufferCapacity` bounds the messages held while restarting (SUP-10).
+ *
+ * @public
+ */
+export interface RestartStrategy {
+  readonly kind: 'restart';
+  readonly limit?: { readonly max: number; readonly withinMs: number };
+  readonly stopChildren?: boolean;
+  readonly bufferCapacity?: number;
+}
+
+/**
+ * Restart after `min(maxMs, minMs·2^n)` ms for the n-th consecutive restart (random factor 0),
+ * forget the count after `resetAfterMs` without failure (default `(minMs+maxMs)/2`), stop
+ * after `maxRestarts` (SUP-11).
+ *
+ * @public
+ */
+export interface BackoffStrategy {
+  readonly kind: 'backoff';
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly maxRestarts?: number;
+  readonly resetAfterMs?: number;
+}
+
+/** Any supervisor strategy a blueprint may use. @public */
+export type SupervisorStrategy = StopStrategy | ResumeStrategy | RestartStrategy | BackoffStrategy;
+
+/** One `supervise(...).onFailure(on, strategy)` wrapper. @public */
+export interface SupervisionLayer {
+  /** Error name of the test hierarchy, a runtime error kind, or `'any'`. */
+  readonly on: ErrorMatcher;
+  readonly strategy: SupervisorStrategy;
+}
+
+/** How a parent registers death watch on the children its setup spawns. @public */
+export type ChildWatchMode = 'none' | 'watch' | 'watchWith';
+
+/**
+ * A test actor as data. The adapter realises it as one generic behavior: setup reports
+ * itself, spawns `children` (every incarnation) and watches them per `watchChildren`; the
+ * behavior then interprets {@link ActorCommand}s.
+ *
+ * @public
+ */
+export interface ActorBlueprint {
+  /** Name among its siblings; logical paths join names with `/`. */
+  readonly name: string;
+  /** Supervision wrappers, innermost first. Empty means unsupervised. */
+  readonly supervision: readonly SupervisionLayer[];
+  /** Children spawned by setup, in this order, on every incarnation. */
+  readonly children: readonly ActorBlueprint[];
+  /** Whether setup watches the children it spawns, and how. */
+  readonly watchChildren: ChildWatchMode;
+  /** When false, a `Terminated`/`ChildFailed` signal is left unhandled, which raises a death pact (WATCH-06). */
+  readonly handlesTerminated: boolean;
+  /** Capacity of the actor's stash buffer; 0 means the actor does not stash. */
+  readonly stashCapacity: number;
+}
+
+/** Logical path of a child: `parent/name`, or just `name` at the top. @public */
+export function childPath(parent: string | null, name: string): string {
+  return parent === null ? name : `${parent}/${name}`;
+}
+
+/** The parent part of a logical path, or null for a top-level actor. @public */
+export function parentPath(path: string): string | null {
+  const cut = path.lastIndexOf('/');
+  return cut < 0 ? null : path.slice(0, cut);
+}

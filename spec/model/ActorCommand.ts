@@ -1,0 +1,95 @@
+import type { ActorBlueprint } from './ActorBlueprint.js';
+
+/** Record `received` with the incarnation's message count, then count it (a count reveals resume vs restart). @public */
+export interface PingCommand {
+  readonly kind: 'ping';
+  readonly id: number;
+}
+/** Throw a fresh instance of the named error (of the test hierarchy). @public */
+export interface FailCommand {
+  readonly kind: 'fail';
+  readonly id: number;
+  readonly error: string;
+}
+/** Stop voluntarily (return the runtime's `stopped`). @public */
+export interface StopCommand {
+  readonly kind: 'stop';
+  readonly id: number;
+}
+/** Spawn a child now; unlike blueprint children it is not re-created by later setups. @public */
+export interface SpawnCommand {
+  readonly kind: 'spawn';
+  readonly child: ActorBlueprint;
+}
+/** Stop the named child; a no-op when it is not alive (LIF-09). @public */
+export interface StopChildCommand {
+  readonly kind: 'stopChild';
+  readonly name: string;
+}
+/** `watch(target)`: a `Terminated` signal when the target stops. @public */
+export interface WatchCommand {
+  readonly kind: 'watch';
+  readonly target: string;
+}
+/** `watchWith(target, msg)`: a message instead of a signal (WATCH-05). @public */
+export interface WatchWithCommand {
+  readonly kind: 'watchWith';
+  readonly target: string;
+}
+/** `unwatch(target)` (WATCH-04). @public */
+export interface UnwatchCommand {
+  readonly kind: 'unwatch';
+  readonly target: string;
+}
+/** A command that may sit in a stash buffer. @public */
+export type StashableCommand = PingCommand | FailCommand | StopCommand;
+/** Put `command` into the actor's stash buffer instead of handling it. @public */
+export interface StashCommand {
+  readonly kind: 'stash';
+  readonly command: StashableCommand;
+}
+/** Replay every stashed command, in order, before anything still in the mailbox (STASH-02). @public */
+export interface UnstashAllCommand {
+  readonly kind: 'unstashAll';
+}
+/** Replay at most `n` stashed commands (STASH-02). @public */
+export interface UnstashCommand {
+  readonly kind: 'unstash';
+  readonly n: number;
+}
+/** A single timer under `key` that sends `ping{id}` to self after `delayMs` (replaces one with the same key). @public */
+export interface StartTimerCommand {
+  readonly kind: 'startTimer';
+  readonly key: string;
+  readonly delayMs: number;
+  readonly id: number;
+}
+/** Cancel the timer under `key`, if any. @public */
+export interface CancelTimerCommand {
+  readonly kind: 'cancelTimer';
+  readonly key: string;
+}
+
+/**
+ * The closed set of messages the adapter's single generic behavior interprets. Each kind is
+ * tied to a capability; generators leave out kinds the adapter did not declare.
+ *
+ * @public
+ */
+export type ActorCommand =
+  | PingCommand
+  | FailCommand
+  | StopCommand
+  | SpawnCommand
+  | StopChildCommand
+  | WatchCommand
+  | WatchWithCommand
+  | UnwatchCommand
+  | StashCommand
+  | UnstashAllCommand
+  | UnstashCommand
+  | StartTimerCommand
+  | CancelTimerCommand;
+
+/** The `kind` of an {@link ActorCommand}. @public */
+export type ActorCommandKind = ActorCommand['kind'];

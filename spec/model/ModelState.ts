@@ -1,0 +1,121 @@
+import type { ActorBlueprint, ChildWatchMode } from './ActorBlueprint.js';
+import type { ActorCommand, StashableCommand } from './ActorCommand.js';
+import type { ErrorHierarchy } from './ErrorHierarchy.js';
+
+/** Restart bookkeeping of one supervision layer; it survives restarts, like the supervisor itself. @public */
+export interface LayerState {
+  /** Restarts counted so far (within the window for `restart`, consecutive for `backoff`). */
+  restartCount: number;
+  /** End of the restart-limit window (exclusive), or null before the first counted restart. */
+  deadline: number | null;
+}
+
+/** What a delivery carries to an actor's mailbox. @public */
+export type DeliveryBody =
+  | { readonly kind: 'command'; readonly command: ActorCommand }
+  | {
+      readonly kind: 'notice';
+      /** The actor that stopped. */
+      readonly of: string;
+      /** Name of the error that stopped it, when the receiver is its parent and it failed. */
+      readonly failure: string | null;
+      /** It failed while starting: the cause may be reported wrapped as an initialization error. */
+      readonly duringStart: boolean;
+    }
+  | { readonly kind: 'backoffRestart'; readonly layer: number }
+  | { readonly kind: 'backoffReset'; readonly layer: number; readonly token: number };
+
+/**
+ * A message, notice or internal signal on its way to an actor. `uid` pins it to one actor
+ * instance (a later actor at the same path must not get it); `cause` lists events that
+ * happened before it was sent; deliveries with the same `wave` come from actors that stopped
+ * together, so their relative order is not fixed.
+ *
+ * @public
+ */
+export interface Delivery {
+  readonly to: string;
+  readonly uid: number | null;
+  readonly cause: readonly number[];
+  readonly wave: number | null;
+  readonly body: DeliveryBody;
+}
+
+/** A pending timer of the model: an actor timer, a scheduled backoff restart or a backoff reset. @public */
+export interface ModelTimer {
+  readonly due: number;
+  readonly seq: number;
+  readonly path: string;
+  readonly uid: number;
+  /** For actor timers, the user key; internal timers use a reserved key. */
+  readonly key: string;
+  readonly body: DeliveryBody;
+}
+
+/** One live actor of the model (absent from the state once stopped). @public */
+export interface ActorModel {
+  readonly path: string;
+  readonly uid: number;
+  readonly parent: string | null;
+  readonly blueprint: ActorBlueprint;
+  /** `running`: handles its mailbox; `restarting`: waiting for a backoff delay, buffering. */
+  phase: 'running' | 'restarting';
+  /** An incarnation finished setup and is active (it would get `PostStop`). */
+  live: boolean;
+  /** Pings handled by the current incarnation. */
+  count: number;
+  /** Paths of live children, in spawn order. */
+  children: string[];
+  /** Death watches this actor holds, by target path. */
+  watching: Record<string, Exclude<ChildWatchMode, 'none'>>;
+  /** Targets unwatched since their notice may have been queued (for exercising WATCH-04). */
+  unwatched: string[];
+  stash: StashableCommand[];
+  layers: LayerState[];
+  /** Deliveries held while restarting (SUP-10). */
+  buffer: Delivery[];
+  /** Capacity of `buffer` for the restart in progress. */
+  bufferCapacity: number;
+}
+
+/**
+ * The whole model state between operations. Plain data: it can be cloned, printed and
+ * compared.
+ *
+ * @public
+ */
+export interface ModelState {
+  readonly hierarchy: ErrorHierarchy;
+  /** Virtual time, in ms. */
+  now: number;
+  /** Source of unique numbers (actor uids, timer order, waves). */
+  seq: number;
+  /** Live actors by path. */
+  actors: Record<string, ActorModel>;
+  /** Setup attempts per path over the whole run (the recorder counts the same way). */
+  incarnations: Record<string, number>;
+  /** Errors that the next setup attempts at a path must throw, in order. */
+  armedSetupFailures: Record<string, string[]>;
+  timers: ModelTimer[];
+  /** Every path that ever held an actor, in first-spawn order. */
+  everSpawned: string[];
+}
+
+/** The state of a run before any operation. @public */
+export function initialModelState(hierarchy: ErrorHierarchy): ModelState {
+  return {
+    hierarchy,
+    now: 0,
+    seq: 0,
+    actors: {},
+    incarnations: {},
+    armedSetupFailures: {},
+    timers: [],
+    everSpawned: [],
+  };
+}
+
+/** Paths of the actors alive in `state`, oldest first. @public */
+export function livePaths(state: ModelState): string[] {
+  return state.everSpawned.filter((p) => state.actors[p] !== undefined);
+}

@@ -1,0 +1,47 @@
+import type { ActorBlueprint } from './ActorBlueprint.js';
+import type { ActorCommand } from './ActorCommand.js';
+
+/** Spawn a top-level actor. @public */
+export interface SpawnOperation {
+  readonly op: 'spawn';
+  readonly blueprint: ActorBlueprint;
+}
+/** Send a command to the actor at a logical path (dropped if none is alive there). @public */
+export interface TellOperation {
+  readonly op: 'tell';
+  readonly path: string;
+  readonly command: ActorCommand;
+}
+/** Move the virtual clock forward, one due instant at a time. @public */
+export interface AdvanceOperation {
+  readonly op: 'advance';
+  readonly ms: number;
+}
+/** Make the next setup attempt at `path` throw `error` (queued; each arming fails one attempt). @public */
+export interface FailNextSetupOperation {
+  readonly op: 'failNextSetup';
+  readonly path: string;
+  readonly error: string;
+}
+
+/**
+ * One step the suite applies to the system under test, after which it settles and compares
+ * the new events with the model's prediction.
+ *
+ * @public
+ */
+export type Operation = SpawnOperation | TellOperation | AdvanceOperation | FailNextSetupOperation;
+
+/** A short readable rendering, used in counterexamples. @public */
+export function describeOperation(operation: Operation): string {
+  switch (operation.op) {
+    case 'spawn':
+      return `spawn ${operation.blueprint.name}`;
+    case 'tell':
+      return `tell ${operation.path} ${JSON.stringify(operation.command)}`;
+    case 'advance':
+      return `advance ${operation.ms} ms`;
+    case 'failNextSetup':
+      return `failNextSetup ${operation.path} ${operation.error}`;
+  }
+}

@@ -1,0 +1,579 @@
+import { childPath, type ActorBlueprint } from '../ActorBlueprint.js';
+import type { ActorCommand, StashableCommand } from '../ActorCommand.js';
+import { errorMatches } from '../ErrorHierarchy.js';
+import type { ExpectedEvent } from '../ExpectedHistory.js';
+import type { HistoryEvent } from '../HistoryEvent.js';
+import { ModelError } from '../ModelError.js';
+import type { ActorModel, Delivery, DeliveryBody, ModelState } from '../ModelState.js';
+import {
+  backoffDelay,
+  backoffResetAfter,
+  budgetExhausted,
+  countRestart,
+  decidingLayer,
+  defaultRestartBufferCapacity,
+  firstStartFailureIsFinal,
+} from './supervision.js';
+
+/** Per-path ordering bookkeeping for one prediction. */
+interface Chain {
+  /** Events the next event of this path must follow. */
+  tails: number[];
+  /** Wave of the notice group being handled, whose members are mutually unordered. */
+  groupWave: number | null;
+  /** `tails` as they were when the group began. */
+  groupBase: number[];
+}
+
+const maxDeliveriesPerStep = 100_000;
+const reservedTimerKey = '\u0000internal';
+
+/**
+ * One prediction in progress: a mutable copy of the model state, a global FIFO of deliveries
+ * and the events, edges and exercised rules collected so far. The FIFO gives one allowed
+ * order; the edges recorded here say which parts of it every runtime must respect.
+ */
+export class Simulation {
+  readonly events: ExpectedEvent[] = [];
+  readonly edges = new Map<string, readonly [number, number]>();
+  readonly rules = new Set<string>();
+  private readonly queue: Delivery[] = [];
+  private readonly chains = new Map<string, Chain>();
+  private readonly causeStack: (readonly number[])[] = [];
+  private currentWave: number | null = null;
+
+  constructor(readonly state: ModelState) {}
+
+  // ---- operations -------------------------------------------------------------------
+
+  spawnTopLevel(blueprint: ActorBlueprint): void {
+    const path = childPath(null, blueprint.name);
+    if (this.state.actors[path]) throw new ModelError('DUPLICATE_PATH', `an actor is already alive at ${path}`);
+    this.createActor(path, null, blueprint);
+    this.runSetup(path, 'start');
+    this.drain();
+  }
+
+  tell(path: string, command: ActorCommand): void {
+    this.queue.push({ to: path, uid: null, cause: [], wave: null, body: { kind: 'command', command } });
+    this.drain();
+  }
+
+  armSetupFailure(path: string, error: string): void {
+    (this.state.armedSetupFailures[path] ??= []).push(error);
+  }
+
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new ModelError('BAD_OPERATION', `advance needs a non-negative duration, got ${ms}`);
+    const target = this.state.now + ms;
+    for (;;) {
+      const due = this.state.timers.reduce((min, t) => Math.min(min, t.due), Infinity);
+      if (due > target) break;
+      this.state.now = due;
+      const firing = this.state.timers.filter((t) => t.due === due).sort((a, b) => a.seq - b.seq);
+      this.state.timers = this.state.timers.filter((t) => t.due !== due);
+      for (const t of firing) this.queue.push({ to: t.path, uid: t.uid, cause: [], wave: null, body: t.body });
+      this.drain();
+    }
+    this.state.now = target;
+  }
+
+  // ---- delivery loop ----------------------------------------------------------------
+
+  private drain(): void {
+    let handled = 0;
+    for (let d = this.queue.shift(); d !== undefined; d = this.queue.shift()) {
+      if (++handled > maxDeliveriesPerStep) throw new ModelError('RUNAWAY', 'the prediction did not settle');
+      this.deliver(d);
+    }
+  }
+
+  private deliver(d: Delivery): void {
+    const actor = this.state.actors[d.to];
+    if (!actor || (d.uid !== null && actor.uid !== d.uid)) return; // dead letter (LIF-08)
+    if (actor.phase === 'restarting' && d.body.kind !== 'backoffRestart' && d.body.kind !== 'backoffReset') {
+      this.hold(actor, d);
+      return;
+    }
+    const chain = this.chain(d.to);
+    const grouped = d.wave !== null && chain.groupWave === d.wave;
+    const saved = chain.tails;
+    if (grouped) chain.tails = chain.groupBase;
+    else if (d.wave !== null) {
+      chain.groupWave = d.wave;
+      chain.groupBase = chain.tails;
+    } else chain.groupWave = null;
+    this.withCause(d.cause, () => this.handle(actor, d.body));
+    if (grouped) chain.tails = union(saved, chain.tails);
+  }
+
+  /** Buffers a delivery during a backoff restart (SUP-10), dropping what exceeds the capacity. */
+  private hold(actor: ActorModel, d: Delivery): void {
+    if (d.body.kind === 'notice' && actor.watching[d.body.of] === undefined) return;
+    if (d.body.kind === 'notice') this.rules.add('WATCH-09');
+    this.rules.add('SUP-10');
+    if (actor.buffer.length < actor.bufferCapacity) actor.buffer.push(d);
+  }
+
+  private handle(actor: ActorModel, body: DeliveryBody): void {
+    switch (body.kind) {
+      case 'command':
+        this.command(actor, body.command);
+        return;
+      case 'notice':
+        this.notice(actor, body.of, body.failure, body.duringStart);
+        return;
+      case 'backoffRestart':
+        if (actor.phase === 'restarting') this.completeRestart(actor, body.layer);
+        return;
+      case 'backoffReset': {
+        const layer = actor.layers[body.layer];
+        if (layer && layer.restartCount === body.token) layer.restartCount = 0;
+        return;
+      }
+    }
+  }
+
+  private command(actor: ActorModel, command: ActorCommand): void {
+    switch (command.kind) {
+      case 'ping':
+      case 'fail':
+      case 'stop':
+        this.stashable(actor, command);
+        return;
+      case 'spawn': {
+        const path = childPath(actor.path, command.child.name);
+        if (this.state.actors[path]) throw new ModelError('DUPLICATE_PATH', `an actor is already alive at ${path}`);
+        this.createActor(path, actor.path, command.child);
+        this.runSetup(path, 'start');
+        return;
+      }
+      case 'stopChild': {
+        const path = childPath(actor.path, command.name);
+        if (!actor.children.includes(path)) {
+          this.rules.add('LIF-09');
+          return;
+        }
+        this.stop(path, null);
+        return;
+      }
+      case 'watch':
+      case 'watchWith':
+        this.watch(actor, command.target, command.kind);
+        return;
+      case 'unwatch':
+        if (actor.watching[command.target] !== undefined) {
+          delete actor.watching[command.target];
+          actor.unwatched.push(command.target);
+        }
+        return;
+      case 'stash':
+        if (actor.stash.length >= actor.blueprint.stashCapacity) {
+          this.rules.add('STASH-01');
+          this.fail(actor, 'StashOverflow');
+          return;
+        }
+        actor.stash.push(command.command);
+        return;
+      case 'unstashAll':
+        this.unstash(actor, actor.stash.length);
+        return;
+      case 'unstash':
+        this.unstash(actor, Math.min(command.n, actor.stash.length));
+        return;
+      case 'startTimer':
+        this.cancelTimer(actor, command.key);
+        this.state.timers.push({
+          due: this.state.now + command.delayMs,
+          seq: this.state.seq++,
+          path: actor.path,
+          uid: actor.uid,
+          key: command.key,
+          body: { kind: 'command', command: { kind: 'ping', id: command.id } },
+        });
+        return;
+      case 'cancelTimer':
+        this.cancelTimer(actor, command.key);
+        return;
+    }
+  }
+
+  private stashable(actor: ActorModel, command: StashableCommand): void {
+    switch (command.kind) {
+      case 'ping':
+        this.emit({ kind: 'received', path: actor.path, id: command.id, count: actor.count });
+        actor.count += 1;
+        return;
+      case 'fail':
+        this.fail(actor, command.error);
+        return;
+      case 'stop':
+        this.rules.add('LIF-03');
+        this.stop(actor.path, null);
+        return;
+    }
+  }
+
+  /** Replays `n` stashed commands one by one (STASH-02), stopping when the incarnation changes. */
+  private unstash(actor: ActorModel, n: number): void {
+    if (n === 0) return;
+    this.rules.add('STASH-02');
+    for (let i = 0; i < n; i++) {
+      const next = actor.stash.shift();
+      if (next === undefined) return;
+      const countBefore = this.state.incarnations[actor.path];
+      this.stashable(actor, next);
+      const current = this.state.actors[actor.path];
+      if (current !== actor) {
+        if (actor.stash.length > 0) this.rules.add('STASH-03');
+        if (next.kind === 'fail') this.rules.add('STASH-06');
+        return;
+      }
+      if (this.state.incarnations[actor.path] !== countBefore || actor.phase !== 'running' || !actor.live) {
+        this.rules.add('STASH-05'); // restarted: the buffer went with the old incarnation
+        return;
+      }
+      if (next.kind === 'fail') {
+        this.rules.add('STASH-05'); // resumed: the failing command is dropped, the rest stays stashed
+        return;
+      }
+    }
+  }
+
+  private watch(actor: ActorModel, target: string, mode: 'watch' | 'watchWith'): void {
+    if (target === actor.path) return;
+    const existing = actor.watching[target];
+    if (existing !== undefined && existing !== mode) {
+      this.rules.add('WATCH-05');
+      this.fail(actor, 'WatchConflict');
+      return;
+    }
+    if (existing === mode) {
+      this.rules.add(mode === 'watch' ? 'WATCH-01' : 'WATCH-05');
+      return;
+    }
+    actor.watching[target] = mode;
+    actor.unwatched = actor.unwatched.filter((p) => p !== target);
+    if (!this.state.actors[target]) {
+      this.rules.add('WATCH-03');
+      this.queue.push({
+        to: actor.path,
+        uid: actor.uid,
+        cause: [],
+        wave: null,
+        body: { kind: 'notice', of: target, failure: null, duringStart: false },
+      });
+    }
+  }
+
+  private notice(actor: ActorModel, of: string, failure: string | null, duringStart: boolean): void {
+    const mode = actor.watching[of];
+    if (mode === undefined) {
+      if (actor.unwatched.includes(of)) this.rules.add('WATCH-04');
+      return;
+    }
+    delete actor.watching[of];
+    if (mode === 'watchWith') {
+      this.rules.add('WATCH-05');
+      this.emit({ kind: 'watchMessage', path: actor.path, of });
+      return;
+    }
+    if (!actor.blueprint.handlesTerminated) {
+      this.rules.add('WATCH-06');
+      if (failure === 'DeathPact') this.rules.add('WATCH-07');
+      this.fail(actor, 'DeathPact');
+      return;
+    }
+    if (failure !== null) {
+      this.rules.add('WATCH-02');
+      const causes = duringStart ? [failure, 'ActorInitialization'] : [failure];
+      this.emit({ kind: 'childFailed', path: actor.path, of, cause: failure }, { causes });
+      return;
+    }
+    this.rules.add('WATCH-01');
+    this.emit({ kind: 'terminated', path: actor.path, of });
+  }
+
+  // ---- supervision ------------------------------------------------------------------
+
+  /** A running incarnation threw `errorName` (from a message or a signal). */
+  private fail(actor: ActorModel, errorName: string): void {
+    const layers = actor.blueprint.supervision;
+    const index = decidingLayer(this.state.hierarchy, layers, errorName);
+    this.noteMatching(actor, errorName, index);
+    const layer = layers[index];
+    if (!layer) {
+      this.rules.add('SUP-01');
+      this.stop(actor.path, errorName);
+      return;
+    }
+    const strategy = layer.strategy;
+    if (strategy.kind === 'stop') {
+      this.stop(actor.path, errorName);
+      return;
+    }
+    if (strategy.kind === 'resume') {
+      this.rules.add('SUP-02');
+      return;
+    }
+    const layerState = actor.layers[index]!;
+    if (budgetExhausted(strategy, layerState, this.state.now)) {
+      this.rules.add(strategy.kind === 'restart' ? 'SUP-07' : 'SUP-11');
+      this.rules.add('LIF-06');
+      this.stop(actor.path, errorName);
+      return;
+    }
+    this.cancelTimers(actor);
+    this.rules.add('SUP-03').add('LIF-05');
+    const preRestart = this.emit({ kind: 'signal', path: actor.path, signal: 'PreRestart' });
+    this.prepareRestart(actor, index, preRestart);
+  }
+
+  private noteMatching(actor: ActorModel, errorName: string, index: number): void {
+    const layers = actor.blueprint.supervision;
+    if (index > 0 || (index < 0 && layers.length > 0)) this.rules.add('SUP-04');
+    const chosen = layers[index];
+    if (!chosen) return;
+    if (chosen.on !== errorName && chosen.on !== 'any') this.rules.add('SUP-04');
+    const outer = layers.slice(index + 1).some(
+      (l) => errorMatches(this.state.hierarchy, errorName, l.on) && l.strategy.kind !== chosen.strategy.kind,
+    );
+    if (outer) this.rules.add('SUP-05');
+  }
+
+  /** Setup threw: on the first start (SUP-08) or while re-initialising in a restart (SUP-09). */
+  private setupFailed(actor: ActorModel, errorName: string, firstStart: boolean): void {
+    const layers = actor.blueprint.supervision;
+    const index = decidingLayer(this.state.hierarchy, layers, errorName);
+    this.noteMatching(actor, errorName, index);
+    const layer = layers[index];
+    const layerState = actor.layers[index];
+    const strategy = layer?.strategy;
+    const final =
+      strategy === undefined ||
+      layerState === undefined ||
+      (firstStart
+        ? firstStartFailureIsFinal(strategy, layerState, this.state.now)
+        : strategy.kind === 'stop' || strategy.kind === 'resume' || budgetExhausted(strategy, layerState, this.state.now));
+    if (final) {
+      this.stop(actor.path, errorName, firstStart);
+      return;
+    }
+    this.prepareRestart(actor, index, null);
+  }
+
+  /** Steps 2–4 of SUP-12: stop children, then (after a backoff delay) re-run setup and release the buffer. */
+  private prepareRestart(actor: ActorModel, index: number, preRestart: number | null): void {
+    const strategy = actor.blueprint.supervision[index]!.strategy;
+    const layerState = actor.layers[index]!;
+    const priorRestarts = layerState.restartCount;
+    countRestart(strategy, layerState, this.state.now);
+    actor.live = false;
+    actor.stash = [];
+    const stopChildren = strategy.kind === 'backoff' || (strategy.kind === 'restart' && strategy.stopChildren !== false);
+    if (stopChildren && actor.children.length > 0) {
+      this.rules.add('SUP-12');
+      const cause = preRestart === null ? [] : [preRestart];
+      this.withCause(cause, () => {
+        for (const child of [...actor.children]) {
+          if (actor.watching[child] !== undefined) this.rules.add('WATCH-10');
+          delete actor.watching[child]; // the restart consumes their notices (WATCH-10)
+          this.stop(child, null);
+        }
+      });
+    } else if (!stopChildren && actor.children.length > 0) this.rules.add('SUP-13');
+    if (actor.phase !== 'restarting') {
+      actor.bufferCapacity =
+        strategy.kind === 'restart' ? (strategy.bufferCapacity ?? defaultRestartBufferCapacity) : defaultRestartBufferCapacity;
+    }
+    actor.phase = 'restarting';
+    if (strategy.kind === 'backoff') {
+      this.rules.add('SUP-11');
+      this.state.timers.push({
+        due: this.state.now + backoffDelay(strategy.minMs, strategy.maxMs, priorRestarts),
+        seq: this.state.seq++,
+        path: actor.path,
+        uid: actor.uid,
+        key: reservedTimerKey,
+        body: { kind: 'backoffRestart', layer: index },
+      });
+      return;
+    }
+    this.completeRestart(actor, index);
+  }
+
+  private completeRestart(actor: ActorModel, index: number): void {
+    const strategy = actor.blueprint.supervision[index]!.strategy;
+    if (strategy.kind === 'backoff') {
+      this.state.timers.push({
+        due: this.state.now + backoffResetAfter(strategy),
+        seq: this.state.seq++,
+        path: actor.path,
+        uid: actor.uid,
+        key: reservedTimerKey,
+        body: { kind: 'backoffReset', layer: index, token: actor.layers[index]!.restartCount },
+      });
+    }
+    actor.phase = 'running';
+    if (!this.runSetup(actor.path, 'restart')) return;
+    const held = actor.buffer;
+    actor.buffer = [];
+    this.queue.unshift(...held);
+  }
+
+  // ---- lifecycle --------------------------------------------------------------------
+
+  private createActor(path: string, parent: string | null, blueprint: ActorBlueprint): ActorModel {
+    const actor: ActorModel = {
+      path,
+      uid: this.state.seq++,
+      parent,
+      blueprint,
+      phase: 'running',
+      live: false,
+      count: 0,
+      children: [],
+      watching: {},
+      unwatched: [],
+      stash: [],
+      layers: blueprint.supervision.map(() => ({ restartCount: 0, deadline: null })),
+      buffer: [],
+      bufferCapacity: defaultRestartBufferCapacity,
+    };
+    this.state.actors[path] = actor;
+    if (!this.state.everSpawned.includes(path)) this.state.everSpawned.push(path);
+    if (parent !== null) this.state.actors[parent]!.children.push(path);
+    return actor;
+  }
+
+  /**
+   * Runs one setup attempt (LIF-01). Children are spawned and watched first, then set up, so a
+   * child that fails to start is already watched. Returns whether the setup succeeded.
+   */
+  private runSetup(path: string, mode: 'start' | 'restart'): boolean {
+    const actor = this.state.actors[path]!;
+    const incarnation = (this.state.incarnations[path] ?? 0) + 1;
+    this.state.incarnations[path] = incarnation;
+    if (mode === 'start') this.rules.add('LIF-01');
+    const setup = this.emit({ kind: 'setup', path, incarnation });
+    const armed = this.state.armedSetupFailures[path];
+    const failure = armed?.shift();
+    if (failure !== undefined) {
+      this.rules.add(mode === 'start' ? 'SUP-08' : 'SUP-09');
+      this.setupFailed(actor, failure, mode === 'start');
+      return false;
+    }
+    actor.live = true;
+    actor.count = 0;
+    actor.stash = [];
+    const spawned: string[] = [];
+    for (const child of actor.blueprint.children) {
+      const cp = childPath(path, child.name);
+      if (this.state.actors[cp]) continue; // kept across a restart (SUP-13)
+      this.createActor(cp, path, child);
+      spawned.push(cp);
+      if (actor.blueprint.watchChildren !== 'none') actor.watching[cp] = actor.blueprint.watchChildren;
+    }
+    this.withCause([setup], () => {
+      for (const cp of spawned) if (this.state.actors[cp]) this.runSetup(cp, 'start');
+    });
+    return true;
+  }
+
+  /**
+   * Stops the actor at `path` and its subtree: children first (LIF-04), then its `PostStop`,
+   * then notices to its watchers. Returns the events that close the subtree.
+   */
+  private stop(path: string, failure: string | null, duringStart = false): number[] {
+    const actor = this.state.actors[path];
+    if (!actor) return [];
+    const topOfCascade = this.currentWave === null;
+    if (topOfCascade) this.currentWave = this.state.seq++;
+    const wave = this.currentWave!;
+    try {
+      if (failure !== null) this.rules.add('LIF-06');
+      this.cancelTimers(actor);
+      const childFinals = [...actor.children].flatMap((child) => this.stop(child, null));
+      if (childFinals.length > 0) this.rules.add('LIF-04');
+      let finals = childFinals;
+      if (actor.live || actor.phase === 'restarting') {
+        // An actor waiting for a backoff restart has no active behavior: its PostStop is allowed, not required.
+        const postStop = this.withCause(childFinals, () =>
+          this.emit({ kind: 'signal', path, signal: 'PostStop' }, { optional: !actor.live }),
+        );
+        finals = [postStop];
+      }
+      delete this.state.actors[path];
+      if (actor.parent !== null) {
+        const parent = this.state.actors[actor.parent];
+        if (parent) {
+          parent.children = parent.children.filter((c) => c !== path);
+          if (failure !== null && parent.watching[path] === undefined) this.rules.add('WATCH-08');
+        }
+      }
+      for (const watcher of Object.values(this.state.actors)) {
+        if (watcher.watching[path] === undefined) continue;
+        const toParent = watcher.path === actor.parent;
+        this.queue.push({
+          to: watcher.path,
+          uid: watcher.uid,
+          cause: finals,
+          wave,
+          body: { kind: 'notice', of: path, failure: toParent ? failure : null, duringStart },
+        });
+      }
+      return finals;
+    } finally {
+      if (topOfCascade) this.currentWave = null;
+    }
+  }
+
+  private cancelTimers(actor: ActorModel): void {
+    const before = this.state.timers.length;
+    this.state.timers = this.state.timers.filter((t) => t.uid !== actor.uid || t.key === reservedTimerKey);
+    if (this.state.timers.length < before) this.rules.add('LIF-07');
+  }
+
+  private cancelTimer(actor: ActorModel, key: string): void {
+    this.state.timers = this.state.timers.filter((t) => t.uid !== actor.uid || t.key !== key);
+  }
+
+  // ---- recording ----------------------------------------------------------------------
+
+  private chain(path: string): Chain {
+    let chain = this.chains.get(path);
+    if (!chain) {
+      chain = { tails: [], groupWave: null, groupBase: [] };
+      this.chains.set(path, chain);
+    }
+    return chain;
+  }
+
+  private withCause<T>(cause: readonly number[], body: () => T): T {
+    this.causeStack.push(cause);
+    try {
+      return body();
+    } finally {
+      this.causeStack.pop();
+    }
+  }
+
+  private emit(event: HistoryEvent, extra: { optional?: boolean; causes?: readonly string[] } = {}): number {
+    const index = this.events.length;
+    this.events.push({ event, ...(extra.optional ? { optional: true } : {}), ...(extra.causes ? { causes: extra.causes } : {}) });
+    const chain = this.chain(event.path);
+    for (const before of chain.tails) this.edge(before, index);
+    for (const causes of this.causeStack) for (const before of causes) this.edge(before, index);
+    chain.tails = [index];
+    return index;
+  }
+
+  private edge(before: number, after: number): void {
+    if (before === after) return;
+    this.edges.set(`${before}>${after}`, [before, after]);
+  }
+}
+
+function union(a: readonly number[], b: readonly number[]): number[] {
+  return [...new Set([...a, ...b])];
+}
