@@ -24,6 +24,7 @@ export {
   type SourceKind,
 } from './vocabulary.js';
 export {
+  indexByIdAndAlias,
   partitionByCapabilities,
   roleOf,
   ruleById,

@@ -39,7 +39,8 @@ export const slugPattern = /^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/;
 /** Shape of a `since` version. */
 const versionPattern = /^\d+\.\d+\.\d+$/;
 
-function indexById(all: readonly Rule[]): ReadonlyMap<string, Rule> {
+/** Maps every ID and alias of the given rules to its rule (first one wins on a clash). */
+export function indexByIdAndAlias(all: readonly Rule[]): ReadonlyMap<string, Rule> {
   const byId = new Map<string, Rule>();
   for (const rule of all) {
     for (const name of [rule.id, ...rule.aliases]) if (!byId.has(name)) byId.set(name, rule);
@@ -47,7 +48,7 @@ function indexById(all: readonly Rule[]): ReadonlyMap<string, Rule> {
   return byId;
 }
 
-const byIdOrAlias = indexById(rules);
+const byIdOrAlias = indexByIdAndAlias(rules);
 
 /** The rule with this ID or former ID (alias), or `undefined`. */
 export function ruleById(id: string): Rule | undefined {

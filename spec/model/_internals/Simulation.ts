@@ -4,7 +4,7 @@ import { errorMatches } from '../ErrorHierarchy.js';
 import type { ExpectedEvent } from '../ExpectedHistory.js';
 import type { HistoryEvent } from '../HistoryEvent.js';
 import { ModelError } from '../ModelError.js';
-import type { ActorModel, Delivery, DeliveryBody, ModelState } from '../ModelState.js';
+import type { ActorModel, Delivery, DeliveryBody, ModelState, ModelTimer } from '../ModelState.js';
 import {
   backoffDelay,
   backoffResetAfter,
@@ -492,7 +492,7 @@ export class Simulation {
     const wave = this.currentWave!;
     try {
       if (failure !== null) this.rules.add('LIF-06');
-      this.cancelTimers(actor);
+      this.cancelTimers(actor, true);
       const childFinals = [...actor.children].flatMap((child) => this.stop(child, null));
       if (childFinals.length > 0) this.rules.add('LIF-04');
       let finals = childFinals;
@@ -528,10 +528,11 @@ export class Simulation {
     }
   }
 
-  private cancelTimers(actor: ActorModel): void {
-    const before = this.state.timers.length;
-    this.state.timers = this.state.timers.filter((t) => t.uid !== actor.uid || t.key === reservedTimerKey);
-    if (this.state.timers.length < before) this.rules.add('LIF-07');
+  /** Cancels the actor's timers on restart and stop (LIF-07); a stop also drops its internal ones. */
+  private cancelTimers(actor: ActorModel, internalToo = false): void {
+    const mine = (t: ModelTimer) => t.uid === actor.uid && (internalToo || t.key !== reservedTimerKey);
+    if (this.state.timers.some((t) => mine(t) && t.key !== reservedTimerKey)) this.rules.add('LIF-07');
+    this.state.timers = this.state.timers.filter((t) => !mine(t));
   }
 
   private cancelTimer(actor: ActorModel, key: string): void {

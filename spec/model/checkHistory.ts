@@ -1,0 +1,64 @@
+import type { ExpectedHistory } from './ExpectedHistory.js';
+import { describeEvent, type HistoryEvent } from './HistoryEvent.js';
+
+/** The verdict of {@link checkHistory}: empty `problems` means the observed history is allowed. @public */
+export interface HistoryCheck {
+  readonly ok: boolean;
+  readonly problems: readonly string[];
+}
+
+/** Identity of an event for matching; a `ChildFailed` cause is checked separately against the allowed ones. */
+function matchKey(event: HistoryEvent): string {
+  return event.kind === 'childFailed' ? `${event.path}: ChildFailed(${event.of}, …)` : describeEvent(event);
+}
+
+/**
+ * Decides whether `actual` is one of the histories `expected` allows: the same events (every
+ * required one exactly once, optional ones at most once, nothing else), each `ChildFailed`
+ * with an allowed cause, in an order that respects every happens-before edge. Equal events
+ * are paired in order of appearance.
+ *
+ * @public
+ */
+export function checkHistory(expected: ExpectedHistory, actual: readonly HistoryEvent[]): HistoryCheck {
+  const problems: string[] = [];
+  const waiting = new Map<string, number[]>();
+  expected.events.forEach((e, i) => {
+    const key = matchKey(e.event);
+    const list = waiting.get(key);
+    if (list) list.push(i);
+    else waiting.set(key, [i]);
+  });
+  const position = new Map<number, number>();
+  actual.forEach((event, at) => {
+    const index = waiting.get(matchKey(event))?.shift();
+    if (index === undefined) {
+      problems.push(`unexpected event #${at}: ${describeEvent(event)}`);
+      return;
+    }
+    position.set(index, at);
+    const allowed = expected.events[index]!.causes;
+    if (event.kind === 'childFailed' && allowed && !allowed.includes(event.cause)) {
+      problems.push(`event #${at}: ${describeEvent(event)} has cause ${event.cause}, expected one of ${allowed.join(', ')}`);
+    }
+    if (event.kind === 'childFailed' && !allowed) {
+      const want = expected.events[index]!.event;
+      if (want.kind === 'childFailed' && want.cause !== event.cause) {
+        problems.push(`event #${at}: ${describeEvent(event)}, expected cause ${want.cause}`);
+      }
+    }
+  });
+  expected.events.forEach((e, i) => {
+    if (!position.has(i) && !e.optional) problems.push(`missing event: ${describeEvent(e.event)}`);
+  });
+  for (const [before, after] of expected.before) {
+    const a = position.get(before);
+    const b = position.get(after);
+    if (a !== undefined && b !== undefined && a > b) {
+      problems.push(
+        `order: ${describeEvent(expected.events[before]!.event)} must come before ${describeEvent(expected.events[after]!.event)}`,
+      );
+    }
+  }
+  return { ok: problems.length === 0, problems };
+}
