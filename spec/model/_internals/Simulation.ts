@@ -41,6 +41,8 @@ export class Simulation {
   private readonly chains = new Map<string, Chain>();
   private readonly causeStack: (readonly number[])[] = [];
   private currentWave: number | null = null;
+  /** Per actor uid: events of this prediction the next setup of a restart must follow (SUP-12). */
+  private readonly restartAfter = new Map<number, number[]>();
 
   constructor(readonly state: ModelState) {}
 
@@ -273,6 +275,7 @@ export class Simulation {
       return;
     }
     delete actor.watching[of];
+    if (failure === 'DeathPact') this.rules.add('WATCH-07');
     if (mode === 'watchWith') {
       this.rules.add('WATCH-05');
       this.emit({ kind: 'watchMessage', path: actor.path, of });
@@ -280,7 +283,6 @@ export class Simulation {
     }
     if (!actor.blueprint.handlesTerminated) {
       this.rules.add('WATCH-06');
-      if (failure === 'DeathPact') this.rules.add('WATCH-07');
       this.fail(actor, 'DeathPact');
       return;
     }
@@ -374,13 +376,14 @@ export class Simulation {
     if (stopChildren && actor.children.length > 0) {
       this.rules.add('SUP-12');
       const cause = preRestart === null ? [] : [preRestart];
-      this.withCause(cause, () => {
-        for (const child of [...actor.children]) {
+      const finals = this.withCause(cause, () =>
+        [...actor.children].flatMap((child) => {
           if (actor.watching[child] !== undefined) this.rules.add('WATCH-10');
           delete actor.watching[child]; // the restart consumes their notices (WATCH-10)
-          this.stop(child, null);
-        }
-      });
+          return this.stop(child, null);
+        }),
+      );
+      this.restartAfter.set(actor.uid, finals);
     } else if (!stopChildren && actor.children.length > 0) this.rules.add('SUP-13');
     if (actor.phase !== 'restarting') {
       actor.bufferCapacity =
@@ -415,7 +418,9 @@ export class Simulation {
       });
     }
     actor.phase = 'running';
-    if (!this.runSetup(actor.path, 'restart')) return;
+    const after = this.restartAfter.get(actor.uid) ?? [];
+    this.restartAfter.delete(actor.uid);
+    if (!this.withCause(after, () => this.runSetup(actor.path, 'restart'))) return;
     const held = actor.buffer;
     actor.buffer = [];
     this.queue.unshift(...held);
