@@ -98,7 +98,7 @@ export class FileDurableStateStore implements DurableStateStore {
 
   /** Starts opening the store; every operation waits for that. Use {@link FileDurableStateStore.open} to wait explicitly. */
   constructor(options: FileDurableStateStoreOptions) {
-    this.fs = (options.fs ?? (nodeFs as DurableStateFileSystem)).promises;
+    this.fs = (options.fs ?? nodeFs).promises;
     this.directory = options.directory;
     this.now = options.now ?? Date.now;
     this.ready = this.load();
