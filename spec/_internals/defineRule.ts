@@ -1,21 +1,11 @@
-import type { Determinism, Rule, RuleSource, RuntimeDifference } from '../Rule.js';
-import type { AreaId, Capability, Level } from '../vocabulary.js';
+import type { Determinism, Rule, RuleSource } from '../Rule.js';
+import type { AreaId } from '../vocabulary.js';
 
-/** The fields a rule file writes; the rest get defaults shared by every rule. */
-export interface RuleDraft {
-  readonly id: string;
-  readonly slug: string;
-  readonly level: Level;
-  readonly title: string;
-  readonly statement: string;
-  readonly capabilities: readonly Capability[];
-  readonly sources: readonly RuleSource[];
-  readonly hints: readonly string[];
-  readonly determinism?: Determinism;
-  readonly differences?: readonly RuntimeDifference[];
-  readonly aliases?: readonly string[];
-  readonly since?: string;
-}
+/** Fields that get shared defaults when a rule file leaves them out. */
+type Defaulted = 'aliases' | 'determinism' | 'differences' | 'since';
+
+/** The fields a rule file writes: everything but the area, with the defaulted fields optional. */
+export type RuleDraft = Omit<Rule, 'area' | Defaulted> & Partial<Pick<Rule, Defaulted>>;
 
 const deterministic: Determinism = { kind: 'deterministic' };
 
