@@ -25,7 +25,7 @@ export const stashRules: readonly Rule[] = [
     level: 'MUST',
     title: 'unstashAll replays the messages present at call time before the mailbox',
     statement:
-      'unstashAll handles exactly the messages stashed when it is called, in order, before any message waiting in the mailbox; messages stashed again while unstashing are appended and wait for a later unstash. unstash(n) handles at most the smaller of n and the buffer size at the call.',
+      'Unstashing all (unstashAll) handles exactly the messages stashed when it is called, in order, before any message waiting in the mailbox; messages stashed again while unstashing are appended and wait for a later unstash. unstash(n) handles at most the smaller of n and the buffer size at the call.',
     capabilities: ['stash'],
     sources: [
       src.pekkoTest('SBSpec "be able to stash while unstashing"'),
