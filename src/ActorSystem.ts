@@ -3,6 +3,7 @@ import type { Behavior } from './Behavior.js';
 import type { Clock } from './Clock.js';
 import type { EventStream } from './EventStream.js';
 import type { Extension } from './Extension.js';
+import { createActorSystem } from './_internals/system.js';
 
 /** Options of {@link ActorSystem.create}. @public */
 export interface ActorSystemOptions {
@@ -45,3 +46,11 @@ export interface ActorSystem<T> extends ActorRef<T> {
    */
   settled(): Promise<void>;
 }
+
+/** Creates actor systems. @public */
+export const ActorSystem = {
+  /** Starts a system whose guardian actor runs `guardian`. */
+  create<T>(guardian: Behavior<T>, name: string, options: ActorSystemOptions = {}): ActorSystem<T> {
+    return createActorSystem(guardian, name, options);
+  },
+};

@@ -2,7 +2,8 @@ export { ManualClock, SystemClock } from './Clock.js';
 export type { Clock, TimerHandle } from './Clock.js';
 export type { ActorRef } from './ActorRef.js';
 export type { ActorContext, Cancellable, PipeOutcome } from './ActorContext.js';
-export type { ActorSystem, ActorSystemOptions } from './ActorSystem.js';
+export { ActorSystem } from './ActorSystem.js';
+export type { ActorSystemOptions } from './ActorSystem.js';
 export type { Actor } from './Actor.js';
 export { Behavior } from './Behavior.js';
 export { Behaviors, ReceiveBehavior, Supervise, SupervisedBehavior } from './Behaviors.js';
@@ -30,5 +31,7 @@ export type {
   UnhandledMessageEvent,
   LogEvent,
 } from './EventStream.js';
+export { ask } from './ask.js';
 export type { AskOptions } from './ask.js';
 export * from './errors.js';
+export * from './persistence/index.js';

@@ -146,3 +146,25 @@ export class FromActorBehavior<T> extends Behavior<T> {
     super();
   }
 }
+
+/** Where {@link UnstashBehavior} takes its messages from (a stash buffer). */
+export interface UnstashSource<T> {
+  readonly size: number;
+  take(): T;
+}
+
+/**
+ * Returned by `stash.unstashAll(b)` / `unstash(b, n)`: switch to `behavior`, then process
+ * `count` stashed messages before anything from the mailbox (STASH-02).
+ */
+export class UnstashBehavior<T> extends Behavior<T> {
+  readonly kind = 'unstash';
+  constructor(
+    readonly source: UnstashSource<T>,
+    readonly behavior: Behavior<T>,
+    readonly count: number,
+    readonly wrap: ((message: T) => T) | undefined,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,547 @@
+/**
+ * One actor: its mailbox, its live behavior chain, its children, watches, timers and
+ * stashes, and the lifecycle state machine (start, run, restart, stop). A cell is also the
+ * actor's {@link ActorRef}: one object per actor keeps idle actors small.
+ */
+import type { ActorContext } from '../ActorContext.js';
+import type { ActorRef } from '../ActorRef.js';
+import type { Behavior } from '../Behavior.js';
+import type { DropReason } from '../EventStream.js';
+import { ActorInitializationError, DuplicateActorNameError, InvalidActorNameError, NotAChildError, WatchConflictError } from '../errors.js';
+import { ChildFailed, PostStop, Terminated } from '../Signal.js';
+import type { StashBuffer } from '../StashBuffer.js';
+import type { BackoffStrategy, RestartStrategy } from '../SupervisorStrategy.js';
+import type { TimerScheduler } from '../TimerScheduler.js';
+import { ActorContextImpl } from './ActorContextImpl.js';
+import { SAME, StoppedBehavior, type UnstashBehavior } from './behaviors.js';
+import type { Runnable } from './Dispatcher.js';
+import { DeathNotice, Envelope, PipedResult, TimerFired } from './envelopes.js';
+import type { RuntimeHost } from './RuntimeHost.js';
+import {
+  deliverLifecycle,
+  Failed,
+  type InterpreterHost,
+  isWithin,
+  type Live,
+  markStarted,
+  OP_FAIL,
+  OP_MESSAGE,
+  OP_RESTART,
+  OP_SIGNAL,
+  startBehavior,
+  step,
+  type StepResult,
+  SupervisorNode,
+  toError,
+} from './interpreter.js';
+import { Queue } from './Queue.js';
+import { StashBufferImpl } from './StashBufferImpl.js';
+import { TimerSchedulerImpl } from './TimerSchedulerImpl.js';
+
+const NEW = 0;
+const RUNNING = 1;
+const RESTARTING = 2;
+const STOPPING = 3;
+const TERMINATED = 4;
+
+/** Watch registration without a custom message (deliver the Terminated signal). */
+const WATCH_SIGNAL: unique symbol = Symbol('watch');
+type WatchEntry = typeof WATCH_SIGNAL | { readonly message: unknown };
+
+interface RestartInProgress {
+  readonly node: SupervisorNode;
+  readonly stopChildren: boolean;
+  readonly capacity: number;
+  readonly buffer: unknown[];
+  delayDone: boolean;
+  timer: { cancel(): void } | undefined;
+}
+
+interface UnstashInProgress {
+  readonly source: StashBufferImpl<unknown>;
+  remaining: number;
+  readonly wrap: ((message: unknown) => unknown) | undefined;
+}
+
+/** Valid user-chosen child names: non-empty, no `/`, not starting with the reserved `$`. */
+function assertValidName(name: string): void {
+  if (typeof name !== 'string' || name.length === 0 || name.includes('/') || name.startsWith('$')) throw new InvalidActorNameError(String(name));
+}
+
+export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
+  scheduled = false;
+  private state = NEW;
+  private behavior: Live | undefined;
+  private mailbox: Queue<unknown> | undefined;
+  private ctx: ActorContextImpl | undefined;
+  private childCells: Map<string, ActorCell> | undefined;
+  private anonymousCounter = 0;
+  private watchers: Set<ActorCell> | undefined;
+  private watching: Map<ActorCell, WatchEntry> | undefined;
+  private timerScheduler: TimerSchedulerImpl<unknown> | undefined;
+  private stashes: Set<StashBufferImpl<unknown>> | undefined;
+  private restart: RestartInProgress | undefined;
+  private unstash: UnstashInProgress | undefined;
+  private stopRequested = false;
+  private initialStartPending = true;
+  private stopCallback: (() => void) | undefined;
+  /** Why the actor stopped, if it failed (read by the parent for ChildFailed). */
+  failure: Error | undefined;
+  busy = false;
+
+  constructor(
+    readonly host: RuntimeHost,
+    readonly parent: ActorCell | undefined,
+    readonly name: string,
+    private initialBehavior: Behavior<unknown> | undefined,
+  ) {}
+
+  get path(): string {
+    return this.parent ? `${this.parent.path}/${this.name}` : `/${this.name}`;
+  }
+
+  get context(): ActorContext<unknown> {
+    return (this.ctx ??= new ActorContextImpl(this));
+  }
+
+  get isTerminated(): boolean {
+    return this.state === TERMINATED;
+  }
+
+  toString(): string {
+    return `Actor[${this.path}]`;
+  }
+
+  // ---- messaging -------------------------------------------------------------------------
+
+  tell(message: unknown): void {
+    if (this.state === TERMINATED) {
+      this.host.deadLetter(message, this.path);
+      return;
+    }
+    (this.mailbox ??= new Queue<unknown>()).push(message);
+    if (!this.scheduled) this.host.dispatcher.schedule(this);
+  }
+
+  /** Asks the actor to stop; it finishes what it is doing first (a pending async hook included). */
+  requestStop(): void {
+    if (this.state >= STOPPING || this.stopRequested) return;
+    this.stopRequested = true;
+    this.host.dispatcher.schedule(this);
+  }
+
+  run(throughput: number): boolean {
+    if (this.busy || this.state === TERMINATED) return false;
+    if (this.state === NEW) this.startIncarnation();
+    if (this.state === RESTARTING && !this.busy) {
+      this.bufferDuringRestart();
+      if (this.restartReady()) this.completeRestart();
+    }
+    if (this.state === STOPPING && !this.busy) {
+      if (!this.childCells?.size) this.finishStop();
+    } else if (this.stopRequested && this.state < STOPPING && !this.busy) {
+      this.beginStop(undefined, undefined);
+    } else {
+      for (let i = 0; i < throughput && this.state === RUNNING && !this.busy && !this.stopRequested; i++) {
+        const unstash = this.unstash;
+        if (unstash) {
+          if (unstash.remaining <= 0 || unstash.source.isEmpty) {
+            this.unstash = undefined;
+            continue;
+          }
+          unstash.remaining--;
+          const message = unstash.source.take();
+          this.process(unstash.wrap ? unstash.wrap(message) : message);
+        } else {
+          const mailbox = this.mailbox;
+          if (!mailbox || mailbox.size === 0) break;
+          this.process(mailbox.shift());
+        }
+      }
+    }
+    return this.needsRun();
+  }
+
+  private needsRun(): boolean {
+    if (this.busy) return false;
+    switch (this.state) {
+      case NEW:
+        return true;
+      case RUNNING:
+        return this.stopRequested || this.unstash !== undefined || (this.mailbox !== undefined && this.mailbox.size > 0);
+      case RESTARTING:
+        return this.stopRequested || this.restartReady() || (this.mailbox !== undefined && this.mailbox.size > 0);
+      case STOPPING:
+        return !this.childCells?.size;
+      default:
+        return false;
+    }
+  }
+
+  /** Runs one mailbox item through the behavior chain. */
+  private process(item: unknown): void {
+    let op: typeof OP_MESSAGE | typeof OP_SIGNAL = OP_MESSAGE;
+    let payload = item;
+    if (item instanceof Envelope && !(item instanceof PipedResult)) {
+      if (item instanceof TimerFired) {
+        if (!this.timerScheduler?.accept(item)) return;
+        payload = item.message;
+      } else if (item instanceof DeathNotice) {
+        const resolved = this.resolveDeathNotice(item);
+        if (resolved === undefined) return;
+        if (resolved instanceof Terminated) {
+          op = OP_SIGNAL;
+          payload = resolved;
+        } else {
+          payload = resolved.message;
+        }
+      }
+    }
+    this.walk(op, payload);
+  }
+
+  private walk(op: typeof OP_MESSAGE | typeof OP_SIGNAL | typeof OP_FAIL | typeof OP_RESTART, arg: unknown): void {
+    const root = this.behavior;
+    if (!root) return;
+    let result: StepResult;
+    try {
+      result = step(this, root, op, arg);
+    } catch (thrown) {
+      result = new Failed(toError(thrown)); // no supervisor matched: the typed default is stop (SUP-01)
+    }
+    this.applyRootResult(result);
+  }
+
+  private applyRootResult(result: StepResult | Live): void {
+    if (result === SAME) return;
+    if (result instanceof Failed) this.failWith(result.cause);
+    else if (result instanceof StoppedBehavior) this.beginStop(undefined, result.postStop);
+    else this.behavior = result as Live;
+  }
+
+  // ---- start ----------------------------------------------------------------------------
+
+  private startIncarnation(): void {
+    this.state = RUNNING;
+    const initial = this.initialBehavior;
+    this.initialBehavior = undefined; // restarts re-run supervised parts, never the whole initial behavior
+    if (!initial) return;
+    let result: Live | StoppedBehavior<unknown> | Failed;
+    try {
+      result = startBehavior(this, initial, undefined);
+    } catch (thrown) {
+      result = new Failed(toError(thrown));
+    }
+    if (result instanceof StoppedBehavior || result instanceof Failed) {
+      this.applyRootResult(result);
+      return;
+    }
+    this.behavior = result;
+    if (!this.busy) this.initialStartPending = false;
+  }
+
+  asyncStartCompleted(): void {
+    markStarted(this.behavior);
+    this.initialStartPending = false;
+  }
+
+  failAtLeaf(error: Error): void {
+    this.walk(OP_FAIL, error);
+  }
+
+  // ---- async hooks ------------------------------------------------------------------------
+
+  awaitStep(pending: PromiseLike<void>, onDone: () => void, onError: (error: Error) => void): void {
+    this.busy = true;
+    const dispatcher = this.host.dispatcher;
+    dispatcher.asyncStepStarted();
+    const finish = (continuation: () => void): void => {
+      this.busy = false;
+      try {
+        continuation();
+      } finally {
+        dispatcher.schedule(this);
+        dispatcher.asyncStepEnded();
+      }
+    };
+    pending.then(
+      () => finish(onDone),
+      (thrown: unknown) => finish(() => onError(toError(thrown))),
+    );
+  }
+
+  // ---- restart ----------------------------------------------------------------------------
+
+  beginRestart(node: SupervisorNode, strategy: RestartStrategy | BackoffStrategy, delayMs: number): void {
+    this.state = RESTARTING;
+    const restart: RestartInProgress = {
+      node,
+      stopChildren: strategy.stopChildren,
+      capacity: strategy.stashCapacity,
+      buffer: this.restart?.buffer ?? [],
+      delayDone: delayMs <= 0,
+      timer: undefined,
+    };
+    this.restart = restart;
+    this.unstash = undefined;
+    this.timerScheduler?.cancelAll(); // LIF-07
+    if (strategy.stopChildren && this.childCells) {
+      for (const child of this.childCells.values()) {
+        this.unwatch(child); // WATCH-10: their termination notices must not reach the new incarnation
+        child.requestStop();
+      }
+    }
+    if (delayMs > 0) {
+      restart.timer = this.host.clock.setTimer(delayMs, () => {
+        restart.delayDone = true;
+        if (this.restart === restart) this.host.dispatcher.schedule(this);
+      });
+    }
+  }
+
+  private restartReady(): boolean {
+    const restart = this.restart;
+    return restart !== undefined && restart.delayDone && (!restart.stopChildren || !this.childCells?.size);
+  }
+
+  /** SUP-10: while restarting, messages and signals wait in a bounded buffer, in arrival order. */
+  private bufferDuringRestart(): void {
+    const restart = this.restart;
+    const mailbox = this.mailbox;
+    if (!restart || !mailbox) return;
+    while (mailbox.size > 0) {
+      const item = mailbox.shift();
+      if (restart.buffer.length < restart.capacity) restart.buffer.push(item);
+      else this.publishDropped(item, 'restart-buffer-full');
+    }
+  }
+
+  private completeRestart(): void {
+    const restart = this.restart;
+    if (!restart) return;
+    this.restart = undefined;
+    this.state = RUNNING;
+    this.pruneStashes(restart.node);
+    if (restart.buffer.length > 0) (this.mailbox ??= new Queue<unknown>()).prependAll(restart.buffer);
+    this.walk(OP_RESTART, restart.node);
+  }
+
+  /** A stash created by the restarted part of the behavior is gone with it (STASH-05). */
+  private pruneStashes(node: SupervisorNode): void {
+    if (!this.stashes) return;
+    for (const stash of this.stashes) {
+      if (stash.owner instanceof SupervisorNode && isWithin(stash.owner, node)) this.stashes.delete(stash);
+    }
+  }
+
+  // ---- stop -------------------------------------------------------------------------------
+
+  private failWith(cause: Error): void {
+    const reported = this.initialStartPending ? new ActorInitializationError(this.path, cause) : cause;
+    this.logError('actor failed and stops', cause);
+    this.beginStop(reported, undefined);
+  }
+
+  private beginStop(failure: Error | undefined, callback: (() => void) | undefined): void {
+    if (this.state >= STOPPING) return;
+    this.state = STOPPING;
+    this.failure = failure;
+    this.stopCallback = callback;
+    this.unstash = undefined;
+    const restart = this.restart;
+    if (restart) {
+      this.restart = undefined;
+      restart.timer?.cancel();
+      if (restart.buffer.length > 0) (this.mailbox ??= new Queue<unknown>()).prependAll(restart.buffer);
+    }
+    this.timerScheduler?.cancelAll(); // LIF-07
+    if (this.childCells?.size) {
+      // LIF-04: children stop first; the last one to terminate reschedules this actor.
+      for (const child of this.childCells.values()) child.requestStop();
+    } else {
+      this.finishStop();
+    }
+  }
+
+  private finishStop(): void {
+    if (this.state !== STOPPING) return;
+    const pending = this.behavior ? deliverLifecycle(this, this.behavior, PostStop) : undefined;
+    if (pending) {
+      this.awaitStep(pending, () => this.afterPostStop(), (error) => {
+        this.logError('error in async postStop', error);
+        this.afterPostStop();
+      });
+    } else {
+      this.afterPostStop();
+    }
+  }
+
+  private afterPostStop(): void {
+    const callback = this.stopCallback;
+    this.stopCallback = undefined;
+    if (callback) {
+      try {
+        callback(); // LIF-03: after the PostStop signal
+      } catch (error) {
+        this.logError('error in stopped() callback', error);
+      }
+    }
+    this.terminate();
+  }
+
+  private terminate(): void {
+    this.state = TERMINATED;
+    this.behavior = undefined;
+    // HOOK-09: watchers hear about it after PostStop; our own watches are released.
+    const watchers = this.watchers;
+    this.watchers = undefined;
+    if (watchers) for (const watcher of watchers) watcher.deathNotice(this);
+    const watching = this.watching;
+    this.watching = undefined;
+    if (watching) for (const target of watching.keys()) target.watchers?.delete(this);
+    this.deadLetterLeftovers();
+    if (this.parent) this.parent.childTerminated(this);
+    else this.host.guardianTerminated();
+  }
+
+  /** LIF-08: what was never processed goes to dead letters. */
+  private deadLetterLeftovers(): void {
+    const mailbox = this.mailbox;
+    this.mailbox = undefined;
+    if (mailbox) {
+      while (mailbox.size > 0) {
+        const item = mailbox.shift();
+        if (item instanceof DeathNotice) continue;
+        this.host.deadLetter(item instanceof TimerFired ? item.message : item, this.path);
+      }
+    }
+    const stashes = this.stashes;
+    this.stashes = undefined;
+    if (stashes) for (const stash of stashes) for (const message of stash.drain()) this.host.deadLetter(message, this.path);
+  }
+
+  private childTerminated(child: ActorCell): void {
+    const children = this.childCells;
+    if (children && children.get(child.name) === child) children.delete(child.name);
+    if (this.state === STOPPING || this.state === RESTARTING) this.host.dispatcher.schedule(this);
+  }
+
+  // ---- watch ------------------------------------------------------------------------------
+
+  private deathNotice(target: ActorCell): void {
+    if (this.state >= STOPPING) return;
+    this.tell(new DeathNotice(target));
+  }
+
+  /** The signal or watchWith message for a notice, or undefined if the watch was revoked (WATCH-04). */
+  private resolveDeathNotice(notice: DeathNotice): Terminated | { readonly message: unknown } | undefined {
+    const target = notice.target as ActorCell;
+    const entry = this.watching?.get(target);
+    if (entry === undefined) return undefined;
+    this.watching?.delete(target);
+    if (entry !== WATCH_SIGNAL) return entry;
+    // WATCH-02: only the parent learns the cause.
+    return target.parent === this && target.failure ? new ChildFailed(target, target.failure) : new Terminated(target);
+  }
+
+  watch(target: ActorRef<never>, message?: { readonly message: unknown }): void {
+    const cell = asCell(target);
+    if (cell === this) return;
+    const watching = (this.watching ??= new Map());
+    const existing = watching.get(cell);
+    if (existing !== undefined) {
+      const same = message === undefined ? existing === WATCH_SIGNAL : existing !== WATCH_SIGNAL && Object.is(existing.message, message.message);
+      if (same) return; // WATCH-01 / WATCH-05: idempotent
+      throw new WatchConflictError(cell.path);
+    }
+    watching.set(cell, message ?? WATCH_SIGNAL);
+    if (cell.state === TERMINATED) this.deathNotice(cell); // WATCH-03
+    else (cell.watchers ??= new Set()).add(this);
+  }
+
+  unwatch(target: ActorRef<never>): void {
+    const cell = asCell(target);
+    this.watching?.delete(cell);
+    cell.watchers?.delete(this);
+  }
+
+  // ---- children ---------------------------------------------------------------------------
+
+  spawnChild(behavior: Behavior<unknown>, name: string | undefined): ActorCell {
+    let childName: string;
+    if (name === undefined) {
+      childName = `$${(this.anonymousCounter++).toString(36)}`;
+    } else {
+      assertValidName(name);
+      childName = name;
+    }
+    const children = (this.childCells ??= new Map());
+    if (children.has(childName)) throw new DuplicateActorNameError(childName, this.path);
+    const child = new ActorCell(this.host, this, childName, behavior);
+    children.set(childName, child);
+    this.host.dispatcher.schedule(child); // LIF-01: started eagerly, without waiting for a message
+    if (this.state >= STOPPING) child.requestStop();
+    return child;
+  }
+
+  stopChild(target: ActorRef<never>): void {
+    const cell = target instanceof ActorCell ? target : undefined;
+    // LIF-09: only own children; stopping an already stopped child is a no-op.
+    if (!cell || cell.parent !== this) throw new NotAChildError(target.path, this.path);
+    cell.requestStop();
+  }
+
+  get children(): ReadonlyArray<ActorCell> {
+    return this.childCells ? [...this.childCells.values()] : [];
+  }
+
+  child(name: string): ActorCell | undefined {
+    return this.childCells?.get(name);
+  }
+
+  // ---- services for the interpreter ---------------------------------------------------------
+
+  now(): number {
+    return this.host.clock.now();
+  }
+
+  random(): number {
+    return this.host.random();
+  }
+
+  createStash(capacity: number, owner: SupervisorNode | undefined): StashBuffer<unknown> {
+    const stash = new StashBufferImpl<unknown>(capacity, owner);
+    (this.stashes ??= new Set()).add(stash);
+    return stash;
+  }
+
+  timers(): TimerScheduler<unknown> {
+    return (this.timerScheduler ??= new TimerSchedulerImpl<unknown>(this.host.clock, this));
+  }
+
+  beginUnstash(unstash: UnstashBehavior<unknown>): void {
+    this.unstash = { source: unstash.source as StashBufferImpl<unknown>, remaining: unstash.count, wrap: unstash.wrap };
+  }
+
+  cancelUnstash(): void {
+    this.unstash = undefined;
+  }
+
+  unhandledMessage(message: unknown): void {
+    this.host.eventStream.publish({ type: 'UnhandledMessage', message, recipient: this.path });
+  }
+
+  logError(message: string, error: unknown): void {
+    this.host.eventStream.publish({ type: 'Log', level: 'error', source: this.path, message, data: error });
+  }
+
+  private publishDropped(item: unknown, reason: DropReason): void {
+    const message = item instanceof TimerFired ? item.message : item;
+    this.host.eventStream.publish({ type: 'Dropped', message, recipient: this.path, reason });
+  }
+}
+
+function asCell(ref: ActorRef<never>): ActorCell {
+  if (ref instanceof ActorCell) return ref;
+  throw new TypeError(`${String(ref?.path)} is not an actor of this runtime and cannot be watched`);
+}

@@ -1,0 +1,96 @@
+import type { ActorContext, Cancellable, PipeOutcome } from '../ActorContext.js';
+import type { ActorRef } from '../ActorRef.js';
+import type { ActorSystem } from '../ActorSystem.js';
+import type { Behavior } from '../Behavior.js';
+import type { Extension } from '../Extension.js';
+import type { Logger, LogLevel } from '../Logger.js';
+import type { ActorCell } from './ActorCell.js';
+import { PipedResult } from './envelopes.js';
+
+/** The {@link ActorContext} of one cell; created on first use. */
+export class ActorContextImpl implements ActorContext<unknown> {
+  private logger: Logger | undefined;
+
+  constructor(private readonly cell: ActorCell) {}
+
+  get self(): ActorRef<unknown> {
+    return this.cell;
+  }
+
+  get system(): ActorSystem<unknown> {
+    return this.cell.host.system;
+  }
+
+  get log(): Logger {
+    return (this.logger ??= createLogger(this.cell));
+  }
+
+  spawn<U>(behavior: Behavior<U>, name: string): ActorRef<U> {
+    return this.cell.spawnChild(behavior as Behavior<unknown>, name) as ActorRef<U>;
+  }
+
+  spawnAnonymous<U>(behavior: Behavior<U>): ActorRef<U> {
+    return this.cell.spawnChild(behavior as Behavior<unknown>, undefined) as ActorRef<U>;
+  }
+
+  stop(child: ActorRef<never>): void {
+    this.cell.stopChild(child);
+  }
+
+  watch(target: ActorRef<never>): void {
+    this.cell.watch(target);
+  }
+
+  watchWith(target: ActorRef<never>, message: unknown): void {
+    this.cell.watch(target, { message });
+  }
+
+  unwatch(target: ActorRef<never>): void {
+    this.cell.unwatch(target);
+  }
+
+  get children(): ReadonlyArray<ActorRef<never>> {
+    return this.cell.children;
+  }
+
+  child(name: string): ActorRef<never> | undefined {
+    return this.cell.child(name);
+  }
+
+  pipeToSelf<V>(promise: PromiseLike<V>, toMessage: (outcome: PipeOutcome<V>) => unknown): void {
+    const self = this.cell;
+    promise.then(
+      (value) => self.tell(new PipedResult<V>({ ok: true, value }, toMessage)),
+      (error: unknown) => self.tell(new PipedResult<V>({ ok: false, error }, toMessage)),
+    );
+  }
+
+  scheduleOnce<U>(delayMs: number, target: ActorRef<U>, message: U): Cancellable {
+    let pending = true;
+    const handle = this.cell.host.clock.setTimer(delayMs, () => {
+      if (!pending) return;
+      pending = false;
+      target.tell(message);
+    });
+    return {
+      cancel: () => {
+        if (!pending) return false;
+        pending = false;
+        handle.cancel();
+        return true;
+      },
+    };
+  }
+
+  extension<E extends Extension>(id: string): E {
+    return this.cell.host.extension<E>(id);
+  }
+}
+
+function createLogger(cell: ActorCell): Logger {
+  const emit =
+    (level: LogLevel) =>
+    (message: string, data?: unknown): void =>
+      cell.host.eventStream.publish({ type: 'Log', level, source: cell.path, message, ...(data === undefined ? {} : { data }) });
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}

@@ -1,0 +1,76 @@
+/**
+ * A growable ring buffer: O(1) push/shift without per-element allocation, which keeps
+ * `tell` allocation-free (the benchmark target is a million messages in well under 100 ms).
+ */
+export class Queue<T> {
+  private items: Array<T | undefined>;
+  private head = 0;
+  private count = 0;
+
+  constructor(initialCapacity = 16) {
+    this.items = new Array<T | undefined>(initialCapacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    if (this.count === items.length) {
+      this.grow();
+      this.items[(this.head + this.count) % this.items.length] = item;
+    } else {
+      items[(this.head + this.count) % items.length] = item;
+    }
+    this.count++;
+  }
+
+  /** Removes and returns the oldest item; `undefined` when empty. */
+  shift(): T | undefined {
+    if (this.count === 0) return undefined;
+    const items = this.items;
+    const item = items[this.head];
+    items[this.head] = undefined;
+    this.head = (this.head + 1) % items.length;
+    this.count--;
+    return item;
+  }
+
+  peek(): T | undefined {
+    return this.count === 0 ? undefined : this.items[this.head];
+  }
+
+  /** Puts `items` in front of the queue, keeping their order. */
+  prependAll(items: ReadonlyArray<T>): void {
+    if (items.length === 0) return;
+    const rest = this.drain();
+    for (const item of items) this.push(item);
+    for (const item of rest) this.push(item);
+  }
+
+  /** Removes and returns every item, oldest first. */
+  drain(): T[] {
+    const out: T[] = [];
+    while (this.count > 0) out.push(this.shift() as T);
+    return out;
+  }
+
+  forEach(fn: (item: T) => void): void {
+    for (let i = 0; i < this.count; i++) fn(this.items[(this.head + i) % this.items.length] as T);
+  }
+
+  clear(): void {
+    this.items = new Array<T | undefined>(16);
+    this.head = 0;
+    this.count = 0;
+  }
+
+  private grow(): void {
+    const old = this.items;
+    const next = new Array<T | undefined>(old.length * 2);
+    for (let i = 0; i < this.count; i++) next[i] = old[(this.head + i) % old.length];
+    this.items = next;
+    this.head = 0;
+  }
+}

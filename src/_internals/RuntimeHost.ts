@@ -1,0 +1,18 @@
+import type { ActorSystem } from '../ActorSystem.js';
+import type { Clock } from '../Clock.js';
+import type { EventStreamImpl } from './EventStreamImpl.js';
+import type { Dispatcher } from './Dispatcher.js';
+import type { Extension } from '../Extension.js';
+
+/** What every actor cell needs from its system. */
+export interface RuntimeHost {
+  readonly dispatcher: Dispatcher;
+  readonly clock: Clock;
+  readonly eventStream: EventStreamImpl;
+  readonly system: ActorSystem<unknown>;
+  random(): number;
+  extension<E extends Extension>(id: string): E;
+  deadLetter(message: unknown, recipient: string): void;
+  /** The root actor terminated: the system is done. */
+  guardianTerminated(): void;
+}

@@ -1,0 +1,335 @@
+/**
+ * The behavior interpreter: turns behavior values into a *live chain* (supervisor nodes
+ * wrapping a leaf) and walks it for every message, signal, async failure and restart.
+ *
+ * Every walk passes through each supervisor node on the way to the leaf inside a
+ * try/catch, so a failure is decided by the innermost node whose error class matches
+ * (SUP-04/05) and everything a leaf does (handlers, signal handlers, pipe mappings, setups
+ * of returned behaviors) is supervised alike (SUP-14).
+ */
+import type { Actor } from '../Actor.js';
+import type { ActorContext } from '../ActorContext.js';
+import type { Behavior } from '../Behavior.js';
+import { DeathPactError, InvalidBehaviorError } from '../errors.js';
+import { PostStop, PreRestart, Terminated, type Signal } from '../Signal.js';
+import type { BackoffStrategy, RestartStrategy } from '../SupervisorStrategy.js';
+import {
+  FromActorBehavior,
+  IGNORE,
+  MarkerBehavior,
+  ReceiveBehavior,
+  SAME,
+  SetupBehavior,
+  StoppedBehavior,
+  SupervisedBehavior,
+  UNHANDLED,
+  UnstashBehavior,
+  WithStashBehavior,
+  WithTimersBehavior,
+} from './behaviors.js';
+import { PipedResult } from './envelopes.js';
+
+/** A started GoAkt-style actor object. */
+export class ActorLeaf {
+  readonly kind = 'actorLeaf';
+  constructor(readonly actor: Actor<unknown>) {}
+}
+
+/** A live supervisor: the strategy's bookkeeping plus the current inner behavior. */
+export class SupervisorNode {
+  readonly kind = 'supervisorNode';
+  current: Live = IGNORE;
+  /** False until the first start of `spec.inner` completed (SUP-08 start-failure rules). */
+  started = false;
+  restartCount = 0;
+  windowDeadline = 0;
+  lastRestartDoneAt = Number.NEGATIVE_INFINITY;
+  constructor(
+    readonly spec: SupervisedBehavior<unknown>,
+    /** The enclosing node whose (re)start created this one. */
+    readonly parentNode: SupervisorNode | undefined,
+  ) {}
+}
+
+/** A started behavior: what an actor holds between messages. */
+export type Live = ReceiveBehavior<unknown> | MarkerBehavior<unknown> | ActorLeaf | SupervisorNode;
+
+/** The actor stops because of `cause` (a stop decision, or no matching supervisor). */
+export class Failed {
+  constructor(readonly cause: Error) {}
+}
+
+/** Outcome of a walk: keep (`SAME`), a new live chain, a voluntary stop, or a failure stop. */
+export type StepResult = typeof SAME | Live | StoppedBehavior<unknown> | Failed;
+
+/** What the interpreter needs from the actor it runs in. */
+export interface InterpreterHost {
+  readonly context: ActorContext<unknown>;
+  /** True while an async hook of this actor is pending. */
+  readonly busy: boolean;
+  now(): number;
+  random(): number;
+  createStash(capacity: number, owner: SupervisorNode | undefined): import('../StashBuffer.js').StashBuffer<unknown>;
+  timers(): import('../TimerScheduler.js').TimerScheduler<unknown>;
+  beginUnstash(unstash: UnstashBehavior<unknown>): void;
+  cancelUnstash(): void;
+  unhandledMessage(message: unknown): void;
+  logError(message: string, error: unknown): void;
+  /** Waits for an async hook; `onError` receives its rejection. */
+  awaitStep(step: PromiseLike<void>, onDone: () => void, onError: (error: Error) => void): void;
+  asyncStartCompleted(): void;
+  failAtLeaf(error: Error): void;
+  beginRestart(node: SupervisorNode, strategy: RestartStrategy | BackoffStrategy, delayMs: number): void;
+}
+
+export const OP_MESSAGE = 0;
+export const OP_SIGNAL = 1;
+export const OP_FAIL = 2;
+export const OP_RESTART = 3;
+type Op = typeof OP_MESSAGE | typeof OP_SIGNAL | typeof OP_FAIL | typeof OP_RESTART;
+
+/** Anything thrown becomes an Error (a thrown string is wrapped, keeping it as `cause`). */
+export function toError(thrown: unknown): Error {
+  return thrown instanceof Error ? thrown : new Error(String(thrown), { cause: thrown });
+}
+
+function isThenable(value: unknown): value is PromiseLike<void> {
+  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Starts `behavior`: runs setups (and their stash/timer variants), creates supervisor
+ * nodes, instantiates object actors. Throws what a setup throws outside any node created here.
+ */
+export function startBehavior(host: InterpreterHost, behavior: Behavior<unknown>, owner: SupervisorNode | undefined): Live | StoppedBehavior<unknown> | Failed {
+  let b = behavior;
+  for (;;) {
+    if (b instanceof ReceiveBehavior) return b;
+    if (b instanceof SetupBehavior) b = b.factory(host.context);
+    else if (b instanceof SupervisedBehavior) return startNode(host, new SupervisorNode(b, owner));
+    else if (b instanceof StoppedBehavior) return b;
+    else if (b instanceof WithStashBehavior) b = b.factory(host.createStash(b.capacity, owner));
+    else if (b instanceof WithTimersBehavior) b = b.factory(host.timers());
+    else if (b instanceof UnstashBehavior) {
+      host.beginUnstash(b);
+      b = b.behavior;
+    } else if (b instanceof FromActorBehavior) return startActor(host, b.factory());
+    else if (b instanceof MarkerBehavior) {
+      if (b.kind === 'empty' || b.kind === 'ignore') return b;
+      throw new InvalidBehaviorError(`Behaviors.${b.kind}() cannot be used as a starting behavior`);
+    } else throw new InvalidBehaviorError(`not a behavior of this runtime: ${String(b)}`);
+    if (b === undefined || b === null) throw new InvalidBehaviorError('a setup factory returned no behavior');
+  }
+}
+
+function startActor(host: InterpreterHost, actor: Actor<unknown>): ActorLeaf {
+  const leaf = new ActorLeaf(actor);
+  if (actor.preStart) {
+    const pending = actor.preStart(host.context);
+    // HOOK-01: nothing is processed until preStart completed; a rejection is a start failure (HOOK-02).
+    if (isThenable(pending)) host.awaitStep(pending, () => host.asyncStartCompleted(), (error) => host.failAtLeaf(error));
+  }
+  return leaf;
+}
+
+function startNode(host: InterpreterHost, node: SupervisorNode): Live | StoppedBehavior<unknown> | Failed {
+  let started: Live | StoppedBehavior<unknown> | Failed;
+  try {
+    started = startBehavior(host, node.spec.inner, node);
+  } catch (thrown) {
+    const error = toError(thrown);
+    if (!matches(node, error)) throw error;
+    const decision = handleFailure(host, node, error);
+    return decision === SAME ? node : decision;
+  }
+  if (started instanceof StoppedBehavior || started instanceof Failed) return started;
+  node.current = started;
+  if (!host.busy) node.started = true;
+  return node;
+}
+
+/** Marks every node of the chain as started (an async preStart completed). */
+export function markStarted(live: Live | undefined): void {
+  for (let l = live; l instanceof SupervisorNode; l = l.current) l.started = true;
+}
+
+function matches(node: SupervisorNode, error: Error): boolean {
+  const errorClass = node.spec.errorClass;
+  return errorClass === undefined || error instanceof errorClass;
+}
+
+/**
+ * The supervisor's decision for `error` (which matched its class). Returns `SAME` when the
+ * node stays (resume, or a restart that is now in progress), `Failed` to stop the actor,
+ * or throws to let an enclosing supervisor decide.
+ */
+function handleFailure(host: InterpreterHost, node: SupervisorNode, error: Error): StepResult {
+  host.cancelUnstash(); // STASH-05: what was not unstashed yet stays in the stash
+  const strategy = node.spec.strategy;
+  const firstStart = !node.started;
+  let delayMs = 0;
+  switch (strategy.kind) {
+    case 'stop':
+      return new Failed(error);
+    case 'resume':
+      // SUP-08: there is no state to resume with when the very first start failed.
+      return firstStart ? new Failed(error) : SAME;
+    case 'restart': {
+      // SUP-08: an unlimited restart of a failing first start would loop forever.
+      if (firstStart && !strategy.isLimited) throw error;
+      if (strategy.isLimited) {
+        const now = host.now();
+        // SUP-07: the window opens at the first counted restart and closes withinMs later.
+        if (node.restartCount === 0 || now >= node.windowDeadline) {
+          node.windowDeadline = now + strategy.withinMs;
+          node.restartCount = 1;
+        } else {
+          node.restartCount++;
+        }
+        if (node.restartCount > strategy.maxRestarts) return new Failed(error);
+      }
+      break;
+    }
+    case 'backoff': {
+      const now = host.now();
+      if (now - node.lastRestartDoneAt >= strategy.resetBackoffAfterMs) node.restartCount = 0;
+      if (strategy.maxRestarts >= 0 && node.restartCount >= strategy.maxRestarts) return new Failed(error);
+      delayMs = strategy.delayFor(node.restartCount, host.random());
+      node.restartCount++;
+      break;
+    }
+  }
+  if (!firstStart) deliverLifecycle(host, node.current, PreRestart);
+  node.current = IGNORE;
+  node.started = true;
+  host.beginRestart(node, strategy, delayMs);
+  return SAME;
+}
+
+/**
+ * Walks the chain from `live` to its leaf performing `op`:
+ * - OP_MESSAGE / OP_SIGNAL: deliver `arg` to the leaf;
+ * - OP_FAIL: throw `arg` at the leaf (an async hook rejected);
+ * - OP_RESTART: re-start the node `arg` once its restart preparations are complete.
+ */
+export function step(host: InterpreterHost, live: Live, op: Op, arg: unknown): StepResult {
+  if (live instanceof SupervisorNode) {
+    if (op === OP_RESTART && live === arg) return completeRestart(host, live);
+    let result: StepResult;
+    try {
+      result = step(host, live.current, op, arg);
+    } catch (thrown) {
+      const error = toError(thrown);
+      if (!matches(live, error)) throw error;
+      return handleFailure(host, live, error);
+    }
+    return adopt(live, result);
+  }
+  switch (op) {
+    case OP_MESSAGE:
+      return leafMessage(host, live, arg);
+    case OP_SIGNAL:
+      return leafSignal(host, live, arg as Signal);
+    case OP_FAIL:
+      throw arg;
+    default:
+      return SAME;
+  }
+}
+
+/** A node takes the next behavior of its inner part; a same-class supervisor replaces it (SUP-06). */
+function adopt(node: SupervisorNode, result: StepResult): StepResult {
+  if (result === SAME || result instanceof StoppedBehavior || result instanceof Failed) return result;
+  if (result instanceof SupervisorNode && result.spec.errorClass === node.spec.errorClass) return result;
+  node.current = result;
+  return SAME;
+}
+
+function completeRestart(host: InterpreterHost, node: SupervisorNode): StepResult {
+  let started: Live | StoppedBehavior<unknown> | Failed;
+  try {
+    started = startBehavior(host, node.spec.inner, node);
+  } catch (thrown) {
+    const error = toError(thrown);
+    if (!matches(node, error)) throw error;
+    return handleFailure(host, node, error); // SUP-09: counted like any other failure
+  }
+  if (started instanceof StoppedBehavior || started instanceof Failed) return started;
+  node.current = started;
+  node.lastRestartDoneAt = host.now();
+  return SAME;
+}
+
+function leafMessage(host: InterpreterHost, live: Live, arg: unknown): StepResult {
+  // SUP-14: the pipeToSelf mapping runs here, inside every supervisor of the chain.
+  const message = arg instanceof PipedResult ? arg.toMessage(arg.outcome) : arg;
+  if (live instanceof ReceiveBehavior) return next(host, live.onMessage(host.context, message), message);
+  if (live instanceof ActorLeaf) {
+    const pending = live.actor.receive(host.context, message);
+    if (isThenable(pending)) host.awaitStep(pending, noop, (error) => host.failAtLeaf(error));
+    return SAME;
+  }
+  if (live.kind === 'empty') host.unhandledMessage(message);
+  return SAME;
+}
+
+function leafSignal(host: InterpreterHost, live: Live, signal: Signal): StepResult {
+  if (live instanceof MarkerBehavior && live.kind === 'ignore') return SAME;
+  if (live instanceof ReceiveBehavior && live.onSignal) {
+    const result = live.onSignal(host.context, signal);
+    if (result !== undefined && result !== UNHANDLED) return next(host, result, signal);
+  }
+  // WATCH-06: an unhandled Terminated (or ChildFailed) is a failure of the watcher.
+  if (signal instanceof Terminated) throw new DeathPactError(signal.ref.path);
+  return SAME;
+}
+
+/** Interprets what a handler returned. */
+function next(host: InterpreterHost, returned: Behavior<unknown>, message: unknown): StepResult {
+  let b = returned;
+  if (b === SAME) return SAME;
+  if (b === UNHANDLED) {
+    if (!isSignal(message)) host.unhandledMessage(message);
+    return SAME;
+  }
+  if (b instanceof UnstashBehavior) {
+    host.beginUnstash(b);
+    b = b.behavior;
+    if (b === SAME) return SAME;
+  }
+  if (b === undefined || b === null) throw new InvalidBehaviorError('a handler returned no behavior (use Behaviors.same())');
+  return startBehavior(host, b, undefined);
+}
+
+function isSignal(value: unknown): boolean {
+  return value === PostStop || value === PreRestart || value instanceof Terminated;
+}
+
+/**
+ * Delivers PostStop or PreRestart to the leaf, outside supervision: an error there is
+ * logged and does not prevent the stop or restart (LIF-10). Returns the pending promise of
+ * an async `postStop` hook.
+ */
+export function deliverLifecycle(host: InterpreterHost, live: Live | undefined, signal: PostStop | PreRestart): PromiseLike<void> | undefined {
+  let leaf = live;
+  while (leaf instanceof SupervisorNode) leaf = leaf.current;
+  try {
+    if (leaf instanceof ReceiveBehavior && leaf.onSignal) {
+      leaf.onSignal(host.context, signal);
+    } else if (leaf instanceof ActorLeaf && signal === PostStop && leaf.actor.postStop) {
+      const pending = leaf.actor.postStop(host.context);
+      if (isThenable(pending)) return pending;
+    }
+  } catch (error) {
+    host.logError(`error in ${signal.signalName} handler`, error);
+  }
+  return undefined;
+}
+
+/** Whether `node` is `ancestor` or was created inside it. */
+export function isWithin(node: SupervisorNode | undefined, ancestor: SupervisorNode): boolean {
+  for (let n = node; n; n = n.parentNode) if (n === ancestor) return true;
+  return false;
+}
+
+function noop(): void {}
