@@ -9,8 +9,11 @@ export interface StoreUnderTest {
   readonly reopen?: () => Promise<DurableStateStore>;
 }
 
-/** Creates a fresh store for one test. */
-export type StoreFactory = () => Promise<StoreUnderTest>;
+/**
+ * Creates a fresh store for one test. `reopenable` is true only for the test that reopens the
+ * store; other tests may get a faster, non-durable variant (e.g. SQLite `:memory:`).
+ */
+export type StoreFactory = (options: { readonly reopenable: boolean }) => Promise<StoreUnderTest>;
 
 /** Drains a completing query. */
 export async function collect(changes: AsyncIterable<DurableStateChange>): Promise<DurableStateChange[]> {
@@ -45,8 +48,8 @@ export function describeDurableStateStore(name: string, factory: StoreFactory): 
     afterEach(async () => {
       for (const store of opened.splice(0)) await store.close?.();
     });
-    const fresh = async (): Promise<StoreUnderTest> => {
-      const underTest = await factory();
+    const fresh = async (reopenable = false): Promise<StoreUnderTest> => {
+      const underTest = await factory({ reopenable });
       opened.push(underTest.store);
       return underTest;
     };
@@ -201,7 +204,7 @@ export function describeDurableStateStore(name: string, factory: StoreFactory): 
       );
       await fc.assert(
         fc.asyncProperty(fc.array(operation, { maxLength: 25 }), async (operations) => {
-          const { store } = await factory();
+          const { store } = await factory({ reopenable: false });
           try {
             const model = new Map<string, { value: unknown; revision: number; tag: string }>();
             for (const op of operations) {
@@ -390,7 +393,7 @@ export function describeDurableStateStore(name: string, factory: StoreFactory): 
     });
 
     it('STORE-02 TAG-04 durable stores keep state, tags and offset order across a reopen', async (context) => {
-      const underTest = await fresh();
+      const underTest = await fresh(true);
       if (!underTest.store.capabilities.durable || underTest.reopen === undefined) return context.skip();
       const { store } = underTest;
       await store.upsertObject('a', 1, { n: 1 }, 't');
