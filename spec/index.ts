@@ -9,6 +9,7 @@ export {
   areaIds,
   areas,
   capabilities,
+  capabilityRole,
   isAreaId,
   isCapability,
   isLevel,

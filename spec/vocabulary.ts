@@ -107,6 +107,15 @@ export const capabilities = {
 /** A capability word. */
 export type Capability = keyof typeof capabilities;
 
+/**
+ * Which adapter declares a capability: the store plugin adapter declares `store` and
+ * `store.*`, the runtime adapter all others. A run combines both declarations, so a rule
+ * may need capabilities of both (DS-10 needs a revision-checking store, TAG-01 a tagging runtime).
+ */
+export function capabilityRole(capability: Capability): Role {
+  return capability === 'store' || capability.startsWith('store.') ? 'store' : 'runtime';
+}
+
 /** True when `word` is a declared capability. */
 export function isCapability(word: string): word is Capability {
   return Object.hasOwn(capabilities, word);

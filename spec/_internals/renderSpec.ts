@@ -1,6 +1,6 @@
 import type { Rule } from '../Rule.js';
 import { roleOf, testTitle } from '../registry.js';
-import { areaIds, areas, capabilities, roleIds, roles, sourceKinds } from '../vocabulary.js';
+import { areaIds, areas, capabilities, capabilityRole, roleIds, roles, sourceKinds, type Capability } from '../vocabulary.js';
 
 /** The command that regenerates `spec/SPEC.md`; quoted by the drift test. */
 export const regenerateCommand = 'npx tsx spec/_internals/generate.ts';
@@ -73,10 +73,10 @@ export function renderSpec(all: readonly Rule[]): string {
     const ofRole = all.filter((rule) => roleOf(rule) === role);
     lines.push(`### ${role}`, '', roles[role], '', ofRole.map(link).join(' '), '');
   }
-  lines.push('## Capabilities', '', '| capability | meaning | rules |', '|---|---|---|');
-  for (const [capability, meaning] of Object.entries(capabilities)) {
-    const users = all.filter((rule) => (rule.capabilities as readonly string[]).includes(capability));
-    lines.push(`| \`${capability}\` | ${cell(meaning)} | ${users.map(link).join(' ')} |`);
+  lines.push('## Capabilities', '', '| capability | declared by | meaning | rules |', '|---|---|---|---|');
+  for (const [capability, meaning] of Object.entries(capabilities) as [Capability, string][]) {
+    const users = all.filter((rule) => rule.capabilities.includes(capability));
+    lines.push(`| \`${capability}\` | ${capabilityRole(capability)} | ${cell(meaning)} | ${users.map(link).join(' ')} |`);
   }
   lines.push('', '## Source kinds', '', '| kind | meaning |', '|---|---|');
   for (const [kind, meaning] of Object.entries(sourceKinds)) lines.push(`| ${kind} | ${cell(meaning)} |`);

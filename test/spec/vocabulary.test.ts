@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../spec/registry.js';
+import { roleOf, rules } from '../../spec/registry.js';
 import {
   areaIds,
   areas,
   capabilities,
+  capabilityRole,
   isAreaId,
   isCapability,
   isLevel,
@@ -54,5 +55,12 @@ describe('vocabulary', () => {
     expect(isSourceKind('rumour')).toBe(false);
     expect(isLevel('SHOULD')).toBe(true);
     expect(isLevel('should')).toBe(false);
+  });
+
+  it('assigns store capabilities to the store adapter; only DS-10 and TAG-01 need both adapters', () => {
+    expect(capabilityRole('store.hard-delete')).toBe('store');
+    expect(capabilityRole('durable-state.tags')).toBe('runtime');
+    const crossRole = rules.filter((rule) => rule.capabilities.some((c) => capabilityRole(c) !== roleOf(rule)));
+    expect(crossRole.map((rule) => rule.id)).toEqual(['DS-10', 'TAG-01']);
   });
 });
