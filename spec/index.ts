@@ -38,3 +38,4 @@ export {
   testTitle,
   validateRegistry,
 } from './registry.js';
+export { testSuiteOf, testSuites, type TestSuiteTag } from './testSuites.js';

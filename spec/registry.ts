@@ -1,4 +1,5 @@
 import type { Rule } from './Rule.js';
+import { testSuiteOf } from './testSuites.js';
 import { durableStateRules } from './rules/durableState.js';
 import { hookRules } from './rules/hooks.js';
 import { lifecycleRules } from './rules/lifecycle.js';
@@ -126,6 +127,9 @@ function problemsOf(rule: Rule): string[] {
   for (const source of rule.sources) {
     if (!isSourceKind(source.kind)) problems.push(`${at} unknown source kind ${source.kind}`);
     if (source.ref.trim() === '') problems.push(`${at} empty source reference`);
+    if (source.kind === 'pekko-test' && testSuiteOf(source.ref) === undefined) {
+      problems.push(`${at} pekko-test reference "${source.ref}" names no suite of spec/testSuites.ts`);
+    }
   }
   if (rule.sources.length === 0) problems.push(`${at} no sources`);
   if (rule.title.trim() === '' || rule.title.includes('\n')) problems.push(`${at} title must be one non-empty line`);
@@ -141,7 +145,7 @@ function problemsOf(rule: Rule): string[] {
 
 /**
  * Every problem found in a list of rules (the registry by default): malformed IDs,
- * slugs and versions, unknown areas, levels, capabilities or source kinds, empty
+ * slugs and versions, unknown areas, levels, capabilities, source kinds or test suites, empty
  * statements or hints, duplicate IDs or slugs, and aliases that collide with an ID
  * or another alias. An empty result means the registry is valid.
  */

@@ -1,5 +1,6 @@
 import type { Rule } from '../Rule.js';
 import { roleOf, testTitle } from '../registry.js';
+import { testSuites } from '../testSuites.js';
 import { areaIds, areas, capabilities, capabilityRole, roleIds, roles, sourceKinds, type Capability } from '../vocabulary.js';
 
 /** The command that regenerates `spec/SPEC.md`; quoted by the drift test. */
@@ -80,6 +81,8 @@ export function renderSpec(all: readonly Rule[]): string {
   }
   lines.push('', '## Source kinds', '', '| kind | meaning |', '|---|---|');
   for (const [kind, meaning] of Object.entries(sourceKinds)) lines.push(`| ${kind} | ${cell(meaning)} |`);
+  lines.push('', '## Test suites named by pekko-test sources', '', '| tag | file |', '|---|---|');
+  for (const [tag, file] of Object.entries(testSuites)) lines.push(`| ${tag} | \`${file}\` |`);
   lines.push('');
   for (const area of areaIds) {
     lines.push(`## ${area}: ${areas[area].title}`, '');

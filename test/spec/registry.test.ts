@@ -104,6 +104,7 @@ describe('validateRegistry', () => {
     ['an unknown capability', { capabilities: ['teleport'] }, 'unknown capability teleport'],
     ['an unknown source kind', { sources: [{ kind: 'rumour', ref: 'x' }] }, 'unknown source kind'],
     ['no sources', { sources: [] }, 'no sources'],
+    ['a pekko test of no known suite', { sources: [{ kind: 'pekko-test', ref: 'FooSpec "x"' }] }, 'names no suite'],
     ['an empty statement', { statement: '  ' }, 'empty statement'],
     ['no hints', { hints: [] }, 'hints'],
     ['four hints', { hints: ['a', 'b', 'c', 'd'] }, 'hints'],
