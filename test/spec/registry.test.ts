@@ -74,6 +74,16 @@ describe('lookups', () => {
     expect(rule && testTitle(rule)).toBe('SUP-07 [MUST] Restart limit: at most n restarts per window');
   });
 
+  it('lets a runtime with restart/resume/stop and an after-stop hook only (like nact) run its share honestly', () => {
+    const nactLike = new Set<Capability>(['supervision.resume', 'supervision.restart', 'lifecycle.post-stop']);
+    const { runnable, skipped } = partitionByCapabilities(nactLike, rulesByRole('runtime'));
+    const ids = runnable.map((rule) => rule.id);
+    expect(ids).toEqual(expect.arrayContaining(['LIF-01', 'LIF-03', 'SUP-01', 'SUP-02', 'SUP-03', 'SUP-15']));
+    for (const gone of ['SUP-07', 'WATCH-01', 'STASH-01', 'LIF-05']) expect(ids).not.toContain(gone);
+    const sup07 = skipped.find(({ rule }) => rule.id === 'SUP-07');
+    expect(sup07?.reason).toBe('adapter does not declare supervision.restart-limit, time.manual');
+  });
+
   it('skips exactly the rules needing an undeclared capability, with the missing ones as reason', () => {
     const capabilityArb = fc.subarray([...new Set(rules.flatMap((rule) => rule.capabilities))]);
     fc.assert(
