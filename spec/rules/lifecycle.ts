@@ -96,7 +96,7 @@ export const lifecycleRules: readonly Rule[] = [
     level: 'MUST',
     title: 'A failure that stops the actor signals PostStop',
     statement:
-      'When an actor stops because of a failure (stop strategy, no supervision, or an exhausted restart limit), it receives PostStop, not PreRestart, and its watchers are then notified of termination.',
+      'When an actor stops because of a failure (stop strategy, no supervision, or an exhausted restart limit), it receives PostStop, not PreRestart, and then handles no further message. (Watcher notification is WATCH-01.)',
     capabilities: ['lifecycle.post-stop'],
     sources: [
       src.pekkoTest('SupSpec "stop when no supervise"'),
@@ -164,7 +164,7 @@ export const lifecycleRules: readonly Rule[] = [
     level: 'MUST',
     title: 'A failing PreRestart or PostStop handler does not block restart or stop',
     statement:
-      'An error thrown by a PreRestart or PostStop handler is logged and the restart or stop still completes; watchers are still notified of termination.',
+      'An error thrown by a PreRestart or PostStop handler is logged and the restart or stop still completes: after a failing PreRestart the new incarnation handles the next message; after a failing PostStop the actor terminates, and watchers, where the runtime supports watch, are notified.',
     capabilities: ['lifecycle.pre-restart', 'lifecycle.post-stop'],
     sources: [
       src.pekko('actor-typed/src/main/scala/org/apache/pekko/actor/typed/internal/Supervision.scala'),

@@ -13,7 +13,7 @@ export const supervisionRules: readonly Rule[] = [
     level: 'MUST',
     title: 'Without supervision a failure stops the actor',
     statement:
-      'An actor without a supervisor strategy stops when its handler throws a non-fatal error: it receives PostStop and its watchers are notified.',
+      'An actor without a supervisor strategy stops when its handler throws a non-fatal error: it receives PostStop and handles no further message.',
     capabilities: ['lifecycle.post-stop'],
     sources: [src.seed('S003'), src.pekkoTest('SupSpec "default to stop when no strategy"')],
     hints: [
