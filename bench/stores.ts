@@ -45,28 +45,29 @@ export async function measureInMemoryStore(load: StoreLoad): Promise<number> {
   return measureStoreWrites(new InMemoryDurableStateStore(), load);
 }
 
-/** Writes per second of {@link FileDurableStateStore} on the real file system (a temporary directory). */
-export async function measureFileStore(load: StoreLoad): Promise<number> {
+/** Opens a store in a fresh temporary directory, measures it, closes it and removes the directory. */
+async function measureTemporaryStore(
+  openStore: (directory: string) => Promise<DurableStateStore>,
+  load: StoreLoad,
+): Promise<number> {
   return inTemporaryDirectory(async (directory) => {
-    const store = await FileDurableStateStore.open({ directory });
+    const store = await openStore(directory);
     try {
       return await measureStoreWrites(store, load);
     } finally {
-      await store.close();
+      await store.close?.();
     }
   });
 }
 
+/** Writes per second of {@link FileDurableStateStore} on the real file system (a temporary directory). */
+export function measureFileStore(load: StoreLoad): Promise<number> {
+  return measureTemporaryStore((directory) => FileDurableStateStore.open({ directory }), load);
+}
+
 /** Writes per second of {@link SqliteDurableStateStore} on a database file in a temporary directory. */
-export async function measureSqliteStore(load: StoreLoad): Promise<number> {
-  return inTemporaryDirectory(async (directory) => {
-    const store = new SqliteDurableStateStore({ filename: join(directory, 'bench.db') });
-    try {
-      return await measureStoreWrites(store, load);
-    } finally {
-      await store.close();
-    }
-  });
+export function measureSqliteStore(load: StoreLoad): Promise<number> {
+  return measureTemporaryStore(async (directory) => new SqliteDurableStateStore({ filename: join(directory, 'bench.db') }), load);
 }
 
 /** The fsync-bound baseline: one at a time, write a small file, fsync it, rename it into place. */

@@ -9,6 +9,7 @@ import type {
 } from '../DurableStateStore.js';
 import { DurableStateStoreError, StoreClosedError } from '../errors.js';
 import type { DurableStateFileSystem } from './DurableStateFileSystem.js';
+import { referenceStoreCapabilities } from './_internals/capabilities.js';
 import { currentChangesQuery, liveChangesQuery } from './_internals/changeQueries.js';
 import { parseRecord, recordText, type EntityRecord } from './_internals/entityRecords.js';
 import { fileNameFor, RECORD_SUFFIX, TEMP_SUFFIX } from './_internals/fileNames.js';
@@ -71,15 +72,7 @@ interface PlannedWrite {
  * @public
  */
 export class FileDurableStateStore implements DurableStateStore {
-  readonly capabilities: DurableStateStoreCapabilities = {
-    revisionCheck: true,
-    deleteRevisionCheck: true,
-    hardDelete: true,
-    deleteOfUnknownId: 'tombstone',
-    tagQueries: true,
-    liveChanges: true,
-    durable: true,
-  };
+  readonly capabilities: DurableStateStoreCapabilities = referenceStoreCapabilities(true);
 
   private readonly fs: DurableStateFileSystem['promises'];
   private readonly directory: string;

@@ -6,6 +6,7 @@ import type {
   Offset,
 } from '../DurableStateStore.js';
 import { StoreClosedError } from '../errors.js';
+import { referenceStoreCapabilities } from './_internals/capabilities.js';
 import { currentChangesQuery, liveChangesQuery } from './_internals/changeQueries.js';
 import { LatestChangeIndex } from './_internals/LatestChangeIndex.js';
 import { objectOf, resolveWrite, validateWrite, type StateWrite } from './_internals/writes.js';
@@ -31,15 +32,7 @@ export interface InMemoryDurableStateStoreOptions {
  * @public
  */
 export class InMemoryDurableStateStore implements DurableStateStore {
-  readonly capabilities: DurableStateStoreCapabilities = {
-    revisionCheck: true,
-    deleteRevisionCheck: true,
-    hardDelete: true,
-    deleteOfUnknownId: 'tombstone',
-    tagQueries: true,
-    liveChanges: true,
-    durable: false,
-  };
+  readonly capabilities: DurableStateStoreCapabilities = referenceStoreCapabilities(false);
 
   private readonly index = new LatestChangeIndex();
   private readonly now: () => number;

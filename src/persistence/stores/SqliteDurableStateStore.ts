@@ -8,6 +8,7 @@ import type {
 } from '../DurableStateStore.js';
 import { DurableStateStoreError, PersistenceError, StoreClosedError } from '../errors.js';
 import { ChangeNotifier } from './_internals/ChangeNotifier.js';
+import { referenceStoreCapabilities } from './_internals/capabilities.js';
 import { currentChangesQuery, liveChangesQuery } from './_internals/changeQueries.js';
 import { loadBetterSqlite3 } from './_internals/loadBetterSqlite3.js';
 import { objectOf, resolveWrite, toJson, validateWrite, type StateWrite } from './_internals/writes.js';
@@ -67,15 +68,7 @@ INSERT OR IGNORE INTO durable_state_offset (id, last_offset) VALUES (1, 0);
  * @public
  */
 export class SqliteDurableStateStore implements DurableStateStore {
-  readonly capabilities: DurableStateStoreCapabilities = {
-    revisionCheck: true,
-    deleteRevisionCheck: true,
-    hardDelete: true,
-    deleteOfUnknownId: 'tombstone',
-    tagQueries: true,
-    liveChanges: true,
-    durable: true,
-  };
+  readonly capabilities: DurableStateStoreCapabilities = referenceStoreCapabilities(true);
 
   private readonly db: Database;
   private readonly now: () => number;
