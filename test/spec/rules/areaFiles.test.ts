@@ -39,7 +39,7 @@ describe('rule statements', () => {
   const all = files.flatMap(([, rules]) => rules);
 
   it('are written in full sentences', () => {
-    for (const rule of all) expect(rule.statement).toMatch(/^[A-Z].*[.]$/s);
+    for (const rule of all) expect(rule.statement).toMatch(/^[A-Z].*[.]\)?$/s);
   });
 
   it('use a normative level consistent with their wording: MAY rules are optional behaviour', () => {
