@@ -93,3 +93,88 @@ export class MissingStoreDependencyError extends PersistenceError {
     this.name = 'MissingStoreDependencyError';
   }
 }
+
+/**
+ * Base class of the failures a durable-state behavior raises because of its store: a failed
+ * write or a failed recovery. These, and only these, are what `onPersistFailure` supervises
+ * (DS-08, DS-09); other errors follow normal supervision (DS-12).
+ *
+ * @public
+ */
+export abstract class DurableStateBehaviorError extends PersistenceError {
+  constructor(
+    /** The entity whose store access failed. */
+    readonly persistenceId: string,
+    message: string,
+    cause: unknown,
+  ) {
+    super(message, { cause });
+  }
+}
+
+/**
+ * A persist or delete was rejected by the store (error, revision conflict, …). Its side effects
+ * and replies did not run; whether the write reached the store is unknown, which is why the
+ * actor fails instead of resuming (DS-08, DS-10).
+ *
+ * @public
+ */
+export class DurableStatePersistError extends DurableStateBehaviorError {
+  readonly code = 'DURABLE_STATE_PERSIST_FAILED';
+  constructor(
+    persistenceId: string,
+    /** Which write failed. */
+    readonly operation: 'upsert' | 'delete',
+    /** The revision the write tried to create. */
+    readonly revision: number,
+    cause: unknown,
+  ) {
+    super(persistenceId, `${operation} of ${JSON.stringify(persistenceId)} at revision ${revision} failed: ${describeCause(cause)}`, cause);
+    this.name = 'DurableStatePersistError';
+  }
+}
+
+/** Reading the stored state at start failed or timed out (DS-03). @public */
+export class DurableStateRecoveryError extends DurableStateBehaviorError {
+  readonly code = 'DURABLE_STATE_RECOVERY_FAILED';
+  constructor(persistenceId: string, cause: unknown) {
+    super(persistenceId, `recovery of ${JSON.stringify(persistenceId)} failed: ${describeCause(cause)}`, cause);
+    this.name = 'DurableStateRecoveryError';
+  }
+}
+
+/** The store did not answer the recovery read in time (the `cause` of a {@link DurableStateRecoveryError}). @public */
+export class DurableStateRecoveryTimeoutError extends PersistenceError {
+  readonly code = 'DURABLE_STATE_RECOVERY_TIMEOUT';
+  constructor(
+    readonly persistenceId: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`no recovery read result for ${JSON.stringify(persistenceId)} within ${timeoutMs} ms`);
+    this.name = 'DurableStateRecoveryTimeoutError';
+  }
+}
+
+/**
+ * A durable-state stash (internal or user) was full and the overflow strategy is `'fail'`
+ * (DS-15). Deliberately not a {@link DurableStateBehaviorError}: `onPersistFailure` does not
+ * cover it.
+ *
+ * @public
+ */
+export class DurableStateStashOverflowError extends PersistenceError {
+  readonly code = 'DURABLE_STATE_STASH_OVERFLOW';
+  constructor(
+    readonly persistenceId: string,
+    /** Which buffer overflowed. */
+    readonly buffer: 'internal' | 'user',
+    readonly capacity: number,
+  ) {
+    super(`${buffer} stash of ${JSON.stringify(persistenceId)} is full (capacity ${capacity})`);
+    this.name = 'DurableStateStashOverflowError';
+  }
+}
+
+function describeCause(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
