@@ -1,4 +1,5 @@
 import type { DurableStateChange, Offset } from '../../DurableStateStore.js';
+import { InvalidStoreArgumentError } from '../../errors.js';
 import type { ChangeNotifier } from './ChangeNotifier.js';
 
 /** Reads, synchronously, the changes with a tag after an offset, in offset order. */
@@ -7,7 +8,7 @@ export type ChangesAfter = (tag: string, after: Offset) => readonly DurableState
 /** Offsets must be non-negative safe integers; anything else is a caller bug worth reporting early. */
 function startOffset(offset: Offset | undefined): Offset {
   if (offset === undefined) return 0;
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`offset must be a safe integer >= 0, got ${String(offset)}`);
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidStoreArgumentError(`offset must be a safe integer >= 0, got ${String(offset)}`);
   return offset;
 }
 

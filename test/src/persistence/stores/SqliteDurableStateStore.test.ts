@@ -45,6 +45,25 @@ describe('SqliteDurableStateStore', () => {
     }
   });
 
+  it('STORE-04 the revision check holds across connections: two stores on one file, one wins', async () => {
+    const filename = join(directory, 'two-connections.db');
+    const first = new SqliteDurableStateStore({ filename });
+    const second = new SqliteDurableStateStore({ filename });
+    try {
+      await first.upsertObject('p', 1, 'from first', 't');
+      expect(await second.getObject('p')).toEqual({ value: 'from first', revision: 1 });
+      const results = await Promise.allSettled([first.upsertObject('p', 2, 'first', 't'), second.upsertObject('p', 2, 'second', 't')]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+      await second.upsertObject('p', 3, 'second', 't');
+      expect(await first.getObject('p')).toEqual({ value: 'second', revision: 3 });
+      const offsets = (await collect(first.currentChanges('t'))).map((c) => c.offset);
+      expect(offsets).toEqual([3]); // one shared offset counter: 1, 2, 3
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
   it('returns a fresh copy of the value on every read', async () => {
     const store = new SqliteDurableStateStore({ filename: ':memory:' });
     const value = { items: [1] };
