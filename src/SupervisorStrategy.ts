@@ -120,7 +120,7 @@ export class BackoffStrategy implements RestartSettings {
   /** The delay before restart number `restartCount` (0-based) given a uniform draw `u` in [0, 1). */
   delayFor(restartCount: number, u: number): number {
     const base = Math.min(this.maxBackoffMs, this.minBackoffMs * 2 ** Math.min(restartCount, 60));
-    return base * (1 + u * this.randomFactor);
+    return base + base * u * this.randomFactor;
   }
 
   private copy(change: Partial<BackoffStrategy>): BackoffStrategy {
