@@ -67,7 +67,8 @@ interface PlannedWrite {
  * **Memory.** The latest change of every entity (values included) is kept in memory for reads
  * and tag queries and rebuilt from the directory on open. Values are stored as JSON: they must
  * be JSON-serializable and come back as their JSON round trip (the returned objects are shared
- * with the store's index; treat them as read-only).
+ * with the store's index; treat them as read-only). A hard delete leaves a small marker file
+ * holding the entity's last offset, so that offsets never go backwards after a reopen.
  *
  * @public
  */
