@@ -35,6 +35,7 @@ export class FaultInjectingDurableStateStore implements DurableStateStore {
   private readonly failingWriteNumbers = new Set<number>();
   private readonly holding: Record<StoreOperation, boolean> = { read: false, write: false };
   private readonly held: Array<{ readonly operation: StoreOperation; readonly proceed: () => void }> = [];
+  private unfinished = 0;
 
   constructor(
     /** The store that does the real work. */
@@ -87,9 +88,19 @@ export class FaultInjectingDurableStateStore implements DurableStateStore {
     return this.held.length;
   }
 
+  /** How many reads and writes have not settled yet, held ones included. */
+  get unfinishedCount(): number {
+    return this.unfinished;
+  }
+
   async getObject<S>(persistenceId: string): Promise<GetObjectResult<S>> {
-    await this.gate('read', false);
-    return this.underlying.getObject<S>(persistenceId);
+    this.unfinished++;
+    try {
+      await this.gate('read', false);
+      return await this.underlying.getObject<S>(persistenceId);
+    } finally {
+      this.unfinished--;
+    }
   }
 
   upsertObject<S>(persistenceId: string, revision: number, value: S, tag: string): Promise<void> {
@@ -120,6 +131,7 @@ export class FaultInjectingDurableStateStore implements DurableStateStore {
 
   private async write(attempt: StoreWriteAttempt, perform: () => Promise<void>): Promise<void> {
     this.writes.push(attempt);
+    this.unfinished++;
     try {
       await this.gate('write', this.failingWriteNumbers.delete(this.writes.length));
       await perform();
@@ -127,6 +139,8 @@ export class FaultInjectingDurableStateStore implements DurableStateStore {
     } catch (error) {
       attempt.outcome = 'failed';
       throw error;
+    } finally {
+      this.unfinished--;
     }
   }
 

@@ -72,3 +72,17 @@ export function sibling(first: World): World {
 export function tellAll<T>(ref: ActorRef<T>, messages: ReadonlyArray<T>): void {
   for (const message of messages) ref.tell(message);
 }
+
+/**
+ * Waits until the actors are idle and every store call that is not held has settled (stores
+ * doing real I/O may take several event-loop turns). No sleeping: it only yields to the event loop.
+ */
+export async function quiet(w: World): Promise<void> {
+  let calm = 0;
+  while (calm < 2) {
+    await w.settled();
+    // Twice in a row: a call that settled just now has had a turn to deliver its answer.
+    calm = w.store.unfinishedCount === w.store.heldCount ? calm + 1 : 0;
+    if (calm === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
