@@ -13,7 +13,7 @@ export interface ActorSystemOptions {
   readonly extensions?: ReadonlyArray<Extension>;
   /** Source of uniform numbers in [0, 1) for backoff jitter (default `Math.random`). */
   readonly random?: () => number;
-  /** Messages one actor processes before yielding to the next actor with mail (default 100). */
+  /** Messages one actor processes before yielding to the next actor with mail (default 300). */
   readonly throughput?: number;
 }
 

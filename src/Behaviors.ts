@@ -43,7 +43,7 @@ export const Behaviors = {
 
   /** Handles each message. */
   receiveMessage<T>(handler: (message: T) => Behavior<T>): ReceiveBehavior<T> {
-    return new ReceiveBehavior((_context, message) => handler(message), undefined);
+    return new ReceiveBehavior((_context, message) => handler(message), undefined, handler);
   },
 
   /** Handles only signals; messages are unhandled. */

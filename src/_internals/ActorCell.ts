@@ -13,7 +13,7 @@ import type { StashBuffer } from '../StashBuffer.js';
 import type { BackoffStrategy, RestartStrategy } from '../SupervisorStrategy.js';
 import type { TimerScheduler } from '../TimerScheduler.js';
 import { ActorContextImpl } from './ActorContextImpl.js';
-import { SAME, StoppedBehavior, type UnstashBehavior } from './behaviors.js';
+import { ReceiveBehavior, SAME, StoppedBehavior, type UnstashBehavior } from './behaviors.js';
 import type { Runnable } from './Dispatcher.js';
 import { DeathNotice, Envelope, PipedResult, TimerFired } from './envelopes.js';
 import type { RuntimeHost } from './RuntimeHost.js';
@@ -24,6 +24,7 @@ import {
   isWithin,
   type Live,
   markStarted,
+  next,
   OP_FAIL,
   OP_MESSAGE,
   OP_RESTART,
@@ -142,7 +143,13 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     } else if (this.stopRequested && this.state < STOPPING && !this.busy) {
       this.beginStop(undefined, undefined);
     } else {
-      for (let i = 0; i < throughput && this.state === RUNNING && !this.busy && !this.stopRequested; i++) {
+      let i = 0;
+      const root = this.behavior;
+      const mailbox = this.mailbox;
+      if (root instanceof ReceiveBehavior && root.messageOnly !== undefined && mailbox !== undefined && this.unstash === undefined) {
+        i = this.runPlainMessages(root.messageOnly, mailbox, throughput);
+      }
+      for (; i < throughput && this.state === RUNNING && !this.busy && !this.stopRequested; i++) {
         const unstash = this.unstash;
         if (unstash) {
           if (unstash.remaining <= 0 || unstash.source.isEmpty) {
@@ -160,6 +167,43 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
       }
     }
     return this.needsRun();
+  }
+
+  /**
+   * The hot loop for the common case (an unsupervised `receiveMessage` and plain messages):
+   * no per-message allocation and no interpreter walk. Stops at the first envelope, behavior
+   * change, failure or state change and returns how many items it consumed; the general
+   * loop carries on from there.
+   */
+  private runPlainMessages(handler: (message: unknown) => unknown, mailbox: Queue<unknown>, throughput: number): number {
+    let i = 0;
+    while (i < throughput && mailbox.size > 0) {
+      const item = mailbox.shift();
+      i++;
+      if (item instanceof Envelope) {
+        this.process(item);
+        break;
+      }
+      let returned: unknown;
+      try {
+        returned = handler(item);
+      } catch (thrown) {
+        this.applyRootResult(new Failed(toError(thrown)));
+        break;
+      }
+      if (returned !== SAME) {
+        let result: StepResult;
+        try {
+          result = next(this, returned as Behavior<unknown>, item);
+        } catch (thrown) {
+          result = new Failed(toError(thrown));
+        }
+        this.applyRootResult(result);
+        break;
+      }
+      if (this.stopRequested || this.busy) break;
+    }
+    return i;
   }
 
   private needsRun(): boolean {
@@ -180,6 +224,20 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
 
   /** Runs one mailbox item through the behavior chain. */
   private process(item: unknown): void {
+    const root = this.behavior;
+    if (root instanceof ReceiveBehavior && !(item instanceof Envelope)) {
+      // Hot path: an unsupervised receive behavior and a plain message.
+      let result: StepResult;
+      try {
+        const returned = root.messageOnly !== undefined ? root.messageOnly(item) : root.onMessage(this.context, item);
+        if (returned === SAME) return;
+        result = next(this, returned, item);
+      } catch (thrown) {
+        result = new Failed(toError(thrown));
+      }
+      this.applyRootResult(result);
+      return;
+    }
     let op: typeof OP_MESSAGE | typeof OP_SIGNAL = OP_MESSAGE;
     let payload = item;
     if (item instanceof Envelope && !(item instanceof PipedResult)) {

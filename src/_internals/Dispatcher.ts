@@ -1,3 +1,5 @@
+import { Queue } from './Queue.js';
+
 /** Something the dispatcher can run: an actor cell with mail or a pending continuation. */
 export interface Runnable {
   /** Set by the dispatcher while the runnable sits in the run queue. */
@@ -6,17 +8,18 @@ export interface Runnable {
   run(throughput: number): boolean;
 }
 
-/** Items processed in one microtask drain before yielding a macrotask turn to timers and I/O. */
-const ITEMS_PER_DRAIN = 50_000;
+/** Longest stretch of actor work on the microtask queue before yielding a macrotask turn. */
+const DRAIN_BUDGET_MS = 10;
+/** How many runs between two looks at the clock. */
+const RUNS_BETWEEN_CLOCK_CHECKS = 64;
 
 /**
  * Runs actors on the microtask queue: a FIFO run queue of actors with mail, each running
- * up to `throughput` items per turn, and a `setImmediate` yield every {@link ITEMS_PER_DRAIN}
- * items so endless ping-pong cannot starve timers and I/O. No allocation per message.
+ * up to `throughput` items per turn, and a `setImmediate` yield after {@link DRAIN_BUDGET_MS}
+ * so endless ping-pong cannot starve timers and I/O. No allocation per message.
  */
 export class Dispatcher {
-  private readonly queue: Runnable[] = [];
-  private queueHead = 0;
+  private readonly queue = new Queue<Runnable>(64);
   private drainPending = false;
   private pendingAsyncSteps = 0;
   private idleWaiters: Array<() => void> = [];
@@ -44,7 +47,7 @@ export class Dispatcher {
   }
 
   get isIdle(): boolean {
-    return !this.drainPending && this.pendingAsyncSteps === 0 && this.queue.length === this.queueHead;
+    return !this.drainPending && this.pendingAsyncSteps === 0 && this.queue.size === 0;
   }
 
   /**
@@ -68,24 +71,18 @@ export class Dispatcher {
   }
 
   private readonly drain = (): void => {
-    let processed = 0;
     const queue = this.queue;
-    while (this.queueHead < queue.length) {
-      const runnable = queue[this.queueHead++] as Runnable;
+    const started = performance.now();
+    let runs = 0;
+    while (queue.size > 0) {
+      const runnable = queue.shift() as Runnable;
       runnable.scheduled = false;
       if (runnable.run(this.throughput)) this.schedule(runnable);
-      processed += this.throughput;
-      if (this.queueHead > 1024 && this.queueHead * 2 > queue.length) {
-        queue.splice(0, this.queueHead);
-        this.queueHead = 0;
-      }
-      if (processed >= ITEMS_PER_DRAIN && this.queueHead < queue.length) {
+      if (++runs % RUNS_BETWEEN_CLOCK_CHECKS === 0 && queue.size > 0 && performance.now() - started > DRAIN_BUDGET_MS) {
         setImmediate(this.drain);
         return;
       }
     }
-    queue.length = 0;
-    this.queueHead = 0;
     this.drainPending = false;
     this.notifyIfIdle();
   };

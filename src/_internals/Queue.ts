@@ -7,8 +7,11 @@ export class Queue<T> {
   private head = 0;
   private count = 0;
 
+  /** `initialCapacity` is rounded up to a power of two so indexes wrap with a mask. */
   constructor(initialCapacity = 16) {
-    this.items = new Array<T | undefined>(initialCapacity);
+    let capacity = 2;
+    while (capacity < initialCapacity) capacity *= 2;
+    this.items = new Array<T | undefined>(capacity);
   }
 
   get size(): number {
@@ -16,13 +19,9 @@ export class Queue<T> {
   }
 
   push(item: T): void {
+    if (this.count === this.items.length) this.grow();
     const items = this.items;
-    if (this.count === items.length) {
-      this.grow();
-      this.items[(this.head + this.count) % this.items.length] = item;
-    } else {
-      items[(this.head + this.count) % items.length] = item;
-    }
+    items[(this.head + this.count) & (items.length - 1)] = item;
     this.count++;
   }
 
@@ -32,7 +31,7 @@ export class Queue<T> {
     const items = this.items;
     const item = items[this.head];
     items[this.head] = undefined;
-    this.head = (this.head + 1) % items.length;
+    this.head = (this.head + 1) & (items.length - 1);
     this.count--;
     return item;
   }
@@ -57,7 +56,7 @@ export class Queue<T> {
   }
 
   forEach(fn: (item: T) => void): void {
-    for (let i = 0; i < this.count; i++) fn(this.items[(this.head + i) % this.items.length] as T);
+    for (let i = 0; i < this.count; i++) fn(this.items[(this.head + i) & (this.items.length - 1)] as T);
   }
 
   clear(): void {
@@ -69,7 +68,7 @@ export class Queue<T> {
   private grow(): void {
     const old = this.items;
     const next = new Array<T | undefined>(old.length * 2);
-    for (let i = 0; i < this.count; i++) next[i] = old[(this.head + i) % old.length];
+    for (let i = 0; i < this.count; i++) next[i] = old[(this.head + i) & (old.length - 1)];
     this.items = next;
     this.head = 0;
   }

@@ -59,13 +59,15 @@ export class ReceiveBehavior<T> extends Behavior<T> {
   constructor(
     readonly onMessage: MessageHandler<T>,
     readonly onSignal: SignalHandler<T> | undefined,
+    /** The context-free handler of `receiveMessage`, called directly on the hot path. */
+    readonly messageOnly?: (message: T) => Behavior<T>,
   ) {
     super();
   }
 
   /** A copy of this behavior that hands signals to `handler` (return `undefined` when unhandled). */
   receiveSignal(handler: SignalHandler<T>): Behavior<T> {
-    return new ReceiveBehavior(this.onMessage, handler);
+    return new ReceiveBehavior(this.onMessage, handler, this.messageOnly);
   }
 }
 

@@ -285,7 +285,7 @@ function leafSignal(host: InterpreterHost, live: Live, signal: Signal): StepResu
 }
 
 /** Interprets what a handler returned. */
-function next(host: InterpreterHost, returned: Behavior<unknown>, message: unknown): StepResult {
+export function next(host: InterpreterHost, returned: Behavior<unknown>, message: unknown): StepResult {
   let b = returned;
   if (b === SAME) return SAME;
   if (b === UNHANDLED) {

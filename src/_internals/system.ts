@@ -9,7 +9,7 @@ import { Dispatcher } from './Dispatcher.js';
 import { EventStreamImpl } from './EventStreamImpl.js';
 import type { RuntimeHost } from './RuntimeHost.js';
 
-const DEFAULT_THROUGHPUT = 100;
+const DEFAULT_THROUGHPUT = 300;
 
 /** Publishes whatever it is told as a dead letter. */
 class DeadLettersRef implements ActorRef<unknown> {
