@@ -295,7 +295,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
       return;
     }
     this.behavior = result;
-    if (!this.busy) this.initialStartPending = false;
+    if (!this.busy && this.state === RUNNING) this.initialStartPending = false;
   }
 
   asyncStartCompleted(): void {
@@ -382,6 +382,8 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     this.pruneStashes(restart.node);
     if (restart.buffer.length > 0) (this.mailbox ??= new Queue<unknown>()).prependAll(restart.buffer);
     this.walk(OP_RESTART, restart.node);
+    // A first start that failed and was retried counts as started once a retry succeeded.
+    if (!this.busy && this.state === RUNNING) this.initialStartPending = false;
   }
 
   /** A stash created by the restarted part of the behavior is gone with it (STASH-05). */

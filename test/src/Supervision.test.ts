@@ -253,9 +253,21 @@ describe('supervision (SUP)', () => {
       expect(attempts).toBe(1);
     }
     attempts = 0;
-    const limited = kit.spawn(Behaviors.supervise(failingSetup).onFailure(SupervisorStrategy.restart().withLimit(2, 10_000)));
-    await log.expectTerminated(limited);
+    const causes: unknown[] = [];
+    kit.spawn(
+      Behaviors.setup<string>((context) => {
+        const limited = context.spawn(Behaviors.supervise(failingSetup).onFailure(SupervisorStrategy.restart().withLimit(2, 10_000)), 'limited');
+        context.watch(limited);
+        return Behaviors.receiveSignal((_c, signal) => {
+          if (signal instanceof ChildFailed) causes.push(signal.cause);
+          log.ref.tell('child gone');
+          return Behaviors.same();
+        });
+      }),
+    );
+    await log.expectMessage('child gone');
     expect(attempts).toBe(3);
+    expect(causes[0]).toBeInstanceOf(ActorInitializationError);
   });
 
   it('SUP-08 a parent watching a child whose first start failed gets ChildFailed with an initialization error', async () => {
