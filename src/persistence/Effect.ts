@@ -22,6 +22,8 @@ export type PrimaryEffect =
  */
 export type SideEffect =
   | { readonly kind: 'run'; readonly callback: (state: unknown) => void }
+  /** `replyTo.tell(reply(state))`, kept as data so the hot path allocates no closure. */
+  | { readonly kind: 'reply'; readonly replyTo: ActorRef<unknown>; readonly reply: (state: unknown) => unknown }
   | { readonly kind: 'stop' }
   | { readonly kind: 'unstashAll' };
 
@@ -33,8 +35,13 @@ const STOP: SideEffect = { kind: 'stop' };
 const UNSTASH_ALL: SideEffect = { kind: 'unstashAll' };
 const NO_SIDE_EFFECTS: ReadonlyArray<SideEffect> = [];
 
-function erase<S>(callback: (state: S) => void): (state: unknown) => void {
-  return callback as (state: unknown) => void;
+function erase<S, R>(callback: (state: S) => R): (state: unknown) => R {
+  return callback as (state: unknown) => R;
+}
+
+/** A new array: `sideEffects` then `sideEffect` (the common single-element case without spreading). */
+function appended(sideEffects: ReadonlyArray<SideEffect>, sideEffect: SideEffect): ReadonlyArray<SideEffect> {
+  return sideEffects.length === 0 ? [sideEffect] : [...sideEffects, sideEffect];
 }
 
 /**
@@ -99,7 +106,7 @@ export class Effect<S> {
 
   /** Write nothing and send `message` to `replyTo`. */
   static reply<R, S = never>(replyTo: ActorRef<R>, message: R): ReplyEffect<S> {
-    return new ReplyEffect<S>(NONE, [{ kind: 'run', callback: () => replyTo.tell(message) }]);
+    return new ReplyEffect<S>(NONE, [{ kind: 'reply', replyTo: replyTo as ActorRef<unknown>, reply: () => message }]);
   }
 
   /** Write nothing and deliberately send no reply (with enforced replies: "no reply on purpose"). */
@@ -124,8 +131,8 @@ export class Effect<S> {
 
   /** Sends `reply(state)` to `replyTo` once the write succeeded (DS-17). */
   thenReply<R>(replyTo: ActorRef<R>, reply: (state: S) => R): ReplyEffect<S> {
-    const callback = (state: S): void => replyTo.tell(reply(state));
-    return new ReplyEffect<S>(this.primary, [...this.sideEffects, { kind: 'run', callback: erase(callback) }]);
+    const sideEffect: SideEffect = { kind: 'reply', replyTo: replyTo as ActorRef<unknown>, reply: erase(reply) };
+    return new ReplyEffect<S>(this.primary, appended(this.sideEffects, sideEffect));
   }
 
   /** Marks the effect as deliberately sending no reply. */
@@ -135,7 +142,7 @@ export class Effect<S> {
 
   /** A copy of this effect (of the same class) with `sideEffect` appended. */
   protected followedBy(sideEffect: SideEffect): Effect<S> {
-    return new Effect<S>(this.primary, [...this.sideEffects, sideEffect]);
+    return new Effect<S>(this.primary, appended(this.sideEffects, sideEffect));
   }
 }
 
@@ -164,6 +171,6 @@ export class ReplyEffect<S> extends Effect<S> {
   }
 
   protected override followedBy(sideEffect: SideEffect): ReplyEffect<S> {
-    return new ReplyEffect<S>(this.primary, [...this.sideEffects, sideEffect]);
+    return new ReplyEffect<S>(this.primary, appended(this.sideEffects, sideEffect));
   }
 }

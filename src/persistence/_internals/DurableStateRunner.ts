@@ -63,7 +63,9 @@ export class DurableStateRunner<C, S> implements DurableStateContext<C> {
   private revision = 0;
   private inFlight: InFlightWrite<S> | undefined;
   private recoveryTimer: Cancellable | undefined;
-  private readonly toWritten = (outcome: PipeOutcome<void>): C => this.message('written', outcome);
+  /** Every successful write is answered with this one message: nothing to allocate per write. */
+  private readonly writeSucceeded = this.message('written', { ok: true, value: undefined });
+  private readonly toWritten = (outcome: PipeOutcome<void>): C => (outcome.ok ? this.writeSucceeded : this.message('written', outcome));
 
   constructor(
     readonly actorContext: ActorContext<C>,
@@ -190,10 +192,13 @@ export class DurableStateRunner<C, S> implements DurableStateContext<C> {
     const id = this.settings.persistenceId.id;
     this.inFlight = { effect, operation, state, revision };
     this.phase = 'persisting';
-    const write =
-      operation === 'upsert'
-        ? attempt(() => this.store.upsertObject(id, revision, state, this.settings.tag))
-        : attempt(() => this.store.deleteObject(id, revision));
+    let write: Promise<void>;
+    try {
+      // No closure here: this is the hot path of every persist.
+      write = operation === 'upsert' ? this.store.upsertObject(id, revision, state, this.settings.tag) : this.store.deleteObject(id, revision);
+    } catch (error) {
+      write = Promise.reject(error);
+    }
     this.actorContext.pipeToSelf(write, this.toWritten);
   }
 
@@ -201,7 +206,8 @@ export class DurableStateRunner<C, S> implements DurableStateContext<C> {
   private runSideEffects(effect: Effect<S>): boolean {
     let stop = false;
     for (const sideEffect of effect.sideEffects) {
-      if (sideEffect.kind === 'run') sideEffect.callback(this.state);
+      if (sideEffect.kind === 'reply') sideEffect.replyTo.tell(sideEffect.reply(this.state));
+      else if (sideEffect.kind === 'run') sideEffect.callback(this.state);
       else if (sideEffect.kind === 'stop') stop = true;
       // After a stop the remaining callbacks still run (DS-16) but nothing is replayed.
       else if (!stop) this.stashes.startUnstashAll();
