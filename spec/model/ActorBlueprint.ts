@@ -84,3 +84,44 @@ export function parentPath(path: string): string | null {
   const cut = path.lastIndexOf('/');
   return cut < 0 ? null : path.slice(0, cut);
 }
+
+function describeStrategy(strategy: SupervisorStrategy): string {
+  switch (strategy.kind) {
+    case 'stop':
+    case 'resume':
+      return strategy.kind;
+    case 'restart': {
+      const parts = [
+        strategy.limit ? `limit ${strategy.limit.max}/${strategy.limit.withinMs}ms` : '',
+        strategy.stopChildren === false ? 'keep children' : '',
+        strategy.bufferCapacity !== undefined ? `buffer ${strategy.bufferCapacity}` : '',
+      ].filter((p) => p !== '');
+      return parts.length > 0 ? `restart(${parts.join(', ')})` : 'restart';
+    }
+    case 'backoff': {
+      const parts = [
+        `${strategy.minMs}..${strategy.maxMs}ms`,
+        strategy.maxRestarts !== undefined ? `max ${strategy.maxRestarts}` : '',
+        strategy.resetAfterMs !== undefined ? `reset ${strategy.resetAfterMs}ms` : '',
+      ].filter((p) => p !== '');
+      return `backoff(${parts.join(', ')})`;
+    }
+  }
+}
+
+/**
+ * A compact, readable rendering of a blueprint tree for counterexamples, e.g.
+ * `a0[E1→restart(limit 2/100ms); watch; unhandled]{c0, c1[stash 2]}`.
+ *
+ * @public
+ */
+export function describeBlueprint(blueprint: ActorBlueprint): string {
+  const traits = [
+    blueprint.supervision.map((l) => `${l.on}→${describeStrategy(l.strategy)}`).join(' in '),
+    blueprint.watchChildren !== 'none' ? blueprint.watchChildren : '',
+    blueprint.handlesTerminated ? '' : 'unhandled',
+    blueprint.stashCapacity > 0 ? `stash ${blueprint.stashCapacity}` : '',
+  ].filter((t) => t !== '');
+  const children = blueprint.children.length > 0 ? `{${blueprint.children.map(describeBlueprint).join(', ')}}` : '';
+  return `${blueprint.name}${traits.length > 0 ? `[${traits.join('; ')}]` : ''}${children}`;
+}

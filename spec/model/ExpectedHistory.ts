@@ -2,7 +2,8 @@ import type { HistoryEvent } from './HistoryEvent.js';
 
 /**
  * One event the model expects. `optional` events may be missing (the rules leave the choice
- * to the runtime); `causes`, on a `childFailed` event, lists every cause name the rules allow.
+ * to the runtime); `causes`, on a `childFailed` event, lists every cause name the rules allow;
+ * `alternatives` are other events the rules accept in its place.
  *
  * @public
  */
@@ -10,6 +11,7 @@ export interface ExpectedEvent {
   readonly event: HistoryEvent;
   readonly optional?: boolean;
   readonly causes?: readonly string[];
+  readonly alternatives?: readonly HistoryEvent[];
 }
 
 /**

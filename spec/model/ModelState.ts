@@ -21,6 +21,8 @@ export type DeliveryBody =
       readonly failure: string | null;
       /** It failed while starting: the cause may be reported wrapped as an initialization error. */
       readonly duringStart: boolean;
+      /** The watch was registered after the target had already stopped (WATCH-03). */
+      readonly late?: boolean;
     }
   | { readonly kind: 'backoffRestart'; readonly layer: number }
   | { readonly kind: 'backoffReset'; readonly layer: number; readonly token: number };
@@ -68,8 +70,10 @@ export interface ActorModel {
   children: string[];
   /** Death watches this actor holds, by target path. */
   watching: Record<string, Exclude<ChildWatchMode, 'none'>>;
-  /** Targets unwatched since their notice may have been queued (for exercising WATCH-04). */
+  /** Targets this actor unwatched and has not watched again (for exercising WATCH-04). */
   unwatched: string[];
+  /** Per watched target, the incarnation number at registration (for exercising WATCH-09). */
+  watchedIn: Record<string, number>;
   stash: StashableCommand[];
   layers: LayerState[];
   /** Deliveries held while restarting (SUP-10). */
@@ -99,6 +103,8 @@ export interface ModelState {
   timers: ModelTimer[];
   /** Every path that ever held an actor, in first-spawn order. */
   everSpawned: string[];
+  /** For paths whose last actor stopped because of a failure: the error's name (and whether it was during start). */
+  deaths: Record<string, { readonly failure: string; readonly duringStart: boolean }>;
 }
 
 /** The state of a run before any operation. @public */
@@ -112,6 +118,7 @@ export function initialModelState(hierarchy: ErrorHierarchy): ModelState {
     armedSetupFailures: {},
     timers: [],
     everSpawned: [],
+    deaths: {},
   };
 }
 

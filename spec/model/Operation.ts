@@ -1,4 +1,4 @@
-import type { ActorBlueprint } from './ActorBlueprint.js';
+import { describeBlueprint, type ActorBlueprint } from './ActorBlueprint.js';
 import type { ActorCommand } from './ActorCommand.js';
 
 /** Spawn a top-level actor. @public */
@@ -36,9 +36,12 @@ export type Operation = SpawnOperation | TellOperation | AdvanceOperation | Fail
 export function describeOperation(operation: Operation): string {
   switch (operation.op) {
     case 'spawn':
-      return `spawn ${operation.blueprint.name}`;
-    case 'tell':
-      return `tell ${operation.path} ${JSON.stringify(operation.command)}`;
+      return `spawn ${describeBlueprint(operation.blueprint)}`;
+    case 'tell': {
+      const { kind, ...rest } = operation.command;
+      const args = 'child' in operation.command ? describeBlueprint(operation.command.child) : JSON.stringify(rest);
+      return `tell ${operation.path} ${kind}${args === '{}' ? '' : ` ${args}`}`;
+    }
     case 'advance':
       return `advance ${operation.ms} ms`;
     case 'failNextSetup':

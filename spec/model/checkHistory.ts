@@ -24,14 +24,21 @@ export function checkHistory(expected: ExpectedHistory, actual: readonly History
   const problems: string[] = [];
   const waiting = new Map<string, number[]>();
   expected.events.forEach((e, i) => {
-    const key = matchKey(e.event);
-    const list = waiting.get(key);
-    if (list) list.push(i);
-    else waiting.set(key, [i]);
+    for (const candidate of [e.event, ...(e.alternatives ?? [])]) {
+      const key = matchKey(candidate);
+      const list = waiting.get(key);
+      if (list) list.push(i);
+      else waiting.set(key, [i]);
+    }
   });
   const position = new Map<number, number>();
+  const takeFirstUnmatched = (key: string): number | undefined => {
+    const list = waiting.get(key) ?? [];
+    while (list.length > 0 && position.has(list[0]!)) list.shift();
+    return list.shift();
+  };
   actual.forEach((event, at) => {
-    const index = waiting.get(matchKey(event))?.shift();
+    const index = takeFirstUnmatched(matchKey(event));
     if (index === undefined) {
       problems.push(`unexpected event #${at}: ${describeEvent(event)}`);
       return;
@@ -42,8 +49,8 @@ export function checkHistory(expected: ExpectedHistory, actual: readonly History
       problems.push(`event #${at}: ${describeEvent(event)} has cause ${event.cause}, expected one of ${allowed.join(', ')}`);
     }
     if (event.kind === 'childFailed' && !allowed) {
-      const want = expected.events[index]!.event;
-      if (want.kind === 'childFailed' && want.cause !== event.cause) {
+      const want = [expected.events[index]!.event, ...(expected.events[index]!.alternatives ?? [])].find((e) => e.kind === 'childFailed');
+      if (want?.kind === 'childFailed' && want.cause !== event.cause) {
         problems.push(`event #${at}: ${describeEvent(event)}, expected cause ${want.cause}`);
       }
     }

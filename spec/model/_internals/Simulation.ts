@@ -1,4 +1,4 @@
-import { childPath, type ActorBlueprint } from '../ActorBlueprint.js';
+import { childPath, parentPath, type ActorBlueprint } from '../ActorBlueprint.js';
 import type { ActorCommand, StashableCommand } from '../ActorCommand.js';
 import { errorMatches } from '../ErrorHierarchy.js';
 import type { ExpectedEvent } from '../ExpectedHistory.js';
@@ -123,7 +123,7 @@ export class Simulation {
         this.command(actor, body.command);
         return;
       case 'notice':
-        this.notice(actor, body.of, body.failure, body.duringStart);
+        this.notice(actor, body.of, body.failure, body.duringStart, body.late === true);
         return;
       case 'backoffRestart':
         if (actor.phase === 'restarting') this.completeRestart(actor, body.layer);
@@ -255,20 +255,22 @@ export class Simulation {
       return;
     }
     actor.watching[target] = mode;
+    actor.watchedIn[target] = this.state.incarnations[actor.path] ?? 0;
     actor.unwatched = actor.unwatched.filter((p) => p !== target);
     if (!this.state.actors[target]) {
       this.rules.add('WATCH-03');
+      const death = parentPath(target) === actor.path ? this.state.deaths[target] : undefined;
       this.queue.push({
         to: actor.path,
         uid: actor.uid,
         cause: [],
         wave: null,
-        body: { kind: 'notice', of: target, failure: null, duringStart: false },
+        body: { kind: 'notice', of: target, failure: death?.failure ?? null, duringStart: death?.duringStart ?? false, late: true },
       });
     }
   }
 
-  private notice(actor: ActorModel, of: string, failure: string | null, duringStart: boolean): void {
+  private notice(actor: ActorModel, of: string, failure: string | null, duringStart: boolean, late: boolean): void {
     const mode = actor.watching[of];
     if (mode === undefined) {
       if (actor.unwatched.includes(of)) this.rules.add('WATCH-04');
@@ -276,6 +278,8 @@ export class Simulation {
     }
     delete actor.watching[of];
     if (failure === 'DeathPact') this.rules.add('WATCH-07');
+    const survivedRestart = (this.state.incarnations[actor.path] ?? 0) > (actor.watchedIn[of] ?? Infinity);
+    if (survivedRestart && parentPath(of) !== actor.path) this.rules.add('WATCH-09');
     if (mode === 'watchWith') {
       this.rules.add('WATCH-05');
       this.emit({ kind: 'watchMessage', path: actor.path, of });
@@ -289,7 +293,9 @@ export class Simulation {
     if (failure !== null) {
       this.rules.add('WATCH-02');
       const causes = duringStart ? [failure, 'ActorInitialization'] : [failure];
-      this.emit({ kind: 'childFailed', path: actor.path, of, cause: failure }, { causes });
+      // Watching a child after it failed: the rules accept the plain notice or the failure (WATCH-02/03).
+      const alternatives = late ? [{ kind: 'terminated' as const, path: actor.path, of }] : undefined;
+      this.emit({ kind: 'childFailed', path: actor.path, of, cause: failure }, { causes, ...(alternatives ? { alternatives } : {}) });
       return;
     }
     this.rules.add('WATCH-01');
@@ -300,34 +306,59 @@ export class Simulation {
 
   /** A running incarnation threw `errorName` (from a message or a signal). */
   private fail(actor: ActorModel, errorName: string): void {
+    this.supervise(actor, errorName, 'running');
+  }
+
+  /** Setup threw: on the first start (SUP-08) or while re-initialising in a restart (SUP-09). */
+  private setupFailed(actor: ActorModel, errorName: string, firstStart: boolean): void {
+    this.supervise(actor, errorName, firstStart ? 'start' : 'restartSetup');
+  }
+
+  /**
+   * The innermost matching layer decides (SUP-04, SUP-05). A restart strategy that gives up
+   * (limit used, SUP-07; a first start it must not retry, SUP-08) stops the actor: the rules
+   * do not pass the failure on to outer layers.
+   */
+  private supervise(actor: ActorModel, errorName: string, mode: 'running' | 'start' | 'restartSetup'): void {
     const layers = actor.blueprint.supervision;
     const index = decidingLayer(this.state.hierarchy, layers, errorName);
     this.noteMatching(actor, errorName, index);
+    const duringStart = mode === 'start';
     const layer = layers[index];
     if (!layer) {
       this.rules.add('SUP-01');
-      this.stop(actor.path, errorName);
+      this.stop(actor.path, errorName, duringStart);
       return;
     }
     const strategy = layer.strategy;
-    if (strategy.kind === 'stop') {
-      this.stop(actor.path, errorName);
-      return;
-    }
-    if (strategy.kind === 'resume') {
+    const layerState = actor.layers[index]!;
+    if (strategy.kind === 'resume' && mode === 'running') {
       this.rules.add('SUP-02');
       return;
     }
-    const layerState = actor.layers[index]!;
-    if (budgetExhausted(strategy, layerState, this.state.now)) {
-      this.rules.add(strategy.kind === 'restart' ? 'SUP-07' : 'SUP-11');
-      this.rules.add('LIF-06');
-      this.stop(actor.path, errorName);
+    const givesUp =
+      strategy.kind === 'stop' ||
+      strategy.kind === 'resume' ||
+      (duringStart
+        ? firstStartFailureIsFinal(strategy, layerState, this.state.now)
+        : budgetExhausted(strategy, layerState, this.state.now));
+    if (givesUp) {
+      if (strategy.kind === 'restart' && strategy.limit !== undefined && !duringStart) this.rules.add('SUP-07');
+      if (strategy.kind === 'backoff') this.rules.add('SUP-11');
+      this.stop(actor.path, errorName, duringStart);
       return;
     }
-    this.cancelTimers(actor);
-    this.rules.add('SUP-03').add('LIF-05');
-    const preRestart = this.emit({ kind: 'signal', path: actor.path, signal: 'PreRestart' });
+    this.restart(actor, index);
+  }
+
+  /** Step 1 of SUP-12 for a running incarnation: cancel its timers, signal `PreRestart`. */
+  private restart(actor: ActorModel, index: number): void {
+    let preRestart: number | null = null;
+    if (actor.live) {
+      this.cancelTimers(actor);
+      this.rules.add('SUP-03').add('LIF-05');
+      preRestart = this.emit({ kind: 'signal', path: actor.path, signal: 'PreRestart' });
+    }
     this.prepareRestart(actor, index, preRestart);
   }
 
@@ -341,27 +372,6 @@ export class Simulation {
       (l) => errorMatches(this.state.hierarchy, errorName, l.on) && l.strategy.kind !== chosen.strategy.kind,
     );
     if (outer) this.rules.add('SUP-05');
-  }
-
-  /** Setup threw: on the first start (SUP-08) or while re-initialising in a restart (SUP-09). */
-  private setupFailed(actor: ActorModel, errorName: string, firstStart: boolean): void {
-    const layers = actor.blueprint.supervision;
-    const index = decidingLayer(this.state.hierarchy, layers, errorName);
-    this.noteMatching(actor, errorName, index);
-    const layer = layers[index];
-    const layerState = actor.layers[index];
-    const strategy = layer?.strategy;
-    const final =
-      strategy === undefined ||
-      layerState === undefined ||
-      (firstStart
-        ? firstStartFailureIsFinal(strategy, layerState, this.state.now)
-        : strategy.kind === 'stop' || strategy.kind === 'resume' || budgetExhausted(strategy, layerState, this.state.now));
-    if (final) {
-      this.stop(actor.path, errorName, firstStart);
-      return;
-    }
-    this.prepareRestart(actor, index, null);
   }
 
   /** Steps 2–4 of SUP-12: stop children, then (after a backoff delay) re-run setup and release the buffer. */
@@ -440,6 +450,7 @@ export class Simulation {
       children: [],
       watching: {},
       unwatched: [],
+      watchedIn: {},
       stash: [],
       layers: blueprint.supervision.map(() => ({ restartCount: 0, deadline: null })),
       buffer: [],
@@ -509,6 +520,8 @@ export class Simulation {
         finals = [postStop];
       }
       delete this.state.actors[path];
+      if (failure !== null) this.state.deaths[path] = { failure, duringStart };
+      else delete this.state.deaths[path];
       if (actor.parent !== null) {
         const parent = this.state.actors[actor.parent];
         if (parent) {
@@ -517,6 +530,7 @@ export class Simulation {
         }
       }
       for (const watcher of Object.values(this.state.actors)) {
+        if (watcher.unwatched.includes(path)) this.rules.add('WATCH-04'); // it unwatched: no notice may come
         if (watcher.watching[path] === undefined) continue;
         const toParent = watcher.path === actor.parent;
         this.queue.push({
@@ -564,9 +578,9 @@ export class Simulation {
     }
   }
 
-  private emit(event: HistoryEvent, extra: { optional?: boolean; causes?: readonly string[] } = {}): number {
+  private emit(event: HistoryEvent, extra: Omit<ExpectedEvent, 'event'> = {}): number {
     const index = this.events.length;
-    this.events.push({ event, ...(extra.optional ? { optional: true } : {}), ...(extra.causes ? { causes: extra.causes } : {}) });
+    this.events.push({ event, ...extra });
     const chain = this.chain(event.path);
     for (const before of chain.tails) this.edge(before, index);
     for (const causes of this.causeStack) for (const before of causes) this.edge(before, index);

@@ -28,15 +28,14 @@ export function budgetExhausted(strategy: SupervisorStrategy, layer: LayerState,
 }
 
 /**
- * Whether a failure of the very first setup is final (SUP-08): plain unlimited `restart`
- * never retries it; a limited one retries until the retry would exceed the limit; backoff
- * always retries.
+ * Whether a failure of the very first setup is final (SUP-08): resume, stop and unlimited
+ * `restart` never retry it; a limited restart or a backoff retries it as a restart that counts
+ * toward its limit, so it is final once the budget is used.
  */
 export function firstStartFailureIsFinal(strategy: SupervisorStrategy, layer: LayerState, now: number): boolean {
-  if (strategy.kind === 'backoff') return false;
-  if (strategy.kind !== 'restart') return true;
-  if (strategy.limit === undefined) return true;
-  return layer.restartCount + 1 >= strategy.limit.max && windowOpen(layer, now);
+  if (strategy.kind === 'backoff') return budgetExhausted(strategy, layer, now);
+  if (strategy.kind !== 'restart' || strategy.limit === undefined) return true;
+  return budgetExhausted(strategy, layer, now);
 }
 
 /** Counts one restart: the limit window opens at the first counted restart and restarts the count once closed. */

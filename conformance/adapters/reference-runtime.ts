@@ -1,0 +1,235 @@
+/**
+ * The adapter for this project's own runtime (`src/`), and the worked example of
+ * `conformance/ADAPTERS.md`: one generic behavior realises every blueprint with the runtime's
+ * public API and reports to the suite's probe.
+ *
+ * @packageDocumentation
+ */
+import {
+  ActorInitializationError,
+  ActorSystem,
+  Behaviors,
+  ChildFailed,
+  DeathPactError,
+  PostStop,
+  PreRestart,
+  StashOverflowError,
+  SupervisorStrategy,
+  Terminated,
+  WatchConflictError,
+  type ActorContext,
+  type ActorRef,
+  type Behavior,
+  type StashBuffer,
+  type TimerScheduler,
+} from '../../src/index.js';
+import type { ActorBlueprint, ActorCommand, SupervisorStrategy as StrategyData } from '../../spec/model/index.js';
+import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '../contract/RuntimeAdapter.js';
+
+/** What the generic behavior handles: the suite's commands plus the message `watchWith` registers. */
+type Message = ActorCommand | WatchNotice;
+interface WatchNotice {
+  readonly kind: 'watchNotice';
+  readonly of: string;
+}
+
+/** Logical paths ↔ refs of every actor this system created (latest ref per path). */
+class Directory {
+  private readonly refs = new Map<string, ActorRef<Message>>();
+  private readonly paths = new Map<ActorRef<never>, string>();
+  private readonly notices = new Map<string, WatchNotice>();
+
+  register(path: string, ref: ActorRef<Message>): void {
+    this.refs.set(path, ref);
+    this.paths.set(ref, path);
+  }
+
+  refOf(path: string): ActorRef<Message> | undefined {
+    return this.refs.get(path);
+  }
+
+  pathOf(ref: ActorRef<never>): string {
+    return this.paths.get(ref) ?? ref.path;
+  }
+
+  /** The same message object for the same watcher and target, so re-registering `watchWith` is idempotent. */
+  noticeFor(watcher: string, target: string): WatchNotice {
+    const key = `${watcher}\u0000${target}`;
+    let notice = this.notices.get(key);
+    if (!notice) {
+      notice = { kind: 'watchNotice', of: target };
+      this.notices.set(key, notice);
+    }
+    return notice;
+  }
+}
+
+function strategyOf(data: StrategyData): SupervisorStrategy {
+  switch (data.kind) {
+    case 'stop':
+      return SupervisorStrategy.stop();
+    case 'resume':
+      return SupervisorStrategy.resume();
+    case 'restart': {
+      let s = SupervisorStrategy.restart();
+      if (data.limit) s = s.withLimit(data.limit.max, data.limit.withinMs);
+      if (data.stopChildren === false) s = s.withStopChildren(false);
+      if (data.bufferCapacity !== undefined) s = s.withStashCapacity(data.bufferCapacity);
+      return s;
+    }
+    case 'backoff': {
+      let s = SupervisorStrategy.restartWithBackoff(data.minMs, data.maxMs, 0);
+      if (data.maxRestarts !== undefined) s = s.withMaxRestarts(data.maxRestarts);
+      if (data.resetAfterMs !== undefined) s = s.withResetBackoffAfter(data.resetAfterMs);
+      return s;
+    }
+  }
+}
+
+/** Builds the behavior of the actor at `path` from its blueprint. */
+function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, directory: Directory): Behavior<Message> {
+  const { probe, errors } = env;
+  const spawnChild = (ctx: ActorContext<Message>, child: ActorBlueprint): ActorRef<Message> => {
+    const childPath = `${path}/${child.name}`;
+    const ref = ctx.spawn(realise(child, childPath, env, directory), child.name);
+    directory.register(childPath, ref);
+    return ref;
+  };
+
+  const incarnation = (stash: StashBuffer<Message> | undefined, timers: TimerScheduler<Message>) => {
+    let count = 0;
+    const behavior: Behavior<Message> = Behaviors.receive<Message>((context, message) => {
+      switch (message.kind) {
+        case 'ping':
+          probe.received(path, message.id, count);
+          count += 1;
+          return Behaviors.same();
+        case 'fail':
+          throw errors.create(message.error);
+        case 'stop':
+          return Behaviors.stopped();
+        case 'spawn':
+          spawnChild(context, message.child);
+          return Behaviors.same();
+        case 'stopChild': {
+          const child = context.child(message.name);
+          if (child) context.stop(child);
+          return Behaviors.same();
+        }
+        case 'watch':
+        case 'watchWith':
+        case 'unwatch': {
+          const target = directory.refOf(message.target);
+          if (!target) return Behaviors.same();
+          if (message.kind === 'watch') context.watch(target);
+          else if (message.kind === 'watchWith') context.watchWith(target, directory.noticeFor(path, message.target));
+          else context.unwatch(target);
+          return Behaviors.same();
+        }
+        case 'stash':
+          stash?.stash(message.command);
+          return Behaviors.same();
+        case 'unstashAll':
+          return stash ? stash.unstashAll(behavior) : Behaviors.same();
+        case 'unstash':
+          return stash ? stash.unstash(behavior, message.n) : Behaviors.same();
+        case 'startTimer':
+          timers.startSingleTimer(message.key, { kind: 'ping', id: message.id }, message.delayMs);
+          return Behaviors.same();
+        case 'cancelTimer':
+          timers.cancel(message.key);
+          return Behaviors.same();
+        case 'watchNotice':
+          probe.watchMessage(path, message.of);
+          return Behaviors.same();
+      }
+    }).receiveSignal((_context, signal) => {
+      if (signal === PreRestart || signal === PostStop) {
+        probe.signal(path, signal.signalName);
+        return Behaviors.same();
+      }
+      // Leaving Terminated unhandled is how a blueprint asks for the death pact (WATCH-06).
+      if (!blueprint.handlesTerminated) return undefined;
+      if (signal instanceof ChildFailed) probe.childFailed(path, directory.pathOf(signal.ref), errors.nameOf(signal.cause));
+      else if (signal instanceof Terminated) probe.terminated(path, directory.pathOf(signal.ref));
+      return Behaviors.same();
+    });
+    return behavior;
+  };
+
+  let behavior: Behavior<Message> = Behaviors.setup<Message>((ctx) => {
+    probe.setupStarted(path); // throws when the suite wants this attempt to fail
+    for (const child of blueprint.children) {
+      if (ctx.child(child.name)) continue; // kept across a restart with stopChildren(false)
+      const ref = spawnChild(ctx, child);
+      if (blueprint.watchChildren === 'watch') ctx.watch(ref);
+      else if (blueprint.watchChildren === 'watchWith') ctx.watchWith(ref, directory.noticeFor(path, `${path}/${child.name}`));
+    }
+    return Behaviors.withTimers<Message>((timers) =>
+      blueprint.stashCapacity > 0
+        ? Behaviors.withStash<Message>(blueprint.stashCapacity, (stash) => incarnation(stash, timers))
+        : incarnation(undefined, timers),
+    );
+  });
+  // Innermost layer first: each onFailure wraps the behavior built so far.
+  for (const layer of blueprint.supervision) {
+    const strategy = strategyOf(layer.strategy);
+    behavior =
+      layer.on === 'any'
+        ? Behaviors.supervise(behavior).onFailure(strategy)
+        : Behaviors.supervise(behavior).onFailure(errors.classOf(layer.on), strategy);
+  }
+  return behavior;
+}
+
+type GuardianMessage = { readonly spawn: ActorBlueprint };
+
+function start(env: TestEnvironment): SystemUnderTest {
+  const directory = new Directory();
+  const guardian = Behaviors.receive<GuardianMessage>((ctx, message) => {
+    const name = message.spawn.name;
+    directory.register(name, ctx.spawn(realise(message.spawn, name, env, directory), name));
+    return Behaviors.same();
+  });
+  const system = ActorSystem.create(guardian, 'conformance', { clock: env.clock, random: () => 0 });
+  return {
+    spawn: (blueprint) => system.tell({ spawn: blueprint }),
+    tell: (path, command) => directory.refOf(path)?.tell(command),
+    settle: () => system.settled(),
+    shutdown: () => system.terminate(),
+  };
+}
+
+/** The reference runtime of this project, declaring every runtime capability it implements. @public */
+export const referenceRuntimeAdapter: RuntimeAdapter = {
+  name: 'reference-runtime',
+  version: '0.1.0',
+  capabilities: [
+    'lifecycle.post-stop',
+    'lifecycle.pre-restart',
+    'lifecycle.stop-child',
+    'dead-letters',
+    'supervision.resume',
+    'supervision.restart',
+    'supervision.restart-limit',
+    'supervision.backoff',
+    'supervision.error-type',
+    'supervision.nesting',
+    'supervision.stop-children-toggle',
+    'supervision.restart-buffer',
+    'timers',
+    'watch',
+    'watch.with-message',
+    'watch.child-failed',
+    'watch.death-pact',
+    'stash',
+    'time.manual',
+  ],
+  runtimeErrors: {
+    DeathPact: DeathPactError,
+    StashOverflow: StashOverflowError,
+    WatchConflict: WatchConflictError,
+    ActorInitialization: ActorInitializationError,
+  },
+  start,
+};

@@ -1,0 +1,55 @@
+import type { Capability } from '../../spec/index.js';
+import type { ActorBlueprint, ActorCommand } from '../../spec/model/index.js';
+import type { ErrorRegistry, RuntimeErrorClasses } from './ErrorRegistry.js';
+import type { Probe } from './Probe.js';
+import type { SuiteClock } from './SuiteClock.js';
+
+/**
+ * Everything the suite hands to an adapter for one run.
+ *
+ * @public
+ */
+export interface TestEnvironment {
+  /** The only source of time; give it to the runtime. */
+  readonly clock: SuiteClock;
+  /** Error classes of this run. */
+  readonly errors: ErrorRegistry;
+  /** Where test actors report what happens. */
+  readonly probe: Probe;
+}
+
+/**
+ * One running instance of the runtime under test, driven by the suite.
+ *
+ * @public
+ */
+export interface SystemUnderTest {
+  /** Creates a top-level actor from a blueprint; its logical path is its name. */
+  spawn(blueprint: ActorBlueprint): void;
+  /** Sends a command to the actor at a logical path; silently dropped when none is alive there. */
+  tell(path: string, command: ActorCommand): void;
+  /**
+   * Resolves once nothing is left to process (no message, signal or stop in flight). Leave it
+   * out to use the suite's generic default, which waits until the history stops growing.
+   */
+  settle?(): Promise<void>;
+  /** Stops everything. Events recorded afterwards are ignored. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * What a runtime author writes to run the suite: a name, the capabilities the runtime
+ * supports, the classes of the errors it raises itself, and a factory of systems.
+ *
+ * @public
+ */
+export interface RuntimeAdapter {
+  readonly name: string;
+  readonly version: string;
+  /** What the runtime can express; rules needing anything else are skipped, never failed. */
+  readonly capabilities: readonly Capability[];
+  /** Classes of errors the runtime raises by itself (death pact, stash overflow, …). */
+  readonly runtimeErrors: RuntimeErrorClasses;
+  /** Starts a fresh system for one run. */
+  start(env: TestEnvironment): SystemUnderTest | Promise<SystemUnderTest>;
+}

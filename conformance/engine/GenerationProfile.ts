@@ -1,0 +1,80 @@
+import type { Capability } from '../../spec/index.js';
+import type { ChildWatchMode, SupervisorStrategy } from '../../spec/model/index.js';
+
+/** Kinds of steps a property may generate, beyond spawning top-level actors. @public */
+export type StepKind =
+  | 'ping'
+  | 'fail'
+  | 'stop'
+  | 'spawnChild'
+  | 'stopChild'
+  | 'watch'
+  | 'watchWith'
+  | 'unwatch'
+  | 'stash'
+  | 'unstash'
+  | 'timer'
+  | 'advance'
+  | 'failNextSetup';
+
+/**
+ * What a property generates, as data: the shapes of actor trees, the strategies they use and
+ * the weights of step kinds. The engine removes whatever the adapter's capabilities cannot
+ * express before generating (a step kind, a strategy, a watch mode…), so a family degrades
+ * gracefully instead of failing on an adapter that lacks a feature.
+ *
+ * @public
+ */
+export interface GenerationProfile {
+  /** Depth of blueprint trees below the top-level actor (0 = no children). */
+  readonly maxDepth: number;
+  /** Children per actor in a blueprint. */
+  readonly maxChildren: number;
+  /** Supervision layers per actor (more than one needs `supervision.nesting`). */
+  readonly maxLayers: number;
+  /** Strategy kinds to draw from. */
+  readonly strategies: readonly SupervisorStrategy['kind'][];
+  /** Whether restart strategies may carry a limit, backoff a max restart count. */
+  readonly limits: boolean;
+  /** Whether restarts may keep children (`stopChildren: false`). */
+  readonly keepChildren: boolean;
+  /** How parents may watch the children their setup spawns. */
+  readonly watchModes: readonly ChildWatchMode[];
+  /** Whether actors may leave `Terminated` unhandled (death pact). */
+  readonly unhandledTerminated: boolean;
+  /** Whether actors get stash buffers. */
+  readonly stash: boolean;
+  /** Top-level actors spawned before the generated steps. */
+  readonly initialActors: { readonly min: number; readonly max: number };
+  /** Relative weights of step kinds (absent or 0: never). */
+  readonly steps: Partial<Record<StepKind | 'spawn', number>>;
+  /** Largest single clock advance, in ms. */
+  readonly maxAdvanceMs: number;
+  /** Upper bound on generated steps per run. */
+  readonly maxSteps: number;
+}
+
+/** The capabilities each step kind needs. @public */
+export const stepCapabilities: Readonly<Record<StepKind, readonly Capability[]>> = {
+  ping: [],
+  fail: [],
+  stop: [],
+  spawnChild: [],
+  stopChild: ['lifecycle.stop-child'],
+  watch: ['watch'],
+  watchWith: ['watch', 'watch.with-message'],
+  unwatch: ['watch'],
+  stash: ['stash'],
+  unstash: ['stash'],
+  timer: ['timers', 'time.manual'],
+  advance: ['time.manual'],
+  failNextSetup: [],
+};
+
+/** The capabilities each strategy kind needs. @public */
+export const strategyCapabilities: Readonly<Record<SupervisorStrategy['kind'], readonly Capability[]>> = {
+  stop: [],
+  resume: ['supervision.resume'],
+  restart: ['supervision.restart'],
+  backoff: ['supervision.backoff', 'time.manual'],
+};

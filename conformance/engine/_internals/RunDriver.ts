@@ -1,0 +1,88 @@
+import {
+  checkHistory,
+  describeEvent,
+  describeOperation,
+  predict,
+  type Operation,
+} from '../../../spec/model/index.js';
+import { defaultSettle } from '../../_internals/defaultSettle.js';
+import type { HistoryRecorder } from '../../_internals/HistoryRecorder.js';
+import type { VirtualClock } from '../../_internals/VirtualClock.js';
+import type { SystemUnderTest } from '../../contract/RuntimeAdapter.js';
+import { ConformanceViolation } from '../ConformanceViolation.js';
+import type { RunModel } from './resolve.js';
+
+/** Bound on clock instants one `advance` may visit, against runtimes that keep re-arming timers at once. */
+const maxInstantsPerAdvance = 10_000;
+
+/**
+ * The real side of a model-based run: applies an operation to the system under test, lets it
+ * settle, and compares the new events with the model's prediction.
+ */
+export class RunDriver {
+  /** Rules reached by operations whose history matched. */
+  readonly exercised = new Set<string>();
+  /** Each applied operation with the events it produced. */
+  readonly log: string[] = [];
+  private previousRules: readonly string[] = [];
+
+  constructor(
+    private readonly sut: SystemUnderTest,
+    private readonly recorder: HistoryRecorder,
+    private readonly clock: VirtualClock,
+  ) {}
+
+  async apply(operation: Operation, m: RunModel): Promise<void> {
+    await this.perform(operation);
+    const observed = this.recorder.takeNew();
+    const prediction = predict(m.state, operation);
+    const verdict = checkHistory(prediction.expected, observed);
+    const shown = describeOperation(operation);
+    this.log.push(`${shown}${observed.length > 0 ? `\n    ${observed.map(describeEvent).join('\n    ')}` : ''}`);
+    if (!verdict.ok) {
+      throw new ConformanceViolation(
+        shown,
+        verdict.problems,
+        [...new Set([...prediction.exercised, ...this.previousRules])].sort(),
+        observed.map(describeEvent),
+        prediction.expected.events.map((e) => `${describeEvent(e.event)}${e.optional ? ' (optional)' : ''}`),
+        this.log.slice(-12),
+      );
+    }
+    m.state = prediction.next;
+    this.previousRules = prediction.exercised;
+    for (const rule of prediction.exercised) this.exercised.add(rule);
+  }
+
+  private async perform(operation: Operation): Promise<void> {
+    switch (operation.op) {
+      case 'spawn':
+        this.sut.spawn(operation.blueprint);
+        break;
+      case 'tell':
+        this.sut.tell(operation.path, operation.command);
+        break;
+      case 'failNextSetup':
+        this.recorder.armSetupFailure(operation.path, operation.error);
+        return;
+      case 'advance': {
+        // One due instant at a time, settling in between, as the model assumes.
+        const target = this.clock.now() + operation.ms;
+        for (let instant = 0; instant < maxInstantsPerAdvance; instant++) {
+          const due = this.clock.nextDue();
+          if (due === undefined || due > target) break;
+          this.clock.fireUntil(due);
+          await this.settle();
+        }
+        this.clock.fireUntil(target);
+        break;
+      }
+    }
+    await this.settle();
+  }
+
+  private async settle(): Promise<void> {
+    if (this.sut.settle) await this.sut.settle();
+    else await defaultSettle(() => this.recorder.history.length);
+  }
+}

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import type {
+  ActorBlueprint,
+  ErrorHierarchy,
+  SupervisionLayer,
+  SupervisorStrategy,
+} from '../../../spec/model/index.js';
+import type { GenerationProfile, StepKind } from '../GenerationProfile.js';
+import type { CommandTemplate, StepTemplate } from './StepTemplate.js';
+
+/** Every run uses four test errors; only their subclass relations vary. */
+export const errorCount = 4;
+
+/** Random hierarchies over E0..E3, each declaring a parent among the ones before it (or none). */
+export function hierarchyArbitrary(): fc.Arbitrary<ErrorHierarchy> {
+  const parents = Array.from({ length: errorCount }, (_, i) => fc.integer({ min: -1, max: i - 1 }));
+  return fc.tuple(...parents).map((picked) =>
+    picked.map((parent, i) => (parent < 0 ? { name: `E${i}` } : { name: `E${i}`, parent: `E${parent}` })),
+  );
+}
+
+function strategyArbitrary(kind: SupervisorStrategy['kind'], profile: GenerationProfile): fc.Arbitrary<SupervisorStrategy> {
+  switch (kind) {
+    case 'stop':
+      return fc.constant({ kind: 'stop' });
+    case 'resume':
+      return fc.constant({ kind: 'resume' });
+    case 'restart':
+      return fc
+        .record({
+          limit: profile.limits
+            ? fc.option(fc.record({ max: fc.integer({ min: 0, max: 3 }), withinMs: fc.constantFrom(50, 100, 200) }), { nil: undefined })
+            : fc.constant(undefined),
+          keep: profile.keepChildren ? fc.boolean() : fc.constant(false),
+        })
+        .map(({ limit, keep }) => ({
+          kind: 'restart' as const,
+          ...(limit ? { limit } : {}),
+          ...(keep ? { stopChildren: false } : {}),
+        }));
+    case 'backoff':
+      return fc
+        .record({
+          minMs: fc.constantFrom(10, 20),
+          maxMs: fc.constantFrom(40, 80),
+          maxRestarts: profile.limits ? fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) : fc.constant(undefined),
+          resetAfterMs: fc.option(fc.constantFrom(30, 100), { nil: undefined }),
+        })
+        .map(({ minMs, maxMs, maxRestarts, resetAfterMs }) => ({
+          kind: 'backoff' as const,
+          minMs,
+          maxMs,
+          ...(maxRestarts !== undefined ? { maxRestarts } : {}),
+          ...(resetAfterMs !== undefined ? { resetAfterMs } : {}),
+        }));
+  }
+}
+
+function layerArbitrary(profile: GenerationProfile, matchers: readonly string[]): fc.Arbitrary<SupervisionLayer> {
+  const strategy = fc.oneof(...profile.strategies.map((kind) => strategyArbitrary(kind, profile)));
+  return fc.record({ on: fc.constantFrom(...matchers), strategy });
+}
+
+/**
+ * Keeps stacks within what the rules decide: with several restarting layers, only plain
+ * unlimited restarts, because the rules do not say whether an outer restart re-creates the
+ * inner supervisors (and so resets their counters).
+ */
+function withinRules(layers: readonly SupervisionLayer[]): SupervisionLayer[] {
+  const restarting = layers.filter((l) => l.strategy.kind === 'restart' || l.strategy.kind === 'backoff');
+  if (restarting.length <= 1) return [...layers];
+  return layers.map((l) =>
+    l.strategy.kind === 'restart' || l.strategy.kind === 'backoff'
+      ? { on: l.on, strategy: l.strategy.kind === 'restart' && l.strategy.stopChildren === false ? { kind: 'restart', stopChildren: false } : { kind: 'restart' } }
+      : l,
+  );
+}
+
+/**
+ * Blueprint trees of up to `depth` levels below the root. Names are placeholders for the root
+ * (the engine names top-level actors when it spawns them) and `c<i>` for children.
+ */
+export function blueprintArbitrary(
+  profile: GenerationProfile,
+  matchers: readonly string[],
+  depth: number,
+): fc.Arbitrary<ActorBlueprint> {
+  const children: fc.Arbitrary<ActorBlueprint[]> =
+    depth > 0 && profile.maxChildren > 0
+      ? fc.array(blueprintArbitrary(profile, matchers, depth - 1), { maxLength: profile.maxChildren })
+      : fc.constant([]);
+  return fc
+    .record({
+      supervision: fc.array(layerArbitrary(profile, matchers), { maxLength: profile.maxLayers }).map(withinRules),
+      children,
+      watchChildren: fc.constantFrom(...profile.watchModes),
+      handlesTerminated: profile.unhandledTerminated ? fc.boolean() : fc.constant(true),
+      stashCapacity: profile.stash ? fc.integer({ min: 1, max: 3 }) : fc.constant(0),
+    })
+    .map((r) => ({ name: 'root', ...r, children: r.children.map((c, i) => ({ ...c, name: `c${i}` })) }));
+}
+
+const pick = fc.nat({ max: 1000 });
+const errorPick = fc.nat({ max: errorCount - 1 });
+
+function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: readonly string[]): fc.Arbitrary<CommandTemplate> | undefined {
+  switch (kind) {
+    case 'ping':
+      return fc.constant({ kind: 'ping' });
+    case 'fail':
+      return errorPick.map((error) => ({ kind: 'fail', error }));
+    case 'stop':
+      return fc.constant({ kind: 'stop' });
+    case 'spawnChild':
+      return blueprintArbitrary(profile, matchers, Math.max(0, profile.maxDepth - 1)).map((child) => ({ kind: 'spawn', child }));
+    case 'stopChild':
+      return pick.map((child) => ({ kind: 'stopChild', child }));
+    case 'watch':
+    case 'watchWith':
+    case 'unwatch':
+      return pick.map((target) => ({ kind, target }));
+    case 'stash':
+      return fc
+        .record({ command: fc.constantFrom('ping' as const, 'ping' as const, 'fail' as const, 'stop' as const), error: errorPick })
+        .map(({ command, error }) => ({ kind: 'stash', command, error }));
+    case 'unstash':
+      return fc.oneof(
+        fc.constant<CommandTemplate>({ kind: 'unstashAll' }),
+        fc.integer({ min: 1, max: 3 }).map<CommandTemplate>((n) => ({ kind: 'unstash', n })),
+      );
+    case 'timer':
+      return fc.oneof(
+        fc
+          .record({ key: fc.nat({ max: 1 }), delayMs: fc.integer({ min: 1, max: profile.maxAdvanceMs }) })
+          .map<CommandTemplate>(({ key, delayMs }) => ({ kind: 'startTimer', key, delayMs })),
+        fc.nat({ max: 1 }).map<CommandTemplate>((key) => ({ kind: 'cancelTimer', key })),
+      );
+    case 'advance':
+    case 'failNextSetup':
+      return undefined;
+  }
+}
+
+/** The weighted arbitrary of one generated step of a profile (already reduced to the adapter's capabilities). */
+export function stepArbitrary(profile: GenerationProfile, matchers: readonly string[]): fc.Arbitrary<StepTemplate> {
+  const choices: fc.WeightedArbitrary<StepTemplate>[] = [];
+  for (const [kind, weight] of Object.entries(profile.steps) as [StepKind | 'spawn', number][]) {
+    if (!(weight > 0)) continue;
+    if (kind === 'spawn') {
+      choices.push({ weight, arbitrary: blueprintArbitrary(profile, matchers, profile.maxDepth).map((blueprint) => ({ step: 'spawn', blueprint })) });
+    } else if (kind === 'advance') {
+      choices.push({ weight, arbitrary: fc.integer({ min: 1, max: profile.maxAdvanceMs }).map((ms) => ({ step: 'advance', ms })) });
+    } else if (kind === 'failNextSetup') {
+      choices.push({ weight, arbitrary: fc.record({ target: pick, error: errorPick }).map((r) => ({ step: 'failNextSetup', ...r })) });
+    } else {
+      const command = commandArbitrary(kind, profile, matchers);
+      if (command) choices.push({ weight, arbitrary: fc.record({ target: pick, command }).map((r) => ({ step: 'tell', ...r })) });
+    }
+  }
+  if (choices.length === 0) choices.push({ weight: 1, arbitrary: fc.record({ target: pick, command: fc.constant<CommandTemplate>({ kind: 'ping' }) }).map((r) => ({ step: 'tell', ...r })) });
+  return fc.oneof(...choices);
+}

@@ -1,0 +1,99 @@
+import {
+  childPath,
+  livePaths,
+  type ActorCommand,
+  type ModelState,
+  type Operation,
+} from '../../../spec/model/index.js';
+import type { CommandTemplate, StepTemplate } from './StepTemplate.js';
+
+/** The fast-check model of a run: the oracle's state plus counters that name new things. */
+export interface RunModel {
+  state: ModelState;
+  nextTopLevel: number;
+  nextId: number;
+  nextSpawned: number;
+}
+
+/** A fresh run model around an initial state. */
+export function runModel(state: ModelState): RunModel {
+  return { state, nextTopLevel: 0, nextId: 1, nextSpawned: 0 };
+}
+
+const at = <T>(items: readonly T[], index: number): T | undefined => (items.length === 0 ? undefined : items[index % items.length]);
+
+/**
+ * Turns a positional step into a concrete operation against the current model state, or
+ * `undefined` when nothing fits (no live actor, no stash, no other actor to watch). Names and
+ * ids come from counters in the model, so a replay resolves identically.
+ */
+export function resolveStep(template: StepTemplate, m: RunModel): Operation | undefined {
+  const state = m.state;
+  switch (template.step) {
+    case 'spawn':
+      return { op: 'spawn', blueprint: { ...template.blueprint, name: `a${m.nextTopLevel++}` } };
+    case 'advance':
+      return { op: 'advance', ms: template.ms };
+    case 'failNextSetup': {
+      const live = livePaths(state);
+      const unborn = live.flatMap((p) =>
+        state.actors[p]!.blueprint.children.map((c) => childPath(p, c.name)).filter((cp) => !state.actors[cp]),
+      );
+      const path = at([...live, ...unborn, `a${m.nextTopLevel}`], template.target)!;
+      const error = at(state.hierarchy, template.error)!.name;
+      return { op: 'failNextSetup', path, error };
+    }
+    case 'tell': {
+      const path = at(livePaths(state), template.target);
+      if (path === undefined) return undefined;
+      const command = resolveCommand(template.command, path, m);
+      return command && { op: 'tell', path, command };
+    }
+  }
+}
+
+function resolveCommand(template: CommandTemplate, path: string, m: RunModel): ActorCommand | undefined {
+  const actor = m.state.actors[path]!;
+  const errorName = (index: number) => at(m.state.hierarchy, index)!.name;
+  switch (template.kind) {
+    case 'ping':
+      return { kind: 'ping', id: m.nextId++ };
+    case 'fail':
+      return { kind: 'fail', id: m.nextId++, error: errorName(template.error) };
+    case 'stop':
+      return { kind: 'stop', id: m.nextId++ };
+    case 'spawn':
+      return { kind: 'spawn', child: { ...template.child, name: `s${m.nextSpawned++}` } };
+    case 'stopChild': {
+      const names = actor.children.map((c) => c.slice(path.length + 1));
+      // One position past the live children names an absent child: stopping it must be a no-op (LIF-09).
+      return { kind: 'stopChild', name: template.child % (names.length + 1) === names.length ? 'absent' : names[template.child % (names.length + 1)]! };
+    }
+    case 'watch':
+    case 'watchWith':
+    case 'unwatch': {
+      const target = at(
+        m.state.everSpawned.filter((p) => p !== path),
+        template.target,
+      );
+      return target === undefined ? undefined : { kind: template.kind, target };
+    }
+    case 'stash': {
+      if (actor.blueprint.stashCapacity === 0) return undefined;
+      const id = m.nextId++;
+      const command =
+        template.command === 'fail'
+          ? { kind: 'fail' as const, id, error: errorName(template.error) }
+          : { kind: template.command, id };
+      return { kind: 'stash', command };
+    }
+    case 'unstashAll':
+      return actor.blueprint.stashCapacity === 0 ? undefined : { kind: 'unstashAll' };
+    case 'unstash':
+      return actor.blueprint.stashCapacity === 0 ? undefined : { kind: 'unstash', n: template.n };
+    case 'startTimer':
+      return { kind: 'startTimer', key: `k${template.key}`, delayMs: template.delayMs, id: m.nextId++ };
+    case 'cancelTimer':
+      return { kind: 'cancelTimer', key: `k${template.key}` };
+  }
+}

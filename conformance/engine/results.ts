@@ -1,0 +1,43 @@
+/** How one rule or property ended. @public */
+export type ResultStatus = 'passed' | 'failed' | 'skipped' | 'unexercised';
+
+/** A shortened failing case. @public */
+export interface Counterexample {
+  /** The operations of the shrunk case, in order. */
+  readonly steps: readonly string[];
+  /** What diverged, with observed and expected events. */
+  readonly message: string;
+  /** The end of the failing run: operations and the events each produced. */
+  readonly historyExcerpt: readonly string[];
+  /** Pass back as `replay` to rerun exactly this case. */
+  readonly replayToken: string;
+  /** Rules suspected by the diverging step. */
+  readonly suspects: readonly string[];
+}
+
+/** The outcome of running one property against an adapter. @public */
+export interface PropertyResult {
+  readonly property: string;
+  readonly status: Exclude<ResultStatus, 'unexercised'>;
+  /** Why it was skipped. */
+  readonly reason?: string;
+  /** Generated runs (up to and including the first failure). */
+  readonly runs: number;
+  /** Rules its runs reached with a matching history. */
+  readonly exercised: readonly string[];
+  readonly counterexample?: Counterexample;
+  readonly durationMs: number;
+}
+
+/** The outcome of one rule, derived from the properties that check it. @public */
+export interface RuleResult {
+  readonly rule: string;
+  readonly status: ResultStatus;
+  /** Why it was skipped or not exercised. */
+  readonly reason?: string;
+  /** The properties that check it. */
+  readonly properties: readonly string[];
+  readonly runs: number;
+  readonly counterexample?: Counterexample;
+  readonly durationMs: number;
+}

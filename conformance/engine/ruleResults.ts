@@ -1,0 +1,50 @@
+import type { Capability, Rule } from '../../spec/index.js';
+import { partitionByCapabilities } from '../../spec/index.js';
+import type { PropertyFamily } from './PropertyFamily.js';
+import type { PropertyResult, RuleResult } from './results.js';
+
+/** Whether a failed property blames `rule`: its suspects do, or — with no suspect among its rules — all its rules. */
+function blames(result: PropertyResult, family: PropertyFamily, rule: string): boolean {
+  const suspects = (result.counterexample?.suspects ?? []).filter((s) => family.rules.includes(s));
+  return suspects.length === 0 ? family.rules.includes(rule) : suspects.includes(rule);
+}
+
+/**
+ * Derives each rule's outcome from the properties that check it: skipped when the adapter
+ * lacks a capability the rule needs; failed when a failing property blames it; passed when a
+ * run exercised it with a matching history; otherwise unexercised, with the reason.
+ *
+ * @public
+ */
+export function deriveRuleResults(
+  rules: readonly Rule[],
+  families: readonly PropertyFamily[],
+  results: ReadonlyMap<string, PropertyResult>,
+  declared: ReadonlySet<Capability>,
+): RuleResult[] {
+  const { skipped } = partitionByCapabilities(declared, rules);
+  const skipReasons = new Map(skipped.map((s) => [s.rule.id, s.reason] as const));
+  return rules.map((rule): RuleResult => {
+    const checking = families.filter((f) => f.rules.includes(rule.id));
+    const ran = checking.flatMap((f) => {
+      const r = results.get(f.id);
+      return r ? [{ family: f, result: r }] : [];
+    });
+    const common = {
+      rule: rule.id,
+      properties: checking.map((f) => f.id),
+      runs: ran.reduce((n, r) => n + r.result.runs, 0),
+      durationMs: ran.reduce((n, r) => n + r.result.durationMs, 0),
+    };
+    const skipReason = skipReasons.get(rule.id);
+    if (skipReason !== undefined) return { ...common, status: 'skipped', reason: skipReason };
+    if (checking.length === 0) return { ...common, status: 'unexercised', reason: 'no property checks this rule yet' };
+    const failed = ran.find((r) => r.result.status === 'failed' && blames(r.result, r.family, rule.id));
+    if (failed?.result.counterexample) return { ...common, status: 'failed', counterexample: failed.result.counterexample };
+    if (ran.some((r) => r.result.exercised.includes(rule.id))) return { ...common, status: 'passed' };
+    if (ran.length > 0 && ran.every((r) => r.result.status === 'skipped')) {
+      return { ...common, status: 'skipped', reason: ran.map((r) => `${r.family.id}: ${r.result.reason ?? ''}`).join('; ') };
+    }
+    return { ...common, status: 'unexercised', reason: `no generated run of ${common.properties.join(', ')} reached it` };
+  });
+}

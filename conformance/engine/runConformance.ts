@@ -1,0 +1,58 @@
+import { rulesByRole, type Rule } from '../../spec/index.js';
+import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
+import { runtimeFamilies } from '../families/index.js';
+import type { PropertyFamily } from './PropertyFamily.js';
+import type { PropertyResult, RuleResult } from './results.js';
+import { deriveRuleResults } from './ruleResults.js';
+import { runProperty, type RunOptions } from './runProperty.js';
+
+/** Knobs of {@link runConformance}. @public */
+export interface ConformanceOptions extends Omit<RunOptions, 'replay'> {
+  /** Only these rule IDs (default: every runtime rule). */
+  readonly rules?: readonly string[];
+  /** The properties to draw from (default: all runtime properties). */
+  readonly families?: readonly PropertyFamily[];
+}
+
+/** Everything one conformance run found. @public */
+export interface ConformanceReport {
+  readonly adapter: { readonly name: string; readonly version: string };
+  readonly rules: readonly RuleResult[];
+  readonly properties: readonly PropertyResult[];
+  readonly durationMs: number;
+}
+
+/**
+ * Runs the properties that check the selected rules against an adapter (each property once)
+ * and reports every rule. Runner-agnostic; never throws for a non-conforming runtime.
+ *
+ * @public
+ */
+export async function runConformance(adapter: RuntimeAdapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const started = performance.now();
+  const families = options.families ?? runtimeFamilies;
+  const selected: readonly Rule[] = rulesByRole('runtime').filter((r) => options.rules === undefined || options.rules.includes(r.id));
+  const needed = families.filter((f) => selected.some((r) => f.rules.includes(r.id)));
+  const results = new Map<string, PropertyResult>();
+  for (const family of needed) {
+    const runOptions: RunOptions = {
+      ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    };
+    results.set(family.id, await runProperty(adapter, family, runOptions));
+  }
+  return {
+    adapter: { name: adapter.name, version: adapter.version },
+    rules: deriveRuleResults(selected, families, results, new Set(adapter.capabilities)),
+    properties: [...results.values()],
+    durationMs: performance.now() - started,
+  };
+}
+
+/** Runs the properties that check one rule and reports that rule. @public */
+export async function runRule(adapter: RuntimeAdapter, ruleId: string, options: Omit<ConformanceOptions, 'rules'> = {}): Promise<RuleResult> {
+  const report = await runConformance(adapter, { ...options, rules: [ruleId] });
+  const result = report.rules[0];
+  if (!result) throw new TypeError(`no runtime rule with ID ${ruleId}`);
+  return result;
+}

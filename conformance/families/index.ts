@@ -1,0 +1,18 @@
+import type { PropertyFamily } from '../engine/PropertyFamily.js';
+import { startAndStop, timers } from './lifecycle.js';
+import { stashBuffers } from './stash.js';
+import { backoff, childStopOnRestart, restartLimits, strategies } from './supervision.js';
+import { failureBubbling, registration } from './watch.js';
+
+/** Every property run through the runtime adapter, grouped by area. @public */
+export const runtimeFamilies: readonly PropertyFamily[] = [
+  startAndStop,
+  timers,
+  strategies,
+  restartLimits,
+  backoff,
+  childStopOnRestart,
+  failureBubbling,
+  registration,
+  stashBuffers,
+];

@@ -1,0 +1,33 @@
+import type { PropertyFamily } from '../engine/PropertyFamily.js';
+import { baseProfile } from './baseProfile.js';
+
+/** Spawning trees, voluntary stops, stopping children, unsupervised failures. @public */
+export const startAndStop: PropertyFamily = {
+  id: 'lifecycle.start-and-stop',
+  title: 'Setup runs eagerly; stops deliver PostStop children-first',
+  rules: ['LIF-01', 'LIF-03', 'LIF-04', 'LIF-06', 'LIF-09', 'SUP-01'],
+  requires: ['lifecycle.post-stop'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 2,
+    maxLayers: 0,
+    strategies: ['stop'],
+    steps: { spawn: 1, ping: 3, stop: 2, stopChild: 2, spawnChild: 1, fail: 1 },
+  },
+  numRuns: 100,
+};
+
+/** Timers armed before a restart or stop never fire afterwards. @public */
+export const timers: PropertyFamily = {
+  id: 'lifecycle.timers',
+  title: 'Timers fire on time and are cancelled on restart and stop',
+  rules: ['LIF-07'],
+  requires: ['timers', 'time.manual', 'lifecycle.post-stop'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 0,
+    strategies: ['restart', 'resume', 'stop'],
+    steps: { ping: 1, timer: 3, advance: 3, fail: 2, stop: 1 },
+  },
+  numRuns: 100,
+};

@@ -1,0 +1,43 @@
+import type { PropertyFamily } from '../engine/PropertyFamily.js';
+import { baseProfile } from './baseProfile.js';
+
+/**
+ * Named family "failure bubbling": random depths of watch chains, handled and unhandled
+ * Terminated, death pacts, and strategies at each level.
+ *
+ * @public
+ */
+export const failureBubbling: PropertyFamily = {
+  id: 'watch.failure-bubbling',
+  title: 'Failures bubble up watch chains as ChildFailed and death pacts, decided by each level',
+  rules: ['WATCH-01', 'WATCH-02', 'WATCH-06', 'WATCH-07', 'WATCH-08', 'SUP-04'],
+  requires: ['lifecycle.post-stop', 'watch'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 3,
+    maxChildren: 1,
+    strategies: ['stop', 'restart', 'resume'],
+    watchModes: ['watch', 'watch', 'none'],
+    unhandledTerminated: true,
+    steps: { ping: 2, fail: 4, stop: 1 },
+  },
+  numRuns: 100,
+};
+
+/** watch / watchWith / unwatch between arbitrary actors, including dead ones and restarting watchers. @public */
+export const registration: PropertyFamily = {
+  id: 'watch.registration',
+  title: 'Watch notifies once, also for dead targets; unwatch revokes; watchWith delivers its message',
+  rules: ['WATCH-01', 'WATCH-03', 'WATCH-04', 'WATCH-05', 'WATCH-09'],
+  requires: ['lifecycle.post-stop', 'watch'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 1,
+    maxChildren: 1,
+    strategies: ['stop', 'restart', 'backoff'],
+    initialActors: { min: 2, max: 3 },
+    steps: { spawn: 1, ping: 1, watch: 3, watchWith: 2, unwatch: 2, stop: 2, fail: 1, advance: 1 },
+    maxSteps: 15,
+  },
+  numRuns: 100,
+};
