@@ -133,18 +133,29 @@ function startActor(host: InterpreterHost, actor: Actor<unknown>): ActorLeaf {
 }
 
 function startNode(host: InterpreterHost, node: SupervisorNode): Live | StoppedBehavior<unknown> | Failed {
+  const outcome = startInner(host, node);
+  if (outcome === SAME) return node;
+  if (outcome instanceof StoppedBehavior || outcome instanceof Failed) return outcome;
+  if (!host.busy) node.started = true;
+  return node;
+}
+
+/**
+ * Starts the supervised behavior of `node` under its own supervision (a failing setup is
+ * decided by `node` first) and installs it. Returns `SAME` when the node stays (its failure was
+ * resumed or a restart began), the node itself once installed, or a stop.
+ */
+function startInner(host: InterpreterHost, node: SupervisorNode): StepResult {
   let started: Live | StoppedBehavior<unknown> | Failed;
   try {
     started = startBehavior(host, node.spec.inner, node);
   } catch (thrown) {
     const error = toError(thrown);
     if (!matches(node, error)) throw error;
-    const decision = handleFailure(host, node, error);
-    return decision === SAME ? node : decision;
+    return handleFailure(host, node, error); // SUP-08 on a first start, SUP-09 on a restart
   }
   if (started instanceof StoppedBehavior || started instanceof Failed) return started;
   node.current = started;
-  if (!host.busy) node.started = true;
   return node;
 }
 
@@ -246,16 +257,8 @@ function adopt(node: SupervisorNode, result: StepResult): StepResult {
 }
 
 function completeRestart(host: InterpreterHost, node: SupervisorNode): StepResult {
-  let started: Live | StoppedBehavior<unknown> | Failed;
-  try {
-    started = startBehavior(host, node.spec.inner, node);
-  } catch (thrown) {
-    const error = toError(thrown);
-    if (!matches(node, error)) throw error;
-    return handleFailure(host, node, error); // SUP-09: counted like any other failure
-  }
-  if (started instanceof StoppedBehavior || started instanceof Failed) return started;
-  node.current = started;
+  const outcome = startInner(host, node);
+  if (outcome !== node) return outcome;
   node.lastRestartDoneAt = host.now();
   return SAME;
 }
