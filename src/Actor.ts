@@ -13,7 +13,10 @@ import type { ActorContext } from './ActorContext.js';
  * @public
  */
 export interface Actor<T> {
+  /** Runs when the incarnation starts, before any message (load state here). */
   preStart?(context: ActorContext<T>): void | PromiseLike<void>;
+  /** Handles one message; a throw or rejection is a failure handled by the supervisor. */
   receive(context: ActorContext<T>, message: T): void | PromiseLike<void>;
+  /** Runs once when the actor stops (never on a restart); flush state here. */
   postStop?(context: ActorContext<T>): void | PromiseLike<void>;
 }

@@ -19,7 +19,9 @@ import {
   WithTimersBehavior,
 } from './_internals/behaviors.js';
 
+/** Types used by the behavior factories (defined with the behavior kinds). */
 export type { ErrorClass, MessageHandler, SignalHandler } from './_internals/behaviors.js';
+/** The behavior kinds that have methods of their own (`receiveSignal`, `onFailure`). */
 export { ReceiveBehavior, Supervise, SupervisedBehavior } from './_internals/behaviors.js';
 
 /**

@@ -8,8 +8,12 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
  * @public
  */
 export interface Logger {
+  /** Publishes a `debug` record; `data` travels with it unchanged. */
   debug(message: string, data?: unknown): void;
+  /** Publishes an `info` record. */
   info(message: string, data?: unknown): void;
+  /** Publishes a `warn` record. */
   warn(message: string, data?: unknown): void;
+  /** Publishes an `error` record (runtime-logged failures carry the error as `data`). */
   error(message: string, data?: unknown): void;
 }

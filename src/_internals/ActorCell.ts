@@ -69,6 +69,10 @@ function assertValidName(name: string): void {
   if (typeof name !== 'string' || name.length === 0 || name.includes('/') || name.startsWith('$')) throw new InvalidActorNameError(String(name));
 }
 
+/**
+ * An actor: mailbox, live behavior chain, children, watches, timers, stashes and the
+ * lifecycle state machine NEW → RUNNING ⇄ RESTARTING → STOPPING → TERMINATED.
+ */
 export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   scheduled = false;
   private state = NEW;

@@ -14,10 +14,12 @@ export class Queue<T> {
     this.items = new Array<T | undefined>(capacity);
   }
 
+  /** Number of queued items. */
   get size(): number {
     return this.count;
   }
 
+  /** Appends `item`. */
   push(item: T): void {
     if (this.count === this.items.length) this.grow();
     const items = this.items;
@@ -36,6 +38,7 @@ export class Queue<T> {
     return item;
   }
 
+  /** The oldest item without removing it. */
   peek(): T | undefined {
     return this.count === 0 ? undefined : this.items[this.head];
   }
@@ -55,10 +58,12 @@ export class Queue<T> {
     return out;
   }
 
+  /** Visits the items oldest first, removing nothing. */
   forEach(fn: (item: T) => void): void {
     for (let i = 0; i < this.count; i++) fn(this.items[(this.head + i) & (this.items.length - 1)] as T);
   }
 
+  /** Removes every item. */
   clear(): void {
     this.items = new Array<T | undefined>(16);
     this.head = 0;

@@ -25,9 +25,13 @@ export class MarkerBehavior<T> extends Behavior<T> {
   }
 }
 
+/** `Behaviors.same()`: keep the current behavior. */
 export const SAME = new MarkerBehavior<unknown>('same');
+/** `Behaviors.unhandled()`: keep the behavior, report the message as unhandled. */
 export const UNHANDLED = new MarkerBehavior<unknown>('unhandled');
+/** `Behaviors.empty()`: every message unhandled, `Terminated` a DeathPact. */
 export const EMPTY = new MarkerBehavior<unknown>('empty');
+/** `Behaviors.ignore()`: swallow every message and signal; also the placeholder during a restart. */
 export const IGNORE = new MarkerBehavior<unknown>('ignore');
 
 /** `Behaviors.stopped(callback?)`. */
@@ -38,6 +42,7 @@ export class StoppedBehavior<T> extends Behavior<T> {
   }
 }
 
+/** `Behaviors.stopped()` without a callback. */
 export const STOPPED = new StoppedBehavior<unknown>(undefined);
 
 /** `Behaviors.setup(factory)`: run `factory` when the behavior is started. */

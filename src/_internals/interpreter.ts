@@ -82,9 +82,13 @@ export interface InterpreterHost {
   beginRestart(node: SupervisorNode, strategy: RestartStrategy | BackoffStrategy, delayMs: number): void;
 }
 
+/** Walk operations of {@link step}: deliver a message, deliver a signal, fail at the leaf, complete a restart. */
 export const OP_MESSAGE = 0;
+/** See {@link OP_MESSAGE}. */
 export const OP_SIGNAL = 1;
+/** See {@link OP_MESSAGE}. */
 export const OP_FAIL = 2;
+/** See {@link OP_MESSAGE}. */
 export const OP_RESTART = 3;
 type Op = typeof OP_MESSAGE | typeof OP_SIGNAL | typeof OP_FAIL | typeof OP_RESTART;
 

@@ -104,6 +104,7 @@ export class ActorSystemImpl<T> implements ActorSystem<T>, RuntimeHost {
   }
 }
 
+/** Backs {@link ActorSystem.create}. */
 export function createActorSystem<T>(guardian: Behavior<T>, name: string, options: ActorSystemOptions): ActorSystem<T> {
   return new ActorSystemImpl(guardian, name, options);
 }

@@ -32,7 +32,9 @@ export interface ManualTime {
  * @public
  */
 export class ActorTestKit {
+  /** The system under test (its guardian ignores everything). */
   readonly system: ActorSystem<never>;
+  /** The system's clock: a {@link ManualClock} with `manualTime`, else the wall clock. */
   readonly clock: Clock;
   private readonly impl: ActorSystemImpl<never>;
   private readonly manual: ManualClock | undefined;
@@ -70,6 +72,7 @@ export class ActorTestKit {
     this.impl.guardian.stopChild(ref);
   }
 
+  /** A new probe actor (a child of the guardian). */
   createTestProbe<T>(name?: string): TestProbe<T> {
     return new TestProbe<T>(this.impl as ActorSystemImpl<unknown>, name);
   }
