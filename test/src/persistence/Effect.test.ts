@@ -28,7 +28,7 @@ describe('Effect values', () => {
   it('DS-06 chaining appends side effects in order and never changes the original effect', () => {
     const base = Effect.persist(1);
     const chained = base.thenRun(() => {}).thenStop().thenUnstashAll().thenReply(sink, () => 'r');
-    expect(chained.sideEffects.map((s) => s.kind)).toEqual(['run', 'stop', 'unstashAll', 'run']);
+    expect(chained.sideEffects.map((s) => s.kind)).toEqual(['run', 'stop', 'unstashAll', 'reply']);
     expect(base.sideEffects).toEqual([]);
     expect(chained.primary).toBe(base.primary);
   });

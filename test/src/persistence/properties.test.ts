@@ -63,10 +63,12 @@ function expectedLog(steps: ReadonlyArray<Step>): string[] {
   return out;
 }
 
-async function finish(w: World, log: string[], expectedLength: number): Promise<void> {
+/** Lets every write through and backoff time pass until each Add made its one write attempt and every reply arrived. */
+async function finish(w: World, log: string[], expectedLength: number, adds: number): Promise<void> {
   w.store.resume('write');
+  const complete = () => log.length >= expectedLength && w.store.writes.length >= adds && w.store.unfinishedCount === 0;
   // Each round lets every pending backoff restart happen; bounded so a bug fails instead of hanging.
-  for (let round = 0; round < 60 && log.length < expectedLength; round++) {
+  for (let round = 0; round < 60 && !complete(); round++) {
     await quiet(w);
     w.kit.manualTime.timePasses(MAX_BACKOFF_MS);
   }
@@ -99,7 +101,7 @@ describe('Durable State against a model', () => {
           }
         }
         const expected = expectedLog(steps);
-        await finish(w, log, expected.length);
+        await finish(w, log, expected.length, adds);
         expect(log).toEqual(expected);
         for (const step of steps) {
           if (step.kind !== 'send') continue;
@@ -110,7 +112,7 @@ describe('Durable State against a model', () => {
         expect(succeeded).toEqual(succeeded.map((_revision, index) => index + 1));
         expect(w.store.writes.filter((write) => write.outcome === 'failed')).toHaveLength(steps.filter((s) => s.kind === 'send' && s.fails).length);
       }),
-      { numRuns: 40 },
+      { numRuns: 100 },
     );
   });
 });
