@@ -121,7 +121,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
 
   tell(message: unknown): void {
     if (this.state === TERMINATED) {
-      this.host.deadLetter(message, this.path);
+      this.deadLetter(message);
       return;
     }
     (this.mailbox ??= new Queue<unknown>()).push(message);
@@ -473,15 +473,18 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     const mailbox = this.mailbox;
     this.mailbox = undefined;
     if (mailbox) {
-      while (mailbox.size > 0) {
-        const item = mailbox.shift();
-        if (item instanceof DeathNotice) continue;
-        this.host.deadLetter(item instanceof TimerFired ? item.message : item, this.path);
-      }
+      while (mailbox.size > 0) this.deadLetter(mailbox.shift());
     }
     const stashes = this.stashes;
     this.stashes = undefined;
     if (stashes) for (const stash of stashes) for (const message of stash.drain()) this.host.deadLetter(message, this.path);
+  }
+
+  /** Publishes an undeliverable item as the user would see it; death notices just vanish. */
+  private deadLetter(item: unknown): void {
+    if (item instanceof DeathNotice) return;
+    const message = item instanceof TimerFired ? item.message : item instanceof PipedResult ? item.outcome : item;
+    this.host.deadLetter(message, this.path);
   }
 
   private childTerminated(child: ActorCell): void {
