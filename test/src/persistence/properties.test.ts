@@ -4,6 +4,8 @@ import { SupervisorStrategy } from '../../../src/SupervisorStrategy.js';
 import { DurableStateBehavior } from '../../../src/persistence/DurableStateBehavior.js';
 import { Effect } from '../../../src/persistence/Effect.js';
 import { PersistenceId } from '../../../src/persistence/PersistenceId.js';
+import type { ActorRef } from '../../../src/ActorRef.js';
+import { gate, type GateCommand } from './_gate.js';
 import { quiet, world, type World } from './_harness.js';
 
 type Command = { readonly type: 'Add'; readonly id: number; readonly n: number } | { readonly type: 'Get'; readonly id: number };
@@ -111,6 +113,68 @@ describe('Durable State against a model', () => {
         const succeeded = w.store.writes.filter((write) => write.outcome === 'succeeded').map((write) => write.revision);
         expect(succeeded).toEqual(succeeded.map((_revision, index) => index + 1));
         expect(w.store.writes.filter((write) => write.outcome === 'failed')).toHaveLength(steps.filter((s) => s.kind === 'send' && s.fails).length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+type GateStep = { readonly kind: 'send'; readonly command: GateCommand } | { readonly kind: 'release' };
+
+const gateStepsArbitrary = fc.array(
+  fc.oneof(
+    { weight: 3, arbitrary: fc.nat(99).map((i): GateStep => ({ kind: 'send', command: { type: 'Hold', name: `h${i}` } })) },
+    { weight: 2, arbitrary: fc.nat(99).map((i): GateStep => ({ kind: 'send', command: { type: 'Note', name: `n${i}` } })) },
+    { weight: 1, arbitrary: fc.constant<GateStep>({ kind: 'send', command: { type: 'Open' } }) },
+    { weight: 1, arbitrary: fc.constant<GateStep>({ kind: 'send', command: { type: 'Close' } }) },
+    { weight: 2, arbitrary: fc.constant<GateStep>({ kind: 'release' }) },
+  ),
+  { maxLength: 30 },
+);
+
+/** The sequential model: a closed gate stashes holds; opening logs, then replays every stashed hold in order. */
+function gateModel(steps: ReadonlyArray<GateStep>): string[] {
+  let open = false;
+  let stashed: string[] = [];
+  const out: string[] = [];
+  for (const step of steps) {
+    if (step.kind !== 'send') continue;
+    const { command } = step;
+    if (command.type === 'Hold') {
+      if (open) out.push(`hold ${command.name}`);
+      else stashed.push(command.name);
+    } else if (command.type === 'Note') out.push(`note ${command.name}`);
+    else if (command.type === 'Open') {
+      open = true;
+      out.push('opened', ...stashed.map((name) => `hold ${name}`));
+      stashed = [];
+    } else if (command.type === 'Close') {
+      open = false;
+      out.push('closed');
+    }
+  }
+  return out;
+}
+
+describe('Durable State stashes against a model', () => {
+  it('DS-14 DS-04 random holds, notes, opens and closes with random write latencies behave like the sequential model', async () => {
+    await fc.assert(
+      fc.asyncProperty(gateStepsArbitrary, async (steps) => {
+        const w = world();
+        const log: string[] = [];
+        const recorder: ActorRef<string> = { name: 'log', path: '/log', tell: (line) => log.push(line) };
+        w.store.hold('write');
+        const ref = w.kit.spawn(gate('model', recorder));
+        for (const step of steps) {
+          if (step.kind === 'send') ref.tell(step.command);
+          else {
+            await quiet(w);
+            w.store.release(1);
+          }
+        }
+        w.store.resume('write');
+        await quiet(w);
+        expect(log).toEqual(gateModel(steps));
       }),
       { numRuns: 100 },
     );

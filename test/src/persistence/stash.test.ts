@@ -1,59 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import type { ActorRef } from '../../../src/ActorRef.js';
 import { SupervisorStrategy } from '../../../src/SupervisorStrategy.js';
-import { DurableStateBehavior } from '../../../src/persistence/DurableStateBehavior.js';
-import { Effect } from '../../../src/persistence/Effect.js';
-import { PersistenceId } from '../../../src/persistence/PersistenceId.js';
+import { gate } from './_gate.js';
 import { world } from './_harness.js';
 import { recorder } from './_recorder.js';
-
-type GateCommand =
-  | { readonly type: 'Hold'; readonly name: string }
-  | { readonly type: 'Sticky'; readonly name: string }
-  | { readonly type: 'Note'; readonly name: string }
-  | { readonly type: 'Release' }
-  | { readonly type: 'UnstashNow' };
-
-/** `Hold` waits in the user stash until `Release` opened the gate; `Sticky` stashes itself again every time. */
-function gate(log: ActorRef<string>) {
-  return DurableStateBehavior.create<GateCommand, { readonly open: boolean }>({
-    persistenceId: PersistenceId.of('Gate', '1'),
-    emptyState: { open: false },
-    commandHandler: (state, command) => {
-      switch (command.type) {
-        case 'Hold':
-          return state.open ? Effect.none().thenRun(() => log.tell(`hold ${command.name}`)) : Effect.stash();
-        case 'Sticky':
-          log.tell(`sticky ${command.name}`);
-          return Effect.stash();
-        case 'Note':
-          return Effect.none().thenRun(() => log.tell(`note ${command.name}`));
-        case 'Release':
-          return Effect.persist({ open: true }).thenRun(() => log.tell('released')).thenUnstashAll();
-        case 'UnstashNow':
-          return Effect.unstashAll();
-      }
-    },
-  });
-}
 
 describe('Durable State stashes', () => {
   it('DS-14 thenUnstashAll replays the user stash present at that moment, before commands that waited for the write; re-stashed ones wait', async () => {
     const w = world();
     const log = w.probe<string>();
-    const ref = w.kit.spawn(gate(log.ref));
+    const ref = w.kit.spawn(gate('1', log.ref));
     await w.settled();
     ref.tell({ type: 'Hold', name: 'A' });
     ref.tell({ type: 'Sticky', name: 'S' });
     ref.tell({ type: 'Hold', name: 'B' });
     expect(await log.receiveMessage()).toBe('sticky S');
     w.store.hold('write');
-    ref.tell({ type: 'Release' });
+    ref.tell({ type: 'Open' });
     ref.tell({ type: 'Note', name: 'C' });
     ref.tell({ type: 'Note', name: 'D' });
     await log.expectNoMessage();
     w.store.resume('write');
-    expect(await log.receiveMessages(6)).toEqual(['released', 'hold A', 'sticky S', 'hold B', 'note C', 'note D']);
+    expect(await log.receiveMessages(6)).toEqual(['opened', 'hold A', 'sticky S', 'hold B', 'note C', 'note D']);
     await log.expectNoMessage();
     ref.tell({ type: 'UnstashNow' });
     expect(await log.receiveMessage()).toBe('sticky S');
