@@ -4,7 +4,7 @@ import type { ActorContext } from '../../src/ActorContext.js';
 import { ActorSystem } from '../../src/ActorSystem.js';
 import { Behaviors } from '../../src/Behaviors.js';
 import type { Extension } from '../../src/Extension.js';
-import { ChildFailed, Terminated } from '../../src/Signal.js';
+import { ChildFailed, PostStop, Terminated } from '../../src/Signal.js';
 import { SupervisorStrategy } from '../../src/SupervisorStrategy.js';
 import { ActorInitializationError, DuplicateExtensionError, UnknownExtensionError } from '../../src/errors.js';
 import { Boom, testKit } from './fixtures.js';
@@ -230,5 +230,52 @@ describe('object actors and hooks (HOOK)', () => {
     asyncFail.tell('fail');
     asyncFail.tell('after');
     await log.expectMessage('2:after');
+  });
+
+  it('HOOK-01 while an async receive is pending the actor processes nothing else', async () => {
+    const kit = testKit();
+    const log = kit.createTestProbe<string>();
+    const gate = deferred();
+    const actor = kit.spawn(
+      Behaviors.fromActor<string>(() => ({
+        receive: async (_context, message) => {
+          log.ref.tell(`start ${message}`);
+          if (message === 'first') await gate.promise;
+          log.ref.tell(`end ${message}`);
+        },
+      })),
+    );
+    actor.tell('first');
+    actor.tell('second');
+    await log.expectMessage('start first');
+    await new Promise((resolve) => setImmediate(resolve));
+    gate.resolve();
+    expect(await log.receiveMessages(3)).toEqual(['end first', 'start second', 'end second']);
+  });
+
+  it('HOOK-09 an async postStop of a child completes before the parent PostStop', async () => {
+    const kit = testKit();
+    const log = kit.createTestProbe<string>();
+    const parent = kit.spawn(
+      Behaviors.setup<string>((context) => {
+        context.spawn(
+          Behaviors.fromActor<string>(() => ({
+            receive: () => undefined,
+            postStop: async () => {
+              await new Promise((resolve) => setImmediate(resolve));
+              log.ref.tell('child postStop');
+            },
+          })),
+          'child',
+        );
+        return Behaviors.receiveSignal<string>((_c, signal) => {
+          if (signal === PostStop) log.ref.tell('parent PostStop');
+          return Behaviors.same();
+        });
+      }),
+    );
+    await kit.settled();
+    kit.stop(parent);
+    expect(await log.receiveMessages(2)).toEqual(['child postStop', 'parent PostStop']);
   });
 });

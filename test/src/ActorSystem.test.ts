@@ -150,4 +150,44 @@ describe('ActorSystem', () => {
       expect(root[name]).toBeDefined();
     }
   });
+
+  it('LIF-02 endless ping-pong does not starve timers and I/O (the dispatcher yields)', async () => {
+    type Ball = { readonly to: ActorRef<Ball> };
+    const system = ActorSystem.create(
+      Behaviors.setup<Ball>((context) => {
+        const player = Behaviors.receive<Ball>((ctx, ball) => {
+          ball.to.tell({ to: ctx.self });
+          return Behaviors.same();
+        });
+        const a = context.spawn(player, 'a');
+        const b = context.spawn(player, 'b');
+        a.tell({ to: b });
+        return Behaviors.ignore();
+      }),
+      'ping-pong',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0)); // only resolves if the drain yields
+    await system.terminate();
+    expect(system.isTerminated).toBe(true);
+  });
+
+  it('SUP-01 a failing guardian terminates the system; dead letters unwrap piped results', async () => {
+    const events: RuntimeEvent[] = [];
+    const system = ActorSystem.create(
+      Behaviors.receive<string>((context, message) => {
+        if (message === 'pipe-late') {
+          context.pipeToSelf(new Promise<number>((resolve) => setImmediate(() => resolve(42))), () => 'piped');
+          return Behaviors.same();
+        }
+        throw new Error('guardian down');
+      }),
+      'fragile',
+    );
+    system.eventStream.subscribe((event) => events.push(event));
+    system.tell('pipe-late');
+    system.tell('die');
+    await system.whenTerminated;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toContainEqual({ type: 'DeadLetter', message: { ok: true, value: 42 }, recipient: '/user' });
+  });
 });
