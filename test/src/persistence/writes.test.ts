@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorRef } from '../../../src/ActorRef.js';
+import { SupervisorStrategy } from '../../../src/SupervisorStrategy.js';
 import { DurableStateBehavior } from '../../../src/persistence/DurableStateBehavior.js';
 import type { DurableStateChange } from '../../../src/persistence/DurableStateStore.js';
 import { Effect } from '../../../src/persistence/Effect.js';
@@ -100,6 +101,28 @@ describe('Durable State writes', () => {
     ref.tell({ replyTo: replies.ref, quiet: false });
     expect(await replies.receiveMessages(2)).toEqual(['done 1', 'done 2']);
     await replies.expectNoMessage();
+  });
+
+  it('DS-10 under onPersistFailure the conflict loser backs off, recovers the winner\'s state and replays its waiting commands on top', async () => {
+    const a = world();
+    const b = sibling(a);
+    const logA = a.probe<string>();
+    const logB = b.probe<string>();
+    const refA = a.kit.spawn(recorder('contested', logA.ref));
+    const refB = b.kit.spawn(recorder('contested', logB.ref).onPersistFailure(SupervisorStrategy.restartWithBackoff(100, 1000, 0)));
+    await logA.expectMessage('signal RecoveryCompleted 0@0');
+    await logB.expectMessage('signal RecoveryCompleted 0@0');
+    refA.tell({ type: 'Add', n: 1 });
+    expect(await logA.receiveMessage()).toBe('ran add 1 1@1');
+    a.store.hold('write');
+    refB.tell({ type: 'Add', n: 100 });
+    refB.tell({ type: 'Get' });
+    await b.settled();
+    a.store.resume('write');
+    expect(await logB.receiveMessage()).toBe('signal PreRestart 0@0');
+    await b.settled();
+    b.kit.manualTime.timePasses(100);
+    expect(await logB.receiveMessages(2)).toEqual(['signal RecoveryCompleted 1@1', 'get 1@1']);
   });
 
   for (const kind of STORE_KINDS) {
