@@ -54,6 +54,12 @@ export interface ActorContext<T> {
    * actor, so an error it throws is supervised like a handler error (SUP-14).
    */
   pipeToSelf<V>(promise: PromiseLike<V>, toMessage: (outcome: PipeOutcome<V>) => T): void;
+  /**
+   * A ref that accepts `U` and delivers `adapt(u)` to this actor; the mapping runs inside the
+   * actor under supervision (SUP-14). Each call creates a new adapter ref (the Pekko rule of
+   * one adapter per message class is not enforced).
+   */
+  messageAdapter<U>(adapt: (message: U) => T): ActorRef<U>;
   /** Sends `message` to `target` after `delayMs` on the system clock. */
   scheduleOnce<U>(delayMs: number, target: ActorRef<U>, message: U): Cancellable;
   /** The extension registered with `id` (HOOK-08); throws {@link UnknownExtensionError}. */

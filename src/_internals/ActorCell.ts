@@ -15,7 +15,7 @@ import type { TimerScheduler } from '../TimerScheduler.js';
 import { ActorContextImpl } from './ActorContextImpl.js';
 import { ReceiveBehavior, SAME, StoppedBehavior, type UnstashBehavior } from './behaviors.js';
 import type { Runnable } from './Dispatcher.js';
-import { DeathNotice, Envelope, PipedResult, TimerFired } from './envelopes.js';
+import { DeathNotice, Envelope, MappedMessage, TimerFired } from './envelopes.js';
 import type { RuntimeHost } from './RuntimeHost.js';
 import {
   deliverLifecycle,
@@ -244,7 +244,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     }
     let op: typeof OP_MESSAGE | typeof OP_SIGNAL = OP_MESSAGE;
     let payload = item;
-    if (item instanceof Envelope && !(item instanceof PipedResult)) {
+    if (item instanceof Envelope && !(item instanceof MappedMessage)) {
       if (item instanceof TimerFired) {
         if (!this.timerScheduler?.accept(item)) return;
         payload = item.message;
@@ -483,7 +483,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   /** Publishes an undeliverable item as the user would see it; death notices just vanish. */
   private deadLetter(item: unknown): void {
     if (item instanceof DeathNotice) return;
-    const message = item instanceof TimerFired ? item.message : item instanceof PipedResult ? item.outcome : item;
+    const message = item instanceof TimerFired ? item.message : item instanceof MappedMessage ? item.original : item;
     this.host.deadLetter(message, this.path);
   }
 

@@ -5,7 +5,7 @@ import type { Behavior } from '../Behavior.js';
 import type { Extension } from '../Extension.js';
 import type { Logger, LogLevel } from '../Logger.js';
 import type { ActorCell } from './ActorCell.js';
-import { PipedResult } from './envelopes.js';
+import { AdaptedMessage, PipedResult } from './envelopes.js';
 
 /** The {@link ActorContext} of one cell; created on first use. */
 export class ActorContextImpl implements ActorContext<unknown> {
@@ -65,6 +65,10 @@ export class ActorContextImpl implements ActorContext<unknown> {
     );
   }
 
+  messageAdapter<U>(adapt: (message: U) => unknown): ActorRef<U> {
+    return new AdapterRef<U>(this.cell, adapt);
+  }
+
   scheduleOnce<U>(delayMs: number, target: ActorRef<U>, message: U): Cancellable {
     let pending = true;
     const handle = this.cell.host.clock.setTimer(delayMs, () => {
@@ -93,4 +97,19 @@ function createLogger(cell: ActorCell): Logger {
     (message: string, data?: unknown): void =>
       cell.host.eventStream.publish({ type: 'Log', level, source: cell.path, message, ...(data === undefined ? {} : { data }) });
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+/** A ref that wraps what it is told so the owning actor maps it under supervision. */
+class AdapterRef<U> implements ActorRef<U> {
+  readonly name = '$adapter';
+  constructor(
+    private readonly owner: ActorCell,
+    private readonly adapt: (message: U) => unknown,
+  ) {}
+  get path(): string {
+    return `${this.owner.path}/${this.name}`;
+  }
+  tell(message: U): void {
+    this.owner.tell(new AdaptedMessage(message, this.adapt as (message: unknown) => unknown));
+  }
 }

@@ -24,13 +24,43 @@ export class TimerFired extends Envelope {
   }
 }
 
-/** A piped promise settled; the mapping runs inside the actor, under supervision (SUP-14). */
-export class PipedResult<V> extends Envelope {
+/**
+ * A value that becomes a message only inside the actor: the mapping runs at the leaf of the
+ * behavior chain, under every supervisor (SUP-14).
+ */
+export abstract class MappedMessage extends Envelope {
+  /** Computes the message the behavior receives. */
+  abstract map(): unknown;
+  /** What a dead letter shows when the actor is gone. */
+  abstract readonly original: unknown;
+}
+
+/** A piped promise settled (`pipeToSelf`). */
+export class PipedResult<V> extends MappedMessage {
   constructor(
     readonly outcome: PipeOutcome<V>,
     readonly toMessage: (outcome: PipeOutcome<V>) => unknown,
   ) {
     super();
+  }
+  map(): unknown {
+    return this.toMessage(this.outcome);
+  }
+  get original(): unknown {
+    return this.outcome;
+  }
+}
+
+/** A message sent to a message adapter (`context.messageAdapter`). */
+export class AdaptedMessage<U> extends MappedMessage {
+  constructor(
+    readonly original: U,
+    readonly adapt: (message: U) => unknown,
+  ) {
+    super();
+  }
+  map(): unknown {
+    return this.adapt(this.original);
   }
 }
 

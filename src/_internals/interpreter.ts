@@ -27,7 +27,7 @@ import {
   WithStashBehavior,
   WithTimersBehavior,
 } from './behaviors.js';
-import { PipedResult } from './envelopes.js';
+import { MappedMessage } from './envelopes.js';
 
 /** A started GoAkt-style actor object. */
 export class ActorLeaf {
@@ -268,8 +268,8 @@ function completeRestart(host: InterpreterHost, node: SupervisorNode): StepResul
 }
 
 function leafMessage(host: InterpreterHost, live: Live, arg: unknown): StepResult {
-  // SUP-14: the pipeToSelf mapping runs here, inside every supervisor of the chain.
-  const message = arg instanceof PipedResult ? arg.toMessage(arg.outcome) : arg;
+  // SUP-14: pipeToSelf and adapter mappings run here, inside every supervisor of the chain.
+  const message = arg instanceof MappedMessage ? arg.map() : arg;
   if (live instanceof ReceiveBehavior) return next(host, live.onMessage(host.context, message), message);
   if (live instanceof ActorLeaf) {
     const pending = live.actor.receive(host.context, message);

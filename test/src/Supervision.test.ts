@@ -459,7 +459,7 @@ describe('supervision (SUP)', () => {
     expect(refs[0]).toBe(refs[1]);
   });
 
-  it('SUP-14 failures in signal handlers and pipeToSelf mappings are supervised like message failures', async () => {
+  it('SUP-14 failures in signal handlers, pipeToSelf mappings and message adapters are supervised like message failures', async () => {
     const kit = testKit();
     const log = kit.createTestProbe<string>();
     const actor = kit.spawn(
@@ -470,6 +470,13 @@ describe('supervision (SUP)', () => {
             if (message === 'watch-doomed') {
               const doomed = context.spawn(Behaviors.stopped<string>(), 'doomed');
               context.watch(doomed);
+            } else if (message === 'adapt') {
+              const adapter = context.messageAdapter<number>((n) => {
+                if (n < 0) throw new Boom('in adapter');
+                return `adapted ${n}`;
+              });
+              adapter.tell(7);
+              adapter.tell(-1);
             } else if (message === 'pipe') {
               context.pipeToSelf(Promise.resolve(1), () => {
                 throw new Boom('mapping');
@@ -489,6 +496,9 @@ describe('supervision (SUP)', () => {
     actor.tell('watch-doomed');
     await log.expectMessage('setup');
     actor.tell('pipe');
+    await log.expectMessage('setup');
+    actor.tell('adapt');
+    await log.expectMessage('ok:adapted 7');
     await log.expectMessage('setup');
     actor.tell('alive');
     await log.expectMessage('ok:alive');
