@@ -3,6 +3,7 @@ import type { ActorRef } from '../../../src/ActorRef.js';
 import { DurableStateBehavior } from '../../../src/persistence/DurableStateBehavior.js';
 import { Effect } from '../../../src/persistence/Effect.js';
 import { PersistenceId } from '../../../src/persistence/PersistenceId.js';
+import { ActorTestKit } from '../../../src/testkit/ActorTestKit.js';
 import { STORE_KINDS, world } from './_harness.js';
 
 // The seed's counter: Increment, IncrementBy, GetValue over a durable state.
@@ -59,4 +60,26 @@ describe('counter example (seed)', () => {
       await probe.expectMessage({ value: 6 });
     });
   }
+
+  it('DS-01 without a configured store each system keeps its entities in its own in-memory store', async () => {
+    const kit = ActorTestKit.create();
+    const other = ActorTestKit.create();
+    try {
+      const probe = kit.createTestProbe<State>();
+      const first = kit.spawn(counter('default-store'));
+      first.tell({ type: 'IncrementBy', value: 3 });
+      first.tell({ type: 'GetValue', replyTo: probe.ref });
+      await probe.expectMessage({ value: 3 });
+      kit.stop(first);
+      await probe.expectTerminated(first);
+      kit.spawn(counter('default-store')).tell({ type: 'GetValue', replyTo: probe.ref });
+      await probe.expectMessage({ value: 3 });
+      const otherProbe = other.createTestProbe<State>();
+      other.spawn(counter('default-store')).tell({ type: 'GetValue', replyTo: otherProbe.ref });
+      await otherProbe.expectMessage({ value: 0 });
+    } finally {
+      await kit.shutdown();
+      await other.shutdown();
+    }
+  });
 });

@@ -44,6 +44,19 @@ describe('Durable State stashes', () => {
     await log.expectNoMessage();
   });
 
+  it('DS-15 the default capacity of the internal stash is 4096 commands', async () => {
+    const w = world();
+    const log = w.probe<string>();
+    const ref = w.kit.spawn(recorder('s0', log.ref));
+    await log.expectMessage('signal RecoveryCompleted 0@0');
+    w.store.hold('write');
+    ref.tell({ type: 'Add', n: 1 });
+    for (let i = 0; i < 4097; i++) ref.tell({ type: 'Get' });
+    await w.settled();
+    expect(w.events.filter((event) => event.type === 'Dropped')).toHaveLength(1);
+    w.store.resume('write');
+  });
+
   it('DS-15 a full user stash drops the command too (capacity is per buffer)', async () => {
     const w = world();
     const log = w.probe<string>();
