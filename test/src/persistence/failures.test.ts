@@ -21,6 +21,17 @@ describe('Durable State write failures', () => {
     expect(await w.store.getObject('f1')).toEqual({ value: { total: 1, open: false }, revision: 1 });
   });
 
+  it('DS-08 a failed write stops the actor even under a restarting supervisor: resuming or restarting on an unknown write outcome is not allowed', async () => {
+    const w = world();
+    const log = w.probe<string>();
+    const ref = w.kit.spawn(Behaviors.supervise(recorder('f6', log.ref)).onFailure(SupervisorStrategy.restart()));
+    await log.expectMessage('signal RecoveryCompleted 0@0');
+    w.store.failNext('write');
+    ref.tell({ type: 'Add', n: 1 });
+    expect(await log.receiveMessage()).toBe('signal PostStop 0@0');
+    await log.expectTerminated(ref);
+  });
+
   it('DS-09 by default a failed write stops the actor and the waiting commands go to dead letters', async () => {
     const w = world();
     const log = w.probe<string>();
