@@ -139,8 +139,9 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     if (this.busy || this.state === TERMINATED) return false;
     if (this.state === NEW) this.startIncarnation();
     if (this.state === RESTARTING && !this.busy) {
-      this.bufferDuringRestart();
+      // Only a restart that has to wait buffers mail; a ready one proceeds with the mailbox as is.
       if (this.restartReady()) this.completeRestart();
+      else this.bufferDuringRestart();
     }
     if (this.state === STOPPING && !this.busy) {
       if (!this.childCells?.size) this.finishStop();
@@ -153,7 +154,9 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
       if (root instanceof ReceiveBehavior && root.messageOnly !== undefined && mailbox !== undefined && this.unstash === undefined) {
         i = this.runPlainMessages(root.messageOnly, mailbox, throughput);
       }
-      for (; i < throughput && this.state === RUNNING && !this.busy && !this.stopRequested; i++) {
+      for (; i < throughput && !this.busy && !this.stopRequested; i++) {
+        if (this.state === RESTARTING && this.restartReady()) this.completeRestart();
+        if (this.state !== RUNNING || this.busy) break;
         const unstash = this.unstash;
         if (unstash) {
           if (unstash.remaining <= 0 || unstash.source.isEmpty) {

@@ -336,6 +336,29 @@ describe('supervision (SUP)', () => {
     expect(dropped).toEqual(['inc:restart-buffer-full:/user/backoff', 'get:restart-buffer-full:/user/backoff']);
   });
 
+  it('SUP-10 a restart that need not wait (no children, no backoff) buffers nothing and drops nothing', async () => {
+    const kit = testKit();
+    const events = recordEvents(kit);
+    const log = kit.createTestProbe<string>();
+    let incarnations = 0;
+    const actor = kit.spawn(
+      Behaviors.supervise(
+        Behaviors.setup<string>(() => {
+          incarnations++;
+          return Behaviors.receiveMessage<string>((message) => {
+            if (message === 'fail') throw new Boom();
+            log.ref.tell(`incarnations:${incarnations}`);
+            return Behaviors.same();
+          });
+        }),
+      ).onFailure(SupervisorStrategy.restart().withStashCapacity(10)),
+    );
+    for (let i = 0; i < 1500; i++) actor.tell('fail');
+    actor.tell('count');
+    await log.expectMessage('incarnations:1501');
+    expect(events.filter((e) => e.type === 'Dropped')).toEqual([]);
+  });
+
   it('SUP-11 backoff delays double up to the maximum, reset after a fault-free period, and stop after withMaxRestarts', async () => {
     const kit = testKit();
     const log = kit.createTestProbe<string>();
