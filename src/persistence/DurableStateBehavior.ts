@@ -137,6 +137,18 @@ function fromOptions<C, S>(options: DurableStateBehaviorOptions<C, S, Effect<S>>
 /**
  * Factories of {@link DurableStateBehavior}s, mirroring Akka's `DurableStateBehavior`.
  *
+ * @example
+ * ```ts
+ * type Command = { type: 'add'; amount: number } | { type: 'get'; replyTo: ActorRef<number> };
+ * const counter = DurableStateBehavior.create<Command, number>({
+ *   persistenceId: PersistenceId.of('Counter', 'c-1'),
+ *   emptyState: 0,
+ *   commandHandler: (total, command) =>
+ *     command.type === 'add' ? Effect.persist(total + command.amount) : Effect.reply(command.replyTo, total),
+ * }).withTag('counters');
+ * const system = ActorSystem.create(counter, 'demo', { durableStateStore: new SqliteDurableStateStore({ filename: 'state.db' }) });
+ * ```
+ *
  * @public
  */
 export const DurableStateBehavior = {
