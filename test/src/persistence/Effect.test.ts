@@ -59,6 +59,20 @@ describe('Effect values', () => {
   });
 });
 
+describe('DurableStateBehavior settings', () => {
+  it('DS-15 rejects a negative or fractional stash capacity and a negative recovery timeout', () => {
+    const behavior = DurableStateBehavior.create<string, number>({
+      persistenceId: PersistenceId.ofUniqueId('settings'),
+      emptyState: 0,
+      commandHandler: () => Effect.none(),
+    });
+    expect(() => behavior.withStashCapacity(-1)).toThrow(RangeError);
+    expect(() => behavior.withStashCapacity(1.5)).toThrow(RangeError);
+    expect(() => behavior.withRecoveryTimeout(-1)).toThrow(RangeError);
+    expect(behavior.withTag('t').withStashCapacity(0).persistenceId).toBe(behavior.persistenceId);
+  });
+});
+
 describe('PersistenceId', () => {
   it('joins the entity type hint and the entity id with | by default, or a custom separator', () => {
     expect(PersistenceId.of('Blog', 'post-1').id).toBe('Blog|post-1');

@@ -87,6 +87,18 @@ describe('Durable State recovery', () => {
     w.store.resume('read');
   });
 
+  it('DS-03 withRecoveryTimeout shortens the recovery timeout', async () => {
+    const w = world();
+    w.store.hold('read');
+    const log = w.probe<string>();
+    const ref = w.kit.spawn(recorder('r6', log.ref).withRecoveryTimeout(500));
+    await w.settled();
+    w.kit.manualTime.timePasses(500);
+    expect(await log.receiveMessages(2)).toEqual(['signal RecoveryFailed 0@0', 'signal PostStop 0@0']);
+    await log.expectTerminated(ref);
+    w.store.resume('read');
+  });
+
   it('DS-03 with onPersistFailure a failed recovery backs off, recovers again and then handles the waiting commands', async () => {
     const w = world();
     await w.store.underlying.upsertObject('r5', 1, { total: 7, open: false }, '');
