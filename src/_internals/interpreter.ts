@@ -84,6 +84,12 @@ export interface InterpreterHost {
 
 /** Walk operations of {@link step}: deliver a message, deliver a signal, fail at the leaf, complete a restart. */
 export const OP_MESSAGE = 0;
+
+/**
+ * The innermost supervisor node of the walk in progress: behaviors a handler returns are
+ * started as part of it (their stashes and nested supervisors go when it restarts).
+ */
+let currentNode: SupervisorNode | undefined;
 /** See {@link OP_MESSAGE}. */
 export const OP_SIGNAL = 1;
 /** See {@link OP_MESSAGE}. */
@@ -231,12 +237,16 @@ export function step(host: InterpreterHost, live: Live, op: Op, arg: unknown): S
   if (live instanceof SupervisorNode) {
     if (op === OP_RESTART && live === arg) return completeRestart(host, live);
     let result: StepResult;
+    const enclosing = currentNode;
+    currentNode = live;
     try {
       result = step(host, live.current, op, arg);
     } catch (thrown) {
       const error = toError(thrown);
       if (!matches(live, error)) throw error;
       return handleFailure(host, live, error);
+    } finally {
+      currentNode = enclosing;
     }
     return adopt(live, result);
   }
@@ -305,7 +315,7 @@ export function next(host: InterpreterHost, returned: Behavior<unknown>, message
     if (b === SAME) return SAME;
   }
   if (b === undefined || b === null) throw new InvalidBehaviorError('a handler returned no behavior (use Behaviors.same())');
-  return startBehavior(host, b, undefined);
+  return startBehavior(host, b, currentNode);
 }
 
 function isSignal(value: unknown): boolean {

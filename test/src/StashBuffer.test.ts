@@ -203,4 +203,33 @@ describe('stash (STASH)', () => {
     await log.expectMessage('x xy true 2 false false 3');
     await log.expectMessage('true');
   });
+
+  it('STASH-05 a stash created by a behavior returned inside the restarted part is discarded with it', async () => {
+    const kit = testKit();
+    const events = recordEvents(kit);
+    const log = kit.createTestProbe<string>();
+    const holding = Behaviors.withStash<string>(5, (stash) => {
+      stash.stash('held');
+      return Behaviors.receiveMessage<string>((message) => {
+        if (message === 'fail') throw new Boom();
+        if (message === 'stop') return Behaviors.stopped();
+        return Behaviors.same();
+      });
+    });
+    const outer = Behaviors.withStash<string>(5, (kept) =>
+      Behaviors.supervise(
+        Behaviors.receiveMessage<string>((message) => {
+          if (message === 'make') return holding;
+          kept.stash(message);
+          return Behaviors.same();
+        }),
+      ).onFailure(SupervisorStrategy.restart()),
+    );
+    const actor = kit.spawn(outer);
+    for (const m of ['kept', 'make', 'fail', 'stop-not-yet']) actor.tell(m);
+    await kit.settled();
+    kit.stop(actor);
+    await log.expectTerminated(actor);
+    expect(events.flatMap((e) => (e.type === 'DeadLetter' ? [e.message] : []))).toEqual(['kept', 'stop-not-yet']);
+  });
 });
