@@ -68,6 +68,10 @@ export class HistoryRecorder implements Probe {
     this.push({ kind: 'watchMessage', path, of });
   }
 
+  deadLetter(path: string, id: number): void {
+    this.push({ kind: 'deadLetter', path, id });
+  }
+
   private push(event: HistoryEvent): void {
     if (!this.closed) this.all.push(event);
   }

@@ -37,11 +37,18 @@ interface WatchNotice {
 class Directory {
   private readonly refs = new Map<string, ActorRef<Message>>();
   private readonly paths = new Map<ActorRef<never>, string>();
+  private readonly byRuntimePath = new Map<string, string>();
   private readonly notices = new Map<string, WatchNotice>();
 
   register(path: string, ref: ActorRef<Message>): void {
     this.refs.set(path, ref);
     this.paths.set(ref, path);
+    this.byRuntimePath.set(ref.path, path);
+  }
+
+  /** The logical path of the actor the runtime calls `runtimePath`. */
+  logicalPath(runtimePath: string): string | undefined {
+    return this.byRuntimePath.get(runtimePath);
   }
 
   refOf(path: string): ActorRef<Message> | undefined {
@@ -108,6 +115,8 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
           throw errors.create(message.error);
         case 'stop':
           return Behaviors.stopped();
+        case 'unhandled':
+          return Behaviors.unhandled();
         case 'spawn':
           spawnChild(context, message.child);
           return Behaviors.same();
@@ -146,12 +155,14 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
     }).receiveSignal((_context, signal) => {
       if (signal === PreRestart || signal === PostStop) {
         probe.signal(path, signal.signalName);
+        if (blueprint.signalHandlerFailure !== undefined) throw errors.create(blueprint.signalHandlerFailure);
         return Behaviors.same();
       }
       // Leaving Terminated unhandled is how a blueprint asks for the death pact (WATCH-06).
       if (!blueprint.handlesTerminated) return undefined;
       if (signal instanceof ChildFailed) probe.childFailed(path, directory.pathOf(signal.ref), errors.nameOf(signal.cause));
       else if (signal instanceof Terminated) probe.terminated(path, directory.pathOf(signal.ref));
+      if (blueprint.failOnTerminated !== undefined) throw errors.create(blueprint.failOnTerminated);
       return Behaviors.same();
     });
     return behavior;
@@ -192,6 +203,14 @@ function start(env: TestEnvironment): SystemUnderTest {
     return Behaviors.same();
   });
   const system = ActorSystem.create(guardian, 'conformance', { clock: env.clock, random: () => 0 });
+  system.eventStream.subscribe((event) => {
+    if (event.type !== 'DeadLetter') return;
+    const message = event.message as Partial<Message> | null;
+    const path = directory.logicalPath(event.recipient);
+    if (path !== undefined && message && 'id' in message && typeof message.id === 'number' && message.kind !== 'startTimer') {
+      env.probe.deadLetter(path, message.id);
+    }
+  });
   return {
     spawn: (blueprint) => system.tell({ spawn: blueprint }),
     tell: (path, command) => directory.refOf(path)?.tell(command),

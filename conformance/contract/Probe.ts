@@ -20,4 +20,10 @@ export interface Probe {
   childFailed(path: string, of: string, cause: string): void;
   /** The `watchWith` message about `of` arrived. */
   watchMessage(path: string, of: string): void;
+  /**
+   * The runtime published a dead letter for a suite command that carries an `id` (`ping`,
+   * `fail`, `stop`, `unhandled`) addressed to the actor at `path` (LIF-08). Needs the
+   * `dead-letters` capability.
+   */
+  deadLetter(path: string, id: number): void;
 }

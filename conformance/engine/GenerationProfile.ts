@@ -6,6 +6,8 @@ export type StepKind =
   | 'ping'
   | 'fail'
   | 'stop'
+  | 'unhandled'
+  | 'burst'
   | 'spawnChild'
   | 'stopChild'
   | 'watch'
@@ -32,6 +34,10 @@ export interface GenerationProfile {
   readonly maxChildren: number;
   /** Supervision layers per actor (more than one needs `supervision.nesting`). */
   readonly maxLayers: number;
+  /** At least this many layers per actor (at most `maxLayers`). */
+  readonly minLayers?: number;
+  /** Whether layers may be scoped to error types; false: every layer catches `any`. */
+  readonly errorScoping?: boolean;
   /** Strategy kinds to draw from. */
   readonly strategies: readonly SupervisorStrategy['kind'][];
   /** Whether restart strategies may carry a limit, backoff a max restart count. */
@@ -44,6 +50,10 @@ export interface GenerationProfile {
   readonly unhandledTerminated: boolean;
   /** Whether actors get stash buffers. */
   readonly stash: boolean;
+  /** Whether actors may throw from their Terminated handler (SUP-14). */
+  readonly terminatedFailures: boolean;
+  /** Whether actors may throw from their PreRestart/PostStop handlers (LIF-10). */
+  readonly signalHandlerFailures: boolean;
   /** Top-level actors spawned before the generated steps. */
   readonly initialActors: { readonly min: number; readonly max: number };
   /** Relative weights of step kinds (absent or 0: never). */
@@ -59,6 +69,8 @@ export const stepCapabilities: Readonly<Record<StepKind, readonly Capability[]>>
   ping: [],
   fail: [],
   stop: [],
+  unhandled: [],
+  burst: [],
   spawnChild: [],
   stopChild: ['lifecycle.stop-child'],
   watch: ['watch'],

@@ -65,7 +65,7 @@ export async function runProperty(adapter: RuntimeAdapter, family: PropertyFamil
     const clock = new VirtualClock();
     const recorder = new HistoryRecorder(errors);
     const sut = await adapter.start({ clock, errors, probe: recorder });
-    const driver = new RunDriver(sut, recorder, clock);
+    const driver = new RunDriver(sut, recorder, clock, declared);
     const model = runModel(initialModelState(scenario.hierarchy));
     try {
       for (const blueprint of scenario.initial) await new Step({ step: 'spawn', blueprint }).run(model, driver);

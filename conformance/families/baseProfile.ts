@@ -16,6 +16,8 @@ export const baseProfile: GenerationProfile = {
   watchModes: ['none'],
   unhandledTerminated: false,
   stash: false,
+  terminatedFailures: false,
+  signalHandlerFailures: false,
   initialActors: { min: 1, max: 2 },
   steps: { spawn: 1, ping: 3, fail: 2 },
   maxAdvanceMs: 120,

@@ -2,7 +2,7 @@ import type { PropertyFamily } from '../engine/PropertyFamily.js';
 import { startAndStop, timers } from './lifecycle.js';
 import { stashBuffers } from './stash.js';
 import { backoff, childStopOnRestart, restartLimits, strategies } from './supervision.js';
-import { failureBubbling, registration } from './watch.js';
+import { acrossRestarts, failureBubbling, registration } from './watch.js';
 
 /** Every property run through the runtime adapter, grouped by area. @public */
 export const runtimeFamilies: readonly PropertyFamily[] = [
@@ -14,5 +14,6 @@ export const runtimeFamilies: readonly PropertyFamily[] = [
   childStopOnRestart,
   failureBubbling,
   registration,
+  acrossRestarts,
   stashBuffers,
 ];

@@ -5,14 +5,14 @@ import { baseProfile } from './baseProfile.js';
 export const startAndStop: PropertyFamily = {
   id: 'lifecycle.start-and-stop',
   title: 'Setup runs eagerly; stops deliver PostStop children-first',
-  rules: ['LIF-01', 'LIF-03', 'LIF-04', 'LIF-06', 'LIF-09', 'SUP-01'],
+  rules: ['LIF-01', 'LIF-02', 'LIF-03', 'LIF-04', 'LIF-06', 'LIF-08', 'LIF-09', 'SUP-01'],
   requires: ['lifecycle.post-stop'],
   profile: {
     ...baseProfile,
     maxDepth: 2,
     maxLayers: 0,
     strategies: ['stop'],
-    steps: { spawn: 1, ping: 3, stop: 2, stopChild: 2, spawnChild: 1, fail: 1 },
+    steps: { spawn: 1, ping: 3, stop: 2, stopChild: 2, spawnChild: 1, fail: 1, burst: 2 },
   },
   numRuns: 100,
 };

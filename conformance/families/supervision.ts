@@ -5,9 +5,15 @@ import { baseProfile } from './baseProfile.js';
 export const strategies: PropertyFamily = {
   id: 'supervision.strategies',
   title: 'The innermost matching strategy decides: resume keeps state, restart resets it, stop stops',
-  rules: ['SUP-01', 'SUP-02', 'SUP-03', 'SUP-04', 'SUP-05', 'LIF-05', 'LIF-06'],
+  rules: ['SUP-01', 'SUP-02', 'SUP-03', 'SUP-04', 'SUP-05', 'SUP-15', 'LIF-05', 'LIF-06', 'LIF-10'],
   requires: ['lifecycle.post-stop', 'lifecycle.pre-restart'],
-  profile: { ...baseProfile, maxDepth: 0, maxLayers: 3, steps: { spawn: 1, ping: 3, fail: 3 } },
+  profile: {
+    ...baseProfile,
+    maxDepth: 0,
+    maxLayers: 3,
+    signalHandlerFailures: true,
+    steps: { spawn: 1, ping: 3, fail: 3, stop: 1, burst: 1 },
+  },
   numRuns: 100,
 };
 
@@ -24,10 +30,10 @@ export const restartLimits: PropertyFamily = {
     maxLayers: 1,
     strategies: ['restart', 'resume', 'stop'],
     limits: true,
-    steps: { spawn: 2, ping: 2, fail: 4, advance: 2, failNextSetup: 3 },
+    steps: { spawn: 2, ping: 2, fail: 4, advance: 2, failNextSetup: 4 },
     maxSteps: 15,
   },
-  numRuns: 100,
+  numRuns: 150,
 };
 
 /** Exponential backoff with buffering of what arrives meanwhile. @public */
@@ -63,7 +69,7 @@ export const childStopOnRestart: PropertyFamily = {
     strategies: ['restart', 'backoff', 'stop'],
     keepChildren: true,
     watchModes: ['none', 'watch', 'watchWith'],
-    steps: { ping: 3, fail: 4, spawnChild: 1, stopChild: 1, advance: 1 },
+    steps: { ping: 3, fail: 4, spawnChild: 1, stopChild: 1, advance: 1, burst: 2 },
     maxSteps: 14,
   },
   numRuns: 100,

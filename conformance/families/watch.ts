@@ -10,7 +10,7 @@ import { baseProfile } from './baseProfile.js';
 export const failureBubbling: PropertyFamily = {
   id: 'watch.failure-bubbling',
   title: 'Failures bubble up watch chains as ChildFailed and death pacts, decided by each level',
-  rules: ['WATCH-01', 'WATCH-02', 'WATCH-06', 'WATCH-07', 'WATCH-08', 'SUP-04'],
+  rules: ['WATCH-01', 'WATCH-02', 'WATCH-06', 'WATCH-07', 'WATCH-08', 'SUP-04', 'SUP-14'],
   requires: ['lifecycle.post-stop', 'watch'],
   profile: {
     ...baseProfile,
@@ -19,6 +19,7 @@ export const failureBubbling: PropertyFamily = {
     strategies: ['stop', 'restart', 'resume'],
     watchModes: ['watch', 'watch', 'none'],
     unhandledTerminated: true,
+    terminatedFailures: true,
     steps: { ping: 2, fail: 4, stop: 1 },
   },
   numRuns: 100,
@@ -28,7 +29,7 @@ export const failureBubbling: PropertyFamily = {
 export const registration: PropertyFamily = {
   id: 'watch.registration',
   title: 'Watch notifies once, also for dead targets; unwatch revokes; watchWith delivers its message',
-  rules: ['WATCH-01', 'WATCH-03', 'WATCH-04', 'WATCH-05', 'WATCH-09'],
+  rules: ['WATCH-01', 'WATCH-03', 'WATCH-04', 'WATCH-05'],
   requires: ['lifecycle.post-stop', 'watch'],
   profile: {
     ...baseProfile,
@@ -36,8 +37,29 @@ export const registration: PropertyFamily = {
     maxChildren: 1,
     strategies: ['stop', 'restart', 'backoff'],
     initialActors: { min: 2, max: 3 },
-    steps: { spawn: 1, ping: 1, watch: 3, watchWith: 2, unwatch: 2, stop: 2, fail: 1, advance: 1 },
+    steps: { spawn: 1, ping: 1, watch: 4, watchWith: 2, unwatch: 2, stop: 2, fail: 1, advance: 1 },
     maxSteps: 15,
+  },
+  numRuns: 100,
+};
+
+/** Watchers that restart (at once or after a backoff) between watching and the target's stop. @public */
+export const acrossRestarts: PropertyFamily = {
+  id: 'watch.across-restarts',
+  title: 'Watches on non-children survive the watcher\'s restart; notices arriving meanwhile are buffered',
+  rules: ['WATCH-09', 'WATCH-10', 'WATCH-04', 'SUP-10'],
+  requires: ['lifecycle.post-stop', 'watch', 'supervision.restart'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 1,
+    maxChildren: 1,
+    minLayers: 1,
+    errorScoping: false,
+    strategies: ['restart', 'backoff'],
+    watchModes: ['none', 'watch', 'watchWith'],
+    initialActors: { min: 2, max: 3 },
+    steps: { watch: 3, watchWith: 2, unwatch: 1, fail: 3, stop: 2, advance: 2 },
+    maxSteps: 14,
   },
   numRuns: 100,
 };

@@ -72,6 +72,10 @@ export interface ActorBlueprint {
   readonly handlesTerminated: boolean;
   /** Capacity of the actor's stash buffer; 0 means the actor does not stash. */
   readonly stashCapacity: number;
+  /** When set, handling a `Terminated`/`ChildFailed` signal records it and then throws this error (SUP-14). */
+  readonly failOnTerminated?: string;
+  /** When set, the `PreRestart` and `PostStop` handlers throw this error after recording the signal (LIF-10). */
+  readonly signalHandlerFailure?: string;
 }
 
 /** Logical path of a child: `parent/name`, or just `name` at the top. @public */
@@ -121,6 +125,8 @@ export function describeBlueprint(blueprint: ActorBlueprint): string {
     blueprint.watchChildren !== 'none' ? blueprint.watchChildren : '',
     blueprint.handlesTerminated ? '' : 'unhandled',
     blueprint.stashCapacity > 0 ? `stash ${blueprint.stashCapacity}` : '',
+    blueprint.failOnTerminated !== undefined ? `throws ${blueprint.failOnTerminated} on Terminated` : '',
+    blueprint.signalHandlerFailure !== undefined ? `signal handlers throw ${blueprint.signalHandlerFailure}` : '',
   ].filter((t) => t !== '');
   const children = blueprint.children.length > 0 ? `{${blueprint.children.map(describeBlueprint).join(', ')}}` : '';
   return `${blueprint.name}${traits.length > 0 ? `[${traits.join('; ')}]` : ''}${children}`;

@@ -41,8 +41,13 @@ export interface UnwatchCommand {
   readonly kind: 'unwatch';
   readonly target: string;
 }
+/** Leave the message unhandled (return the runtime's `unhandled`); nothing changes (STASH-04). @public */
+export interface UnhandledCommand {
+  readonly kind: 'unhandled';
+  readonly id: number;
+}
 /** A command that may sit in a stash buffer. @public */
-export type StashableCommand = PingCommand | FailCommand | StopCommand;
+export type StashableCommand = PingCommand | FailCommand | StopCommand | UnhandledCommand;
 /** Put `command` into the actor's stash buffer instead of handling it. @public */
 export interface StashCommand {
   readonly kind: 'stash';
@@ -80,6 +85,7 @@ export type ActorCommand =
   | PingCommand
   | FailCommand
   | StopCommand
+  | UnhandledCommand
   | SpawnCommand
   | StopChildCommand
   | WatchCommand

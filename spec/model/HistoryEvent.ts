@@ -37,6 +37,13 @@ export interface WatchMessageEvent {
   readonly of: string;
 }
 
+/** A command carrying `id` was addressed to the actor at `path` but never handled: it went to dead letters (LIF-08). @public */
+export interface DeadLetterEvent {
+  readonly kind: 'deadLetter';
+  readonly path: string;
+  readonly id: number;
+}
+
 /**
  * What a test actor reports to the suite. A history is the sequence of these, in the order
  * the recorder saw them.
@@ -49,7 +56,8 @@ export type HistoryEvent =
   | SignalEvent
   | TerminatedEvent
   | ChildFailedEvent
-  | WatchMessageEvent;
+  | WatchMessageEvent
+  | DeadLetterEvent;
 
 /** A one-line, stable rendering of an event, used in reports and for equality. @public */
 export function describeEvent(event: HistoryEvent): string {
@@ -66,5 +74,7 @@ export function describeEvent(event: HistoryEvent): string {
       return `${event.path}: ChildFailed(${event.of}, ${event.cause})`;
     case 'watchMessage':
       return `${event.path}: watchWith message (${event.of})`;
+    case 'deadLetter':
+      return `${event.path}: dead letter ${event.id}`;
   }
 }

@@ -12,6 +12,12 @@ export interface TellOperation {
   readonly path: string;
   readonly command: ActorCommand;
 }
+/** Send several commands to one actor back to back, without settling in between (LIF-02). @public */
+export interface BurstOperation {
+  readonly op: 'burst';
+  readonly path: string;
+  readonly commands: readonly ActorCommand[];
+}
 /** Move the virtual clock forward, one due instant at a time. @public */
 export interface AdvanceOperation {
   readonly op: 'advance';
@@ -30,18 +36,23 @@ export interface FailNextSetupOperation {
  *
  * @public
  */
-export type Operation = SpawnOperation | TellOperation | AdvanceOperation | FailNextSetupOperation;
+export type Operation = SpawnOperation | TellOperation | BurstOperation | AdvanceOperation | FailNextSetupOperation;
+
+function describeCommand(command: ActorCommand): string {
+  const { kind, ...rest } = command;
+  const args = command.kind === 'spawn' ? describeBlueprint(command.child) : JSON.stringify(rest);
+  return `${kind}${args === '{}' ? '' : ` ${args}`}`;
+}
 
 /** A short readable rendering, used in counterexamples. @public */
 export function describeOperation(operation: Operation): string {
   switch (operation.op) {
     case 'spawn':
       return `spawn ${describeBlueprint(operation.blueprint)}`;
-    case 'tell': {
-      const { kind, ...rest } = operation.command;
-      const args = 'child' in operation.command ? describeBlueprint(operation.command.child) : JSON.stringify(rest);
-      return `tell ${operation.path} ${kind}${args === '{}' ? '' : ` ${args}`}`;
-    }
+    case 'tell':
+      return `tell ${operation.path} ${describeCommand(operation.command)}`;
+    case 'burst':
+      return `burst to ${operation.path}: ${operation.commands.map(describeCommand).join(', ')}`;
     case 'advance':
       return `advance ${operation.ms} ms`;
     case 'failNextSetup':

@@ -16,7 +16,7 @@ function matchKey(event: HistoryEvent): string {
  * Decides whether `actual` is one of the histories `expected` allows: the same events (every
  * required one exactly once, optional ones at most once, nothing else), each `ChildFailed`
  * with an allowed cause, in an order that respects every happens-before edge. Equal events
- * are paired in order of appearance.
+ * are paired with the first expected one whose predecessors were already seen.
  *
  * @public
  */
@@ -32,13 +32,24 @@ export function checkHistory(expected: ExpectedHistory, actual: readonly History
     }
   });
   const position = new Map<number, number>();
-  const takeFirstUnmatched = (key: string): number | undefined => {
-    const list = waiting.get(key) ?? [];
-    while (list.length > 0 && position.has(list[0]!)) list.shift();
-    return list.shift();
+  const predecessors = new Map<number, number[]>();
+  for (const [before, after] of expected.before) {
+    const list = predecessors.get(after);
+    if (list) list.push(before);
+    else predecessors.set(after, [before]);
+  }
+  const ready = (index: number) =>
+    (predecessors.get(index) ?? []).every((p) => position.has(p) || expected.events[p]!.optional === true);
+  // Among equal candidates, take one whose predecessors were all seen, a required one first:
+  // an optional event is only chosen when nothing required fits.
+  const takeCandidate = (key: string): number | undefined => {
+    const list = (waiting.get(key) ?? []).filter((i) => !position.has(i));
+    const pick =
+      list.find((i) => ready(i) && !expected.events[i]!.optional) ?? list.find((i) => ready(i)) ?? list[0];
+    return pick;
   };
   actual.forEach((event, at) => {
-    const index = takeFirstUnmatched(matchKey(event));
+    const index = takeCandidate(matchKey(event));
     if (index === undefined) {
       problems.push(`unexpected event #${at}: ${describeEvent(event)}`);
       return;

@@ -34,7 +34,10 @@ export function predict(state: ModelState, operation: Operation): Prediction {
       sim.spawnTopLevel(operation.blueprint);
       break;
     case 'tell':
-      sim.tell(operation.path, operation.command);
+      sim.tell(operation.path, [operation.command]);
+      break;
+    case 'burst':
+      sim.tell(operation.path, operation.commands);
       break;
     case 'advance':
       sim.advance(operation.ms);

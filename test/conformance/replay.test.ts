@@ -23,6 +23,7 @@ function postStopOnRestart(base: RuntimeAdapter): RuntimeAdapter {
         terminated: (path, of) => real.terminated(path, of),
         childFailed: (path, of, cause) => real.childFailed(path, of, cause),
         watchMessage: (path, of) => real.watchMessage(path, of),
+        deadLetter: (path, id) => real.deadLetter(path, id),
       };
       return base.start({ ...env, probe });
     },

@@ -8,6 +8,7 @@ import type { ActorBlueprint } from '../../../spec/model/index.js';
 export type StepTemplate =
   | { readonly step: 'spawn'; readonly blueprint: ActorBlueprint }
   | { readonly step: 'tell'; readonly target: number; readonly command: CommandTemplate }
+  | { readonly step: 'burst'; readonly target: number; readonly commands: readonly CommandTemplate[] }
   | { readonly step: 'advance'; readonly ms: number }
   | { readonly step: 'failNextSetup'; readonly target: number; readonly error: number };
 
@@ -16,10 +17,11 @@ export type CommandTemplate =
   | { readonly kind: 'ping' }
   | { readonly kind: 'fail'; readonly error: number }
   | { readonly kind: 'stop' }
+  | { readonly kind: 'unhandled' }
   | { readonly kind: 'spawn'; readonly child: ActorBlueprint }
   | { readonly kind: 'stopChild'; readonly child: number }
   | { readonly kind: 'watch' | 'watchWith' | 'unwatch'; readonly target: number }
-  | { readonly kind: 'stash'; readonly command: 'ping' | 'fail' | 'stop'; readonly error: number }
+  | { readonly kind: 'stash'; readonly command: 'ping' | 'fail' | 'stop' | 'unhandled'; readonly error: number }
   | { readonly kind: 'unstashAll' }
   | { readonly kind: 'unstash'; readonly n: number }
   | { readonly kind: 'startTimer'; readonly key: number; readonly delayMs: number }

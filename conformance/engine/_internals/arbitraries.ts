@@ -91,17 +91,28 @@ export function blueprintArbitrary(
       : fc.constant([]);
   return fc
     .record({
-      supervision: fc.array(layerArbitrary(profile, matchers), { maxLength: profile.maxLayers }).map(withinRules),
+      supervision: fc
+        .array(layerArbitrary(profile, matchers), { minLength: Math.min(profile.minLayers ?? 0, profile.maxLayers), maxLength: profile.maxLayers })
+        .map(withinRules),
       children,
       watchChildren: fc.constantFrom(...profile.watchModes),
       handlesTerminated: profile.unhandledTerminated ? fc.boolean() : fc.constant(true),
       stashCapacity: profile.stash ? fc.integer({ min: 1, max: 3 }) : fc.constant(0),
+      failOnTerminated: profile.terminatedFailures ? fc.option(errorName, { nil: undefined, freq: 3 }) : fc.constant(undefined),
+      signalHandlerFailure: profile.signalHandlerFailures ? fc.option(errorName, { nil: undefined, freq: 3 }) : fc.constant(undefined),
     })
-    .map((r) => ({ name: 'root', ...r, children: r.children.map((c, i) => ({ ...c, name: `c${i}` })) }));
+    .map(({ failOnTerminated, signalHandlerFailure, ...r }) => ({
+      name: 'root',
+      ...r,
+      ...(failOnTerminated !== undefined ? { failOnTerminated } : {}),
+      ...(signalHandlerFailure !== undefined ? { signalHandlerFailure } : {}),
+      children: r.children.map((c, i) => ({ ...c, name: `c${i}` })),
+    }));
 }
 
 const pick = fc.nat({ max: 1000 });
 const errorPick = fc.nat({ max: errorCount - 1 });
+const errorName = errorPick.map((i) => `E${i}`);
 
 function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: readonly string[]): fc.Arbitrary<CommandTemplate> | undefined {
   switch (kind) {
@@ -111,6 +122,8 @@ function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: 
       return errorPick.map((error) => ({ kind: 'fail', error }));
     case 'stop':
       return fc.constant({ kind: 'stop' });
+    case 'unhandled':
+      return fc.constant({ kind: 'unhandled' });
     case 'spawnChild':
       return blueprintArbitrary(profile, matchers, Math.max(0, profile.maxDepth - 1)).map((child) => ({ kind: 'spawn', child }));
     case 'stopChild':
@@ -121,7 +134,7 @@ function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: 
       return pick.map((target) => ({ kind, target }));
     case 'stash':
       return fc
-        .record({ command: fc.constantFrom('ping' as const, 'ping' as const, 'fail' as const, 'stop' as const), error: errorPick })
+        .record({ command: fc.constantFrom('ping' as const, 'ping' as const, 'fail' as const, 'stop' as const, 'unhandled' as const), error: errorPick })
         .map(({ command, error }) => ({ kind: 'stash', command, error }));
     case 'unstash':
       return fc.oneof(
@@ -137,8 +150,24 @@ function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: 
       );
     case 'advance':
     case 'failNextSetup':
+    case 'burst':
       return undefined;
   }
+}
+
+/**
+ * Any single command the profile may send, weighted like its steps (for bursts). `stopChild`
+ * is left out: a child whose stop is still in flight when the parent restarts may or may not
+ * have its notice consumed by the restart, and the rules do not settle that race.
+ */
+function anyCommandArbitrary(profile: GenerationProfile, matchers: readonly string[]): fc.Arbitrary<CommandTemplate> {
+  const choices: fc.WeightedArbitrary<CommandTemplate>[] = [];
+  for (const [kind, weight] of Object.entries(profile.steps) as [StepKind | 'spawn', number][]) {
+    if (kind === 'spawn' || kind === 'stopChild' || !(weight > 0)) continue;
+    const arbitrary = commandArbitrary(kind, profile, matchers);
+    if (arbitrary) choices.push({ weight, arbitrary });
+  }
+  return choices.length > 0 ? fc.oneof(...choices) : fc.constant({ kind: 'ping' });
 }
 
 /** The weighted arbitrary of one generated step of a profile (already reduced to the adapter's capabilities). */
@@ -150,6 +179,9 @@ export function stepArbitrary(profile: GenerationProfile, matchers: readonly str
       choices.push({ weight, arbitrary: blueprintArbitrary(profile, matchers, profile.maxDepth).map((blueprint) => ({ step: 'spawn', blueprint })) });
     } else if (kind === 'advance') {
       choices.push({ weight, arbitrary: fc.integer({ min: 1, max: profile.maxAdvanceMs }).map((ms) => ({ step: 'advance', ms })) });
+    } else if (kind === 'burst') {
+      const commands = fc.array(anyCommandArbitrary(profile, matchers), { minLength: 2, maxLength: 4 });
+      choices.push({ weight, arbitrary: fc.record({ target: pick, commands }).map((r) => ({ step: 'burst', ...r })) });
     } else if (kind === 'failNextSetup') {
       choices.push({ weight, arbitrary: fc.record({ target: pick, error: errorPick }).map((r) => ({ step: 'failNextSetup', ...r })) });
     } else {

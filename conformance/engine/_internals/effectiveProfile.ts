@@ -27,7 +27,7 @@ export function effectiveProfile(profile: GenerationProfile, declared: ReadonlyS
       (mode === 'watchWith' && has(['watch', 'watch.with-message'])),
   );
   const unhandledTerminated = profile.unhandledTerminated && has(['watch', 'watch.death-pact']) && watchModes.includes('watch');
-  const matchers = has(['supervision.error-type'])
+  const matchers = has(['supervision.error-type']) && profile.errorScoping !== false
     ? [anyError, ...Array.from({ length: errorCount }, (_, i) => `E${i}`), ...(unhandledTerminated ? ['DeathPact'] : [])]
     : [anyError];
   return {
@@ -40,6 +40,8 @@ export function effectiveProfile(profile: GenerationProfile, declared: ReadonlyS
       limits: profile.limits && has(['supervision.restart-limit', 'time.manual']),
       keepChildren: profile.keepChildren && has(['supervision.stop-children-toggle']),
       stash: profile.stash && has(['stash']),
+      terminatedFailures: profile.terminatedFailures && has(['watch']) && watchModes.includes('watch'),
+      signalHandlerFailures: profile.signalHandlerFailures && has(['lifecycle.pre-restart', 'lifecycle.post-stop']),
       maxLayers: has(['supervision.nesting']) ? profile.maxLayers : Math.min(1, profile.maxLayers),
     },
     matchers,

@@ -49,6 +49,12 @@ export function resolveStep(template: StepTemplate, m: RunModel): Operation | un
       const command = resolveCommand(template.command, path, m);
       return command && { op: 'tell', path, command };
     }
+    case 'burst': {
+      const path = at(livePaths(state), template.target);
+      if (path === undefined) return undefined;
+      const commands = template.commands.flatMap((c) => resolveCommand(c, path, m) ?? []);
+      return commands.length === 0 ? undefined : { op: 'burst', path, commands };
+    }
   }
 }
 
@@ -62,6 +68,8 @@ function resolveCommand(template: CommandTemplate, path: string, m: RunModel): A
       return { kind: 'fail', id: m.nextId++, error: errorName(template.error) };
     case 'stop':
       return { kind: 'stop', id: m.nextId++ };
+    case 'unhandled':
+      return { kind: 'unhandled', id: m.nextId++ };
     case 'spawn':
       return { kind: 'spawn', child: { ...template.child, name: `s${m.nextSpawned++}` } };
     case 'stopChild': {

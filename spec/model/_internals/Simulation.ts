@@ -56,8 +56,11 @@ export class Simulation {
     this.drain();
   }
 
-  tell(path: string, command: ActorCommand): void {
-    this.queue.push({ to: path, uid: null, cause: [], wave: null, body: { kind: 'command', command } });
+  /** Sends commands in order to whatever actor is at `path` now; they stay bound to it (a later actor there does not get them). */
+  tell(path: string, commands: readonly ActorCommand[]): void {
+    const uid = this.state.actors[path]?.uid ?? -1;
+    if (commands.length > 1) this.rules.add('LIF-02');
+    for (const command of commands) this.queue.push({ to: path, uid, cause: [], wave: null, body: { kind: 'command', command } });
     this.drain();
   }
 
@@ -92,7 +95,10 @@ export class Simulation {
 
   private deliver(d: Delivery): void {
     const actor = this.state.actors[d.to];
-    if (!actor || (d.uid !== null && actor.uid !== d.uid)) return; // dead letter (LIF-08)
+    if (!actor || (d.uid !== null && actor.uid !== d.uid)) {
+      if (d.body.kind === 'command') this.deadLetter(d.to, d.body.command, d.cause);
+      return;
+    }
     if (actor.phase === 'restarting' && d.body.kind !== 'backoffRestart' && d.body.kind !== 'backoffReset') {
       this.hold(actor, d);
       return;
@@ -141,6 +147,7 @@ export class Simulation {
       case 'ping':
       case 'fail':
       case 'stop':
+      case 'unhandled':
         this.stashable(actor, command);
         return;
       case 'spawn': {
@@ -211,9 +218,19 @@ export class Simulation {
         return;
       case 'stop':
         this.rules.add('LIF-03');
+        if (actor.blueprint.supervision.some((l) => l.strategy.kind !== 'stop')) this.rules.add('SUP-15');
         this.stop(actor.path, null);
         return;
+      case 'unhandled':
+        return;
     }
+  }
+
+  /** A command with an id that reached no actor is published as a dead letter (LIF-08). */
+  private deadLetter(path: string, command: ActorCommand, cause: readonly number[], optional = false): void {
+    if (command.kind !== 'ping' && command.kind !== 'fail' && command.kind !== 'stop' && command.kind !== 'unhandled') return;
+    this.rules.add('LIF-08');
+    this.withCause(cause, () => this.emit({ kind: 'deadLetter', path, id: command.id }, optional ? { optional } : {}));
   }
 
   /** Replays `n` stashed commands one by one (STASH-02), stopping when the incarnation changes. */
@@ -235,6 +252,7 @@ export class Simulation {
         this.rules.add('STASH-05'); // restarted: the buffer went with the old incarnation
         return;
       }
+      if (next.kind === 'unhandled') this.rules.add('STASH-04');
       if (next.kind === 'fail') {
         this.rules.add('STASH-05'); // resumed: the failing command is dropped, the rest stays stashed
         return;
@@ -296,10 +314,20 @@ export class Simulation {
       // Watching a child after it failed: the rules accept the plain notice or the failure (WATCH-02/03).
       const alternatives = late ? [{ kind: 'terminated' as const, path: actor.path, of }] : undefined;
       this.emit({ kind: 'childFailed', path: actor.path, of, cause: failure }, { causes, ...(alternatives ? { alternatives } : {}) });
+      this.failAfterSignal(actor);
       return;
     }
     this.rules.add('WATCH-01');
     this.emit({ kind: 'terminated', path: actor.path, of });
+    this.failAfterSignal(actor);
+  }
+
+  /** A blueprint may throw from its Terminated handler: supervised like any failure (SUP-14). */
+  private failAfterSignal(actor: ActorModel): void {
+    const error = actor.blueprint.failOnTerminated;
+    if (error === undefined) return;
+    this.rules.add('SUP-14');
+    this.fail(actor, error);
   }
 
   // ---- supervision ------------------------------------------------------------------
@@ -357,6 +385,7 @@ export class Simulation {
     if (actor.live) {
       this.cancelTimers(actor);
       this.rules.add('SUP-03').add('LIF-05');
+      if (actor.blueprint.signalHandlerFailure !== undefined) this.rules.add('LIF-10');
       preRestart = this.emit({ kind: 'signal', path: actor.path, signal: 'PreRestart' });
     }
     this.prepareRestart(actor, index, preRestart);
@@ -512,6 +541,7 @@ export class Simulation {
       const childFinals = [...actor.children].flatMap((child) => this.stop(child, null));
       if (childFinals.length > 0) this.rules.add('LIF-04');
       let finals = childFinals;
+      if (actor.live && actor.blueprint.signalHandlerFailure !== undefined) this.rules.add('LIF-10');
       if (actor.live || actor.phase === 'restarting') {
         // An actor waiting for a backoff restart has no active behavior: its PostStop is allowed, not required.
         const postStop = this.withCause(childFinals, () =>
@@ -520,6 +550,8 @@ export class Simulation {
         finals = [postStop];
       }
       delete this.state.actors[path];
+      for (const left of actor.stash) this.deadLetter(path, left, finals);
+      for (const held of actor.buffer) if (held.body.kind === 'command') this.deadLetter(path, held.body.command, finals, true);
       if (failure !== null) this.state.deaths[path] = { failure, duringStart };
       else delete this.state.deaths[path];
       if (actor.parent !== null) {
