@@ -1,4 +1,5 @@
 import type { Actor } from './Actor.js';
+import type { FromActorOptions } from './_internals/behaviors.js';
 import type { ActorContext } from './ActorContext.js';
 import type { Behavior } from './Behavior.js';
 import type { Signal } from './Signal.js';
@@ -20,7 +21,7 @@ import {
 } from './_internals/behaviors.js';
 
 /** Types used by the behavior factories (defined with the behavior kinds). */
-export type { ErrorClass, MessageHandler, SignalHandler } from './_internals/behaviors.js';
+export type { ErrorClass, FromActorOptions, MessageHandler, SignalHandler } from './_internals/behaviors.js';
 /** The behavior kinds that have methods of their own (`receiveSignal`, `onFailure`). */
 export { ReceiveBehavior, Supervise, SupervisedBehavior } from './_internals/behaviors.js';
 
@@ -108,7 +109,7 @@ export const Behaviors = {
    * Turns a GoAkt-style object actor into a behavior; `factory` runs for every incarnation.
    * See {@link Actor} for the hook contract.
    */
-  fromActor<T>(factory: () => Actor<T>): Behavior<T> {
-    return new FromActorBehavior(factory);
+  fromActor<T>(factory: () => Actor<T>, options: FromActorOptions = {}): Behavior<T> {
+    return new FromActorBehavior(factory, options);
   },
 };

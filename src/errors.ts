@@ -61,6 +61,19 @@ export class ActorInitializationError extends ActorRuntimeError {
   }
 }
 
+/** An async hook did not settle in time (`fromActor` `preStartTimeoutMs`, HOOK-02). @public */
+export class HookTimeoutError extends ActorRuntimeError {
+  readonly code = 'HOOK_TIMEOUT';
+  constructor(
+    readonly actorPath: string,
+    readonly hook: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`${hook} of ${actorPath} did not complete within ${timeoutMs} ms`);
+    this.name = 'HookTimeoutError';
+  }
+}
+
 /** A child name was empty, contained `/`, or started with the reserved `$`. @public */
 export class InvalidActorNameError extends ActorRuntimeError {
   readonly code = 'INVALID_ACTOR_NAME';

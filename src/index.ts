@@ -7,7 +7,7 @@ export type { ActorSystemOptions } from './ActorSystem.js';
 export type { Actor } from './Actor.js';
 export { Behavior } from './Behavior.js';
 export { Behaviors, ReceiveBehavior, Supervise, SupervisedBehavior } from './Behaviors.js';
-export type { ErrorClass, MessageHandler, SignalHandler } from './Behaviors.js';
+export type { ErrorClass, FromActorOptions, MessageHandler, SignalHandler } from './Behaviors.js';
 export {
   SupervisorStrategy,
   StopStrategy,

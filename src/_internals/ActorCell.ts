@@ -7,7 +7,7 @@ import type { ActorContext } from '../ActorContext.js';
 import type { ActorRef } from '../ActorRef.js';
 import type { Behavior } from '../Behavior.js';
 import type { DropReason } from '../EventStream.js';
-import { ActorInitializationError, DuplicateActorNameError, InvalidActorNameError, NotAChildError, WatchConflictError } from '../errors.js';
+import { ActorInitializationError, DuplicateActorNameError, HookTimeoutError, InvalidActorNameError, NotAChildError, WatchConflictError } from '../errors.js';
 import { ChildFailed, PostStop, Terminated } from '../Signal.js';
 import type { StashBuffer } from '../StashBuffer.js';
 import type { BackoffStrategy, RestartStrategy } from '../SupervisorStrategy.js';
@@ -316,11 +316,19 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
 
   // ---- async hooks ------------------------------------------------------------------------
 
-  awaitStep(pending: PromiseLike<void>, onDone: () => void, onError: (error: Error) => void): void {
+  awaitStep(pending: PromiseLike<void>, onDone: () => void, onError: (error: Error) => void, limit?: { hook: string; timeoutMs: number }): void {
     this.busy = true;
     const dispatcher = this.host.dispatcher;
     dispatcher.asyncStepStarted();
+    let settled = false;
+    const timer = limit
+      ? this.host.clock.setTimer(limit.timeoutMs, () => finish(() => onError(new HookTimeoutError(this.path, limit.hook, limit.timeoutMs))))
+      : undefined;
+    // Whichever comes first, the hook or its time limit, decides; the other is ignored.
     const finish = (continuation: () => void): void => {
+      if (settled) return;
+      settled = true;
+      timer?.cancel();
       this.busy = false;
       try {
         continuation();

@@ -146,10 +146,22 @@ export class WithTimersBehavior<T> extends Behavior<T> {
   }
 }
 
+/** Options of `Behaviors.fromActor`. @public */
+export interface FromActorOptions {
+  /**
+   * Time on the system clock an async `preStart` may take; past it the start failed with
+   * {@link HookTimeoutError} (GoAkt's init timeout, HOOK-02). Default: no limit.
+   */
+  readonly preStartTimeoutMs?: number;
+}
+
 /** `Behaviors.fromActor(factory)`: a GoAkt-style object actor. */
 export class FromActorBehavior<T> extends Behavior<T> {
   readonly kind = 'fromActor';
-  constructor(readonly factory: () => Actor<T>) {
+  constructor(
+    readonly factory: () => Actor<T>,
+    readonly options: FromActorOptions,
+  ) {
     super();
   }
 }

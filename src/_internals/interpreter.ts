@@ -10,7 +10,7 @@
 import type { Actor } from '../Actor.js';
 import type { ActorContext } from '../ActorContext.js';
 import type { Behavior } from '../Behavior.js';
-import { DeathPactError, InvalidBehaviorError } from '../errors.js';
+import { DeathPactError, InvalidBehaviorError, type HookTimeoutError } from '../errors.js';
 import { PostStop, PreRestart, Terminated, type Signal } from '../Signal.js';
 import type { BackoffStrategy, RestartStrategy } from '../SupervisorStrategy.js';
 import {
@@ -75,8 +75,8 @@ export interface InterpreterHost {
   cancelUnstash(): void;
   unhandledMessage(message: unknown): void;
   logError(message: string, error: unknown): void;
-  /** Waits for an async hook; `onError` receives its rejection. */
-  awaitStep(step: PromiseLike<void>, onDone: () => void, onError: (error: Error) => void): void;
+  /** Waits for an async hook; `onError` receives its rejection or a {@link HookTimeoutError}. */
+  awaitStep(step: PromiseLike<void>, onDone: () => void, onError: (error: Error) => void, limit?: { hook: string; timeoutMs: number }): void;
   asyncStartCompleted(): void;
   failAtLeaf(error: Error): void;
   beginRestart(node: SupervisorNode, strategy: RestartStrategy | BackoffStrategy, delayMs: number): void;
@@ -123,7 +123,7 @@ export function startBehavior(host: InterpreterHost, behavior: Behavior<unknown>
     else if (b instanceof UnstashBehavior) {
       host.beginUnstash(b);
       b = b.behavior;
-    } else if (b instanceof FromActorBehavior) return startActor(host, b.factory());
+    } else if (b instanceof FromActorBehavior) return startActor(host, b.factory(), b.options.preStartTimeoutMs);
     else if (b instanceof MarkerBehavior) {
       if (b.kind === 'empty' || b.kind === 'ignore') return b;
       throw new InvalidBehaviorError(`Behaviors.${b.kind}() cannot be used as a starting behavior`);
@@ -132,12 +132,14 @@ export function startBehavior(host: InterpreterHost, behavior: Behavior<unknown>
   }
 }
 
-function startActor(host: InterpreterHost, actor: Actor<unknown>): ActorLeaf {
+function startActor(host: InterpreterHost, actor: Actor<unknown>, timeoutMs: number | undefined): ActorLeaf {
   const leaf = new ActorLeaf(actor);
   if (actor.preStart) {
     const pending = actor.preStart(host.context);
     // HOOK-01: nothing is processed until preStart completed; a rejection is a start failure (HOOK-02).
-    if (isThenable(pending)) host.awaitStep(pending, () => host.asyncStartCompleted(), (error) => host.failAtLeaf(error));
+    if (isThenable(pending)) {
+      host.awaitStep(pending, () => host.asyncStartCompleted(), (error) => host.failAtLeaf(error), timeoutMs === undefined ? undefined : { hook: 'preStart', timeoutMs });
+    }
   }
   return leaf;
 }

@@ -6,7 +6,7 @@ import { Behaviors } from '../../src/Behaviors.js';
 import type { Extension } from '../../src/Extension.js';
 import { ChildFailed, PostStop, Terminated } from '../../src/Signal.js';
 import { SupervisorStrategy } from '../../src/SupervisorStrategy.js';
-import { ActorInitializationError, DuplicateExtensionError, UnknownExtensionError } from '../../src/errors.js';
+import { ActorInitializationError, DuplicateExtensionError, HookTimeoutError, UnknownExtensionError } from '../../src/errors.js';
 import { Boom, testKit } from './fixtures.js';
 
 /** A key-value "database" extension. */
@@ -277,5 +277,40 @@ describe('object actors and hooks (HOOK)', () => {
     await kit.settled();
     kit.stop(parent);
     expect(await log.receiveMessages(2)).toEqual(['child postStop', 'parent PostStop']);
+  });
+
+  it('HOOK-02 a preStart exceeding preStartTimeoutMs is a start failure; a late completion is ignored', async () => {
+    const kit = testKit();
+    const log = kit.createTestProbe<string>();
+    const never = deferred();
+    kit.spawn(
+      Behaviors.setup<string>((context) => {
+        const child = context.spawn(
+          Behaviors.fromActor<string>(
+            () => ({
+              preStart: () => never.promise,
+              receive: (_context, message) => log.ref.tell(`processed ${message}`),
+            }),
+            { preStartTimeoutMs: 500 },
+          ),
+          'slow-start',
+        );
+        child.tell('hello');
+        context.watch(child);
+        return Behaviors.receiveSignal((_c, signal) => {
+          if (signal instanceof ChildFailed && signal.cause.cause instanceof HookTimeoutError) log.ref.tell(`${signal.cause.cause.code} ${signal.cause.cause.hook}`);
+          return Behaviors.same();
+        });
+      }),
+    );
+    // settled() would wait for the pending preStart: yield one macrotask turn for the start instead.
+    await new Promise((resolve) => setImmediate(resolve));
+    kit.manualTime.timePasses(499);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(kit.manualTime.clock.pendingTimers).toBe(1);
+    kit.manualTime.timePasses(1);
+    await log.expectMessage('HOOK_TIMEOUT preStart');
+    never.resolve();
+    await log.expectNoMessage();
   });
 });
