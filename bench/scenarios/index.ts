@@ -1,0 +1,8 @@
+import type { Scenario } from '../scenario.js';
+import { pingPong } from './pingPong.js';
+import { restart } from './restart.js';
+import { spawnStop } from './spawnStop.js';
+import { tell } from './tell.js';
+
+/** Every scenario `npm run bench` knows, by name. */
+export const scenarios: readonly Scenario[] = [tell, pingPong, spawnStop, restart];

@@ -1,0 +1,38 @@
+// Runs one scenario in this process: every implementation, interleaved, `runs` times each, and
+// prints the medians as one JSON line on stdout. The runner starts one such process per scenario.
+import type { Implementation, Measurement } from './scenario.js';
+import { scenarios } from './scenarios/index.js';
+
+const [name, runsText = '3'] = process.argv.slice(2);
+const scenario = scenarios.find((s) => s.name === name);
+if (!scenario) {
+  console.error(`bench worker: unknown scenario '${name}'; known: ${scenarios.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+const runs = Number(runsText);
+
+const samples = new Map<Implementation, Measurement[]>();
+for (let i = 0; i < runs; i++) {
+  for (const [implementation, run] of Object.entries(scenario.run) as [Implementation, () => Promise<Measurement>][]) {
+    const measurement = await run();
+    samples.set(implementation, [...(samples.get(implementation) ?? []), measurement]);
+  }
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const result: Record<string, Measurement> = {};
+for (const [implementation, measurements] of samples) {
+  const heaps = measurements.flatMap((m) => (m.heapBytesPerUnit === undefined ? [] : [m.heapBytesPerUnit]));
+  result[implementation] = {
+    opsPerSecond: median(measurements.map((m) => m.opsPerSecond)),
+    ...(heaps.length ? { heapBytesPerUnit: median(heaps) } : {}),
+  };
+}
+process.stdout.write(`${JSON.stringify(result)}\n`);
+// nact keeps timers alive after its systems stop; the measurement is done, so leave.
+process.exit(0);
