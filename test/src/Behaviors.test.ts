@@ -65,4 +65,12 @@ describe('Behaviors', () => {
     expect(logged?.type === 'Log' && logged.data).toBeInstanceOf(InvalidBehaviorError);
     expect(() => Behaviors.withStash(-1, () => Behaviors.ignore())).toThrow(RangeError);
   });
+
+  it('LIF-02 Behavior is contravariant in its message type (checked by the compiler)', () => {
+    const general = Behaviors.receiveMessage<string | number>(() => Behaviors.same());
+    const narrow: Behavior<string> = general;
+    // @ts-expect-error a behavior for strings cannot take numbers
+    const wrong: Behavior<string | number> = Behaviors.receiveMessage<string>(() => Behaviors.same());
+    expect([narrow, wrong]).toHaveLength(2);
+  });
 });
