@@ -313,4 +313,71 @@ describe('object actors and hooks (HOOK)', () => {
     never.resolve();
     await log.expectNoMessage();
   });
+  it('HOOK-06 hook-style actors take the stop, resume and restart directives, and escalate through DeathPact', async () => {
+    const kit = testKit({ extensions: [new Store()] });
+    const log = kit.createTestProbe<string>();
+    const counterUnder = (strategy: ReturnType<typeof SupervisorStrategy.stop>, name: string) =>
+      kit.spawn(Behaviors.supervise(Behaviors.fromActor(() => new CounterActor((e) => log.ref.tell(`${name} ${e}`)))).onFailure(strategy), name);
+
+    const resumed = counterUnder(SupervisorStrategy.resume(), 'resumed');
+    await log.expectMessage('resumed preStart:0');
+    for (const m of ['inc', 'fail', 'inc', 'get'] as const) resumed.tell(m);
+    await log.expectMessage('resumed count:2');
+
+    const restarted = counterUnder(SupervisorStrategy.restart(), 'restarted');
+    await log.expectMessage('restarted preStart:0');
+    for (const m of ['inc', 'fail', 'get'] as const) restarted.tell(m);
+    await log.expectMessage('restarted preStart:0');
+    await log.expectMessage('restarted count:0');
+
+    // Stop is the default: a failure without a directive stops the actor, and postStop runs.
+    const stoppedByDefault = kit.spawn(Behaviors.fromActor(() => new CounterActor((e) => log.ref.tell(`default ${e}`))), 'default');
+    await log.expectMessage('default preStart:0');
+    stoppedByDefault.tell('fail');
+    await log.expectMessage('default postStop:0');
+    await log.expectTerminated(stoppedByDefault);
+
+    // Escalate: a watching parent that does not handle the child's failure fails itself.
+    const parent = kit.spawn(
+      Behaviors.setup<string>((context) => {
+        const child = context.spawn(Behaviors.fromActor(() => new CounterActor((e) => log.ref.tell(`child ${e}`))), 'child');
+        context.watch(child);
+        return Behaviors.receiveMessage<string>((message) => {
+          child.tell(message as Command);
+          return Behaviors.same();
+        });
+      }),
+      'escalating-parent',
+    );
+    await log.expectMessage('child preStart:0');
+    parent.tell('fail');
+    await log.expectMessage('child postStop:0');
+    await log.expectTerminated(parent);
+  });
+
+  it('HOOK-07 (reference choice) a restart stops the children instead of rebuilding the subtree', async () => {
+    const kit = testKit({ extensions: [new Store()] });
+    const log = kit.createTestProbe<string>();
+    let incarnation = 0;
+    const parent = kit.spawn(
+      Behaviors.supervise(
+        Behaviors.fromActor<string>(() => {
+          const mine = ++incarnation;
+          return {
+            preStart: (context) => {
+              context.spawn(Behaviors.fromActor(() => new CounterActor((e) => log.ref.tell(`child of ${mine} ${e}`))), 'child');
+            },
+            receive: (_context, message) => {
+              if (message === 'fail') throw new Boom();
+            },
+          };
+        }),
+      ).onFailure(SupervisorStrategy.restart()),
+      'parent',
+    );
+    await log.expectMessage('child of 1 preStart:0');
+    parent.tell('fail');
+    // The old child is stopped (its postStop runs); the new incarnation's preStart spawns a fresh one.
+    expect(await log.receiveMessages(2)).toEqual(['child of 1 postStop:0', 'child of 2 preStart:0']);
+  });
 });
