@@ -316,7 +316,7 @@ describe('object actors and hooks (HOOK)', () => {
   it('HOOK-06 hook-style actors take the stop, resume and restart directives, and escalate through DeathPact', async () => {
     const kit = testKit({ extensions: [new Store()] });
     const log = kit.createTestProbe<string>();
-    const counterUnder = (strategy: ReturnType<typeof SupervisorStrategy.stop>, name: string) =>
+    const counterUnder = (strategy: SupervisorStrategy, name: string) =>
       kit.spawn(Behaviors.supervise(Behaviors.fromActor(() => new CounterActor((e) => log.ref.tell(`${name} ${e}`)))).onFailure(strategy), name);
 
     const resumed = counterUnder(SupervisorStrategy.resume(), 'resumed');
