@@ -4,10 +4,13 @@ import type { PropertyFamily } from './PropertyFamily.js';
 import type { PropertyResult, RuleResult } from './results.js';
 
 /** Whether a failed property blames `rule`: its suspects do, or — with no suspect among its rules — all its rules. */
-function blames(result: PropertyResult, family: PropertyFamily, rule: string): boolean {
+function blames(result: PropertyResult, family: CheckingProperty, rule: string): boolean {
   const suspects = (result.counterexample?.suspects ?? []).filter((s) => family.rules.includes(s));
   return suspects.length === 0 ? family.rules.includes(rule) : suspects.includes(rule);
 }
+
+/** What rule derivation needs of a property: its id and the rules it checks. */
+type CheckingProperty = Pick<PropertyFamily, 'id' | 'rules'>;
 
 /**
  * Derives each rule's outcome from the properties that check it: skipped when the adapter
@@ -18,7 +21,7 @@ function blames(result: PropertyResult, family: PropertyFamily, rule: string): b
  */
 export function deriveRuleResults(
   rules: readonly Rule[],
-  families: readonly PropertyFamily[],
+  families: readonly CheckingProperty[],
   results: ReadonlyMap<string, PropertyResult>,
   declared: ReadonlySet<Capability>,
 ): RuleResult[] {

@@ -4,10 +4,10 @@ import { HistoryRecorder } from '../_internals/HistoryRecorder.js';
 import { realiseErrors } from '../_internals/realiseErrors.js';
 import { VirtualClock } from '../_internals/VirtualClock.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
-import { ConformanceViolation } from './ConformanceViolation.js';
 import type { PropertyFamily } from './PropertyFamily.js';
-import { decodeReplayToken, encodeReplayToken } from './ReplayToken.js';
-import type { Counterexample, PropertyResult } from './results.js';
+import { decodeReplayToken } from './ReplayToken.js';
+import type { PropertyResult } from './results.js';
+import { counterexampleOf } from './_internals/counterexample.js';
 import { blueprintArbitrary, hierarchyArbitrary, stepArbitrary } from './_internals/arbitraries.js';
 import { effectiveProfile } from './_internals/effectiveProfile.js';
 import { runModel } from './_internals/resolve.js';
@@ -82,39 +82,10 @@ export async function runProperty(adapter: RuntimeAdapter, family: PropertyFamil
   });
   const base = { property: family.id, runs: details.numRuns, exercised: [...exercised].sort() };
   if (!details.failed) return { ...base, status: 'passed', durationMs: performance.now() - started };
-  return { ...base, status: 'failed', counterexample: counterexampleOf(adapter, family, details), durationMs: performance.now() - started };
+  return { ...base, status: 'failed', counterexample: counterexampleOf(adapter.name, family.id, details, describeScenario), durationMs: performance.now() - started };
 }
 
-function counterexampleOf(adapter: RuntimeAdapter, family: PropertyFamily, details: fc.RunDetails<[Scenario, Iterable<fc.AsyncCommand<never, never, boolean>>]>): Counterexample {
-  const [scenario, commands] = details.counterexample ?? [undefined, undefined];
-  const rendered = commands === undefined ? '' : String(commands);
-  const replayPath = /replayPath="([^"]*)"/.exec(rendered)?.[1];
-  const replayToken = encodeReplayToken({
-    family: family.id,
-    adapter: adapter.name,
-    seed: details.seed,
-    path: details.counterexamplePath ?? '',
-    ...(replayPath !== undefined ? { replayPath } : {}),
-  });
-  const error = details.errorInstance;
-  const initial = (scenario?.initial ?? []).map((b, i) => `spawn ${describeBlueprint({ ...b, name: `a${i}` })}`);
-  const generated = commands === undefined ? [] : [...commands].map((c) => c.toString()).filter((s) => s !== '(no-op)');
-  const stepsShown = [...initial, ...generated];
-  const hierarchy = scenario ? scenario.hierarchy.map((d) => (d.parent ? `${d.name} extends ${d.parent}` : d.name)).join(', ') : '';
-  if (error instanceof ConformanceViolation) {
-    return {
-      steps: [`errors: ${hierarchy}`, ...stepsShown],
-      message: error.message,
-      historyExcerpt: error.excerpt,
-      replayToken,
-      suspects: error.suspects,
-    };
-  }
-  return {
-    steps: [`errors: ${hierarchy}`, ...stepsShown],
-    message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    historyExcerpt: [],
-    replayToken,
-    suspects: [],
-  };
+function describeScenario(scenario: Scenario): string[] {
+  const hierarchy = scenario.hierarchy.map((d) => (d.parent ? `${d.name} extends ${d.parent}` : d.name)).join(', ');
+  return [`errors: ${hierarchy}`, ...scenario.initial.map((b, i) => `spawn ${describeBlueprint({ ...b, name: `a${i}` })}`)];
 }

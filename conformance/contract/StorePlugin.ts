@@ -1,0 +1,47 @@
+import type { Capability } from '../../spec/index.js';
+
+/** A change as the store's tag query reports it (extra fields, such as a timestamp, are ignored). @public */
+export interface StoreChange {
+  readonly type: 'updated' | 'deleted';
+  readonly persistenceId: string;
+  readonly revision: number;
+  readonly tag: string;
+  readonly offset: number;
+  readonly value?: unknown;
+}
+
+/**
+ * A durable-state store as the suite drives it: Pekko's `DurableStateUpdateStore` plus the
+ * finite tag query. Values are small JSON objects.
+ *
+ * @public
+ */
+export interface StoreUnderTest {
+  /** The value and revision of `id`; `(undefined, 0)` when unknown. */
+  getObject(id: string): Promise<{ readonly value: unknown; readonly revision: number }>;
+  /** Writes revision `revision` of `id`; rejects when the store refuses it. */
+  upsertObject(id: string, revision: number, value: unknown, tag: string): Promise<void>;
+  /** Soft-deletes `id` at `revision` (0: hard delete, with `store.hard-delete`); rejects when refused. */
+  deleteObject(id: string, revision: number): Promise<void>;
+  /** The changes tagged `tag` after `offset` as of the call, then done (with `store.tag-queries`). */
+  currentChanges?(tag: string, offset: number): AsyncIterable<StoreChange>;
+}
+
+/**
+ * The second, smaller contract: a store plugin alone (STORE and TAG rules), checked
+ * model-based with concurrent writers, like Pekko's DurableStateStoreSpec.
+ *
+ * @public
+ */
+export interface StorePlugin {
+  readonly name: string;
+  readonly version: string;
+  /** `store` plus the optional `store.*` capabilities the store supports. */
+  readonly capabilities: readonly Capability[];
+  /** What deleting a never-written id does (STORE-08); leave out to accept either. */
+  readonly deleteOfUnknownId?: 'tombstone' | 'ignore';
+  /** A fresh, empty store for one run. */
+  createStore(): StoreUnderTest | Promise<StoreUnderTest>;
+  /** Releases a store made by `createStore`. */
+  dispose?(store: StoreUnderTest): Promise<void>;
+}

@@ -1,0 +1,49 @@
+import { ConformanceViolation } from '../ConformanceViolation.js';
+import { encodeReplayToken } from '../ReplayToken.js';
+import type { Counterexample } from '../results.js';
+
+/** The parts of fast-check's run details a counterexample is built from. */
+interface FailedRun<S> {
+  readonly seed: number;
+  readonly counterexamplePath: string | null;
+  /** The value fast-check shrank to: a scenario and the commands that ran on it. */
+  readonly counterexample: readonly [S, Iterable<{ toString(): string }>] | null;
+  readonly errorInstance: unknown;
+}
+
+/**
+ * Turns a failed `fc.check` of a model-based property into a {@link Counterexample}: the
+ * shrunk steps (scenario first), the violation, and a replay token carrying seed, path and the
+ * commands' replay path.
+ */
+export function counterexampleOf<S>(
+  adapter: string,
+  property: string,
+  details: FailedRun<S>,
+  describeScenario: (scenario: S) => readonly string[],
+): Counterexample {
+  const [scenario, commands] = details.counterexample ?? [undefined, undefined];
+  const replayPath = commands === undefined ? undefined : /replayPath="([^"]*)"/.exec(String(commands))?.[1];
+  const replayToken = encodeReplayToken({
+    family: property,
+    adapter,
+    seed: details.seed,
+    path: details.counterexamplePath ?? '',
+    ...(replayPath !== undefined ? { replayPath } : {}),
+  });
+  const steps = [
+    ...(scenario === undefined ? [] : describeScenario(scenario)),
+    ...(commands === undefined ? [] : [...commands].map((c) => c.toString()).filter((s) => s !== '(no-op)')),
+  ];
+  const error = details.errorInstance;
+  if (error instanceof ConformanceViolation) {
+    return { steps, message: error.message, historyExcerpt: error.excerpt, replayToken, suspects: error.suspects };
+  }
+  return {
+    steps,
+    message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    historyExcerpt: [],
+    replayToken,
+    suspects: [],
+  };
+}

@@ -1,0 +1,32 @@
+import type { Capability } from '../../spec/index.js';
+
+/** Kinds of steps a store property generates. @public */
+export type StoreStepKind = 'upsert' | 'delete' | 'get' | 'concurrent' | 'query';
+
+/**
+ * What a store property generates: weights of step kinds and how often writes carry a wrong
+ * revision. Steps the plugin cannot express (hard deletes, wrong revisions without revision
+ * checks, queries without tag queries) are left out.
+ *
+ * @public
+ */
+export interface StoreProfile {
+  readonly steps: Partial<Record<StoreStepKind, number>>;
+  /** Relative weight of a wrong revision among upserts and deletes (0: always the right one). */
+  readonly wrongRevisions: number;
+  readonly maxSteps: number;
+}
+
+/**
+ * A named store property and the rules it checks.
+ *
+ * @public
+ */
+export interface StoreFamily {
+  readonly id: string;
+  readonly title: string;
+  readonly rules: readonly string[];
+  readonly requires: readonly Capability[];
+  readonly profile: StoreProfile;
+  readonly numRuns: number;
+}

@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import type { Capability } from '../../../spec/index.js';
+import {
+  describeStoreOperation,
+  observeStore,
+  type ObservedChange,
+  type StoreBelief,
+  type StoreObservation,
+  type StoreOperation,
+  type StoreSemantics,
+  type StoreWrite,
+} from '../../../spec/model/store/index.js';
+import type { StoreChange, StoreUnderTest } from '../../contract/StorePlugin.js';
+import { ConformanceViolation } from '../../engine/ConformanceViolation.js';
+import type { StoreProfile, StoreStepKind } from '../StoreProfile.js';
+
+const ids = ['p0', 'p1', 'p2', 'p3'];
+/** Each id keeps one tag (TAG-01); p3 stays untagged. */
+const tagOf = (id: string): string => ['t0', 't1', 't0', ''][ids.indexOf(id)] ?? '';
+const tags = ['t0', 't1', ''];
+
+type WriteTemplate =
+  | { readonly t: 'upsert'; readonly id: number; readonly wrong: number; readonly n: number }
+  | { readonly t: 'delete'; readonly id: number; readonly wrong: number; readonly hard: boolean };
+type StoreTemplate =
+  | WriteTemplate
+  | { readonly t: 'get'; readonly id: number }
+  | { readonly t: 'concurrent'; readonly writes: readonly WriteTemplate[] }
+  | { readonly t: 'query'; readonly tag: number; readonly resumeAt: number };
+
+/** The fast-check model of a store run: the belief, narrowed step by step. */
+export interface StoreRunModel {
+  belief: StoreBelief;
+  writes: number;
+}
+
+/** The real side: the store, what it promises, and the log of the run so far. */
+export interface StoreRunReal {
+  readonly store: StoreUnderTest;
+  readonly semantics: StoreSemantics;
+  readonly exercised: Set<string>;
+  readonly log: string[];
+}
+
+/** Positional write templates become concrete writes, revisions computed from one allowed state. */
+function resolveWrite(template: WriteTemplate, m: StoreRunModel, writer: string): StoreWrite {
+  const id = ids[template.id % ids.length]!;
+  const current = m.belief[0]!.entities[id]?.revision ?? 0;
+  if (template.t === 'delete' && template.hard) return { op: 'delete', id, revision: 0 };
+  const revision = Math.max(1, current + 1 + template.wrong);
+  return template.t === 'upsert'
+    ? { op: 'upsert', id, revision, value: { n: template.n, by: writer }, tag: tagOf(id) }
+    : { op: 'delete', id, revision };
+}
+
+function resolve(template: StoreTemplate, m: StoreRunModel): StoreOperation {
+  switch (template.t) {
+    case 'upsert':
+    case 'delete':
+      return resolveWrite(template, m, `w${m.writes++}`);
+    case 'get':
+      return { op: 'get', id: ids[template.id % ids.length]! };
+    case 'concurrent':
+      return { op: 'concurrent', writes: template.writes.map((w) => resolveWrite(w, m, `w${m.writes++}`)) };
+    case 'query':
+      return { op: 'query', tag: tags[template.tag % tags.length]!, resumeAt: template.resumeAt };
+  }
+}
+
+async function settled(promise: Promise<void>): Promise<boolean> {
+  try {
+    await promise;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const write = (store: StoreUnderTest, w: StoreWrite) =>
+  w.op === 'upsert' ? store.upsertObject(w.id, w.revision, w.value, w.tag) : store.deleteObject(w.id, w.revision);
+
+async function collect(stream: AsyncIterable<StoreChange>): Promise<ObservedChange[]> {
+  const out: ObservedChange[] = [];
+  for await (const c of stream) {
+    out.push({ type: c.type, persistenceId: c.persistenceId, revision: c.revision, tag: c.tag, offset: c.offset, ...(c.type === 'updated' ? { value: c.value } : {}) });
+    if (out.length > 10_000) throw new Error('currentChanges did not complete');
+  }
+  return out;
+}
+
+async function perform(store: StoreUnderTest, operation: StoreOperation): Promise<StoreObservation> {
+  switch (operation.op) {
+    case 'upsert':
+    case 'delete':
+      return { op: 'write', ok: [await settled(write(store, operation))] };
+    case 'concurrent':
+      // All writers start before any finishes: no order between them but the store's own.
+      return { op: 'write', ok: await Promise.all(operation.writes.map((w) => settled(write(store, w)))) };
+    case 'get': {
+      const got = await store.getObject(operation.id);
+      return { op: 'get', value: got.value, revision: got.revision };
+    }
+    case 'query': {
+      const query = store.currentChanges!.bind(store);
+      const full = await collect(query(operation.tag, 0));
+      const resumedFrom = full[Math.floor(operation.resumeAt * full.length)]?.offset ?? 0;
+      return { op: 'query', full, resumedFrom, resumed: await collect(query(operation.tag, resumedFrom)) };
+    }
+  }
+}
+
+/** One store step as a fast-check command; it always applies. */
+class StoreStep implements fc.AsyncCommand<StoreRunModel, StoreRunReal> {
+  private shown: string | undefined;
+  constructor(readonly template: StoreTemplate) {}
+  check(): boolean {
+    return true;
+  }
+  async run(m: StoreRunModel, real: StoreRunReal): Promise<void> {
+    const operation = resolve(this.template, m);
+    this.shown = describeStoreOperation(operation);
+    const observation = await perform(real.store, operation);
+    const shownObservation = JSON.stringify(observation);
+    real.log.push(`${this.shown}\n    → ${shownObservation}`);
+    const verdict = observeStore(real.semantics, m.belief, operation, observation);
+    if (verdict.problems.length > 0) {
+      throw new ConformanceViolation(this.shown, verdict.problems, verdict.exercised, [shownObservation], [], real.log.slice(-12));
+    }
+    m.belief = verdict.next;
+    for (const rule of verdict.exercised) real.exercised.add(rule);
+  }
+  toString(): string {
+    return this.shown ?? JSON.stringify(this.template);
+  }
+}
+
+/** Weighted store steps for a profile reduced to the plugin's capabilities. */
+export function storeStepArbitrary(profile: StoreProfile, declared: ReadonlySet<Capability>): fc.Arbitrary<StoreStep> {
+  const anyWrong = declared.has('store.revision-check') || declared.has('store.delete-revision-check');
+  const wrong = profile.wrongRevisions > 0 && anyWrong
+    ? fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: profile.wrongRevisions, arbitrary: fc.constantFrom(-1, 1) })
+    : fc.constant(0);
+  const id = fc.nat({ max: ids.length - 1 });
+  const upsert = fc.record({ t: fc.constant('upsert' as const), id, wrong: declared.has('store.revision-check') ? wrong : fc.constant(0), n: fc.nat({ max: 99 }) });
+  const del = fc.record({
+    t: fc.constant('delete' as const),
+    id,
+    wrong: declared.has('store.delete-revision-check') ? wrong : fc.constant(0),
+    hard: declared.has('store.hard-delete') ? fc.boolean() : fc.constant(false),
+  });
+  const oneWrite: fc.Arbitrary<WriteTemplate> = fc.oneof({ weight: 3, arbitrary: upsert }, { weight: 1, arbitrary: del });
+  const arbitraries: Record<StoreStepKind, fc.Arbitrary<StoreTemplate>> = {
+    upsert,
+    delete: del,
+    get: fc.record({ t: fc.constant('get' as const), id }),
+    concurrent: fc.record({ t: fc.constant('concurrent' as const), writes: fc.array(oneWrite, { minLength: 2, maxLength: 3 }) }),
+    query: fc.record({ t: fc.constant('query' as const), tag: fc.nat({ max: tags.length - 1 }), resumeAt: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  };
+  const choices: fc.WeightedArbitrary<StoreTemplate>[] = [];
+  for (const [kind, weight] of Object.entries(profile.steps) as [StoreStepKind, number][]) {
+    if (!(weight > 0) || (kind === 'query' && !declared.has('store.tag-queries'))) continue;
+    choices.push({ weight, arbitrary: arbitraries[kind] });
+  }
+  if (choices.length === 0) choices.push({ weight: 1, arbitrary: arbitraries.get });
+  return fc.oneof(...choices).map((t) => new StoreStep(t));
+}

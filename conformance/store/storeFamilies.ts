@@ -1,0 +1,34 @@
+import type { StoreFamily } from './StoreProfile.js';
+
+/** Writes and reads one at a time: the store contract (STORE-01..09). @public */
+export const storeSequential: StoreFamily = {
+  id: 'store.sequential',
+  title: 'Reads see the last successful write; refused writes change nothing',
+  rules: ['STORE-01', 'STORE-02', 'STORE-03', 'STORE-04', 'STORE-05', 'STORE-06', 'STORE-07', 'STORE-08', 'STORE-09'],
+  requires: ['store'],
+  profile: { steps: { upsert: 4, delete: 2, get: 4 }, wrongRevisions: 1, maxSteps: 14 },
+  numRuns: 60,
+};
+
+/** Batches of writers racing on the same ids and revisions. @public */
+export const storeConcurrentWriters: StoreFamily = {
+  id: 'store.concurrent-writers',
+  title: 'Concurrent writers of one revision: the outcome is some serial order (one winner with revision checks)',
+  rules: ['STORE-02', 'STORE-04', 'STORE-09'],
+  requires: ['store'],
+  profile: { steps: { concurrent: 4, get: 3, upsert: 1 }, wrongRevisions: 0, maxSteps: 10 },
+  numRuns: 60,
+};
+
+/** Finite tag queries interleaved with writes and deletes. @public */
+export const storeTagQueries: StoreFamily = {
+  id: 'store.tag-queries',
+  title: 'currentChanges shows the latest change per id with its tag, offsets increase, resuming loses nothing',
+  rules: ['TAG-01', 'TAG-02', 'TAG-04', 'TAG-05', 'TAG-06'],
+  requires: ['store', 'store.tag-queries'],
+  profile: { steps: { upsert: 4, delete: 2, concurrent: 1, query: 3 }, wrongRevisions: 1, maxSteps: 14 },
+  numRuns: 50,
+};
+
+/** Every store property. @public */
+export const storeFamilies: readonly StoreFamily[] = [storeSequential, storeConcurrentWriters, storeTagQueries];

@@ -1,0 +1,69 @@
+/** A value written to a store under test: small, JSON-safe, and telling who wrote it. @public */
+export interface StoreValue {
+  readonly n: number;
+  readonly by: string;
+}
+
+/** `upsertObject(id, revision, value, tag)`. @public */
+export interface UpsertWrite {
+  readonly op: 'upsert';
+  readonly id: string;
+  readonly revision: number;
+  readonly value: StoreValue;
+  readonly tag: string;
+}
+
+/** `deleteObject(id, revision)`; revision 0 is a hard delete (STORE-07). @public */
+export interface DeleteWrite {
+  readonly op: 'delete';
+  readonly id: string;
+  readonly revision: number;
+}
+
+/** A write to a store. @public */
+export type StoreWrite = UpsertWrite | DeleteWrite;
+
+/**
+ * One step of a store property: a write, a read, several writes issued concurrently
+ * (different writers, no ordering between them), or a finite tag query resumed once from an
+ * offset it returned.
+ *
+ * @public
+ */
+export type StoreOperation =
+  | StoreWrite
+  | { readonly op: 'get'; readonly id: string }
+  | { readonly op: 'concurrent'; readonly writes: readonly StoreWrite[] }
+  | { readonly op: 'query'; readonly tag: string; readonly resumeAt: number };
+
+/** A change as a store query reports it. @public */
+export interface ObservedChange {
+  readonly type: 'updated' | 'deleted';
+  readonly persistenceId: string;
+  readonly revision: number;
+  readonly tag: string;
+  readonly offset: number;
+  readonly value?: unknown;
+}
+
+/** What the suite observed for one operation. @public */
+export type StoreObservation =
+  | { readonly op: 'write'; readonly ok: readonly boolean[] }
+  | { readonly op: 'get'; readonly value: unknown; readonly revision: number }
+  | { readonly op: 'query'; readonly full: readonly ObservedChange[]; readonly resumedFrom: number; readonly resumed: readonly ObservedChange[] };
+
+/** A readable rendering of a store operation. @public */
+export function describeStoreOperation(operation: StoreOperation): string {
+  switch (operation.op) {
+    case 'upsert':
+      return `upsert ${operation.id} r${operation.revision} ${JSON.stringify(operation.value)} tag '${operation.tag}'`;
+    case 'delete':
+      return `delete ${operation.id} r${operation.revision}`;
+    case 'get':
+      return `get ${operation.id}`;
+    case 'concurrent':
+      return `concurrently: ${operation.writes.map(describeStoreOperation).join(' ‖ ')}`;
+    case 'query':
+      return `currentChanges '${operation.tag}' (then resume at ${Math.round(operation.resumeAt * 100)}%)`;
+  }
+}
