@@ -1,54 +1,66 @@
 /**
  * The conformance suite as vitest tests: `import { conformanceSuite } from 'actor-conformance/vitest'`,
- * then call it at the top level of a test file with your adapter. One test per rule, titled
- * `"<ID> [<LEVEL>] <title>"` from the registry, grouped by area.
+ * then call it at the top level of a test file with your adapter (or `storeConformanceSuite`
+ * with a store plugin). One test per rule, titled `"<ID> [<LEVEL>] <title>"` from the
+ * registry, grouped by area.
  *
  * @packageDocumentation
  */
 import { describe, it } from 'vitest';
-import { areas, partitionByCapabilities, rulesByRole, testTitle, type AreaId } from '../spec/index.js';
+import { areas, partitionByCapabilities, rulesByRole, testTitle, type AreaId, type Capability, type Role } from '../spec/index.js';
 import type { RuntimeAdapter } from './contract/RuntimeAdapter.js';
+import type { StorePlugin } from './contract/StorePlugin.js';
 import type { PropertyFamily } from './engine/PropertyFamily.js';
 import type { PropertyResult } from './engine/results.js';
 import { deriveRuleResults } from './engine/ruleResults.js';
 import type { ConformanceOptions } from './engine/runConformance.js';
-import { runProperty } from './engine/runProperty.js';
+import { runProperty, type RunOptions } from './engine/runProperty.js';
 import { runtimeFamilies } from './families/index.js';
+import { runStoreProperty } from './store/runStoreProperty.js';
+import { storeFamilies } from './store/storeFamilies.js';
 
-/** Options of {@link conformanceSuite}. @public */
-export interface ConformanceSuiteOptions extends ConformanceOptions {
+/** Options of {@link conformanceSuite} and {@link storeConformanceSuite}. @public */
+export interface ConformanceSuiteOptions extends Omit<ConformanceOptions, 'families'> {
   /** Timeout of each rule's test, in ms (default 60 000): the first test of a property runs it. */
   readonly timeoutMs?: number;
 }
 
+interface Checked {
+  readonly id: string;
+  readonly rules: readonly string[];
+}
+
 /**
- * Declares the suite for `adapter`. Each property runs once, when the first rule that needs it
- * is tested; a rule's test then reads its outcome. Rules the adapter cannot express are
- * skipped with the missing capability; rules no property checks yet are `todo`; a rule no run
- * reached is skipped with that reason, never passed; a failure shows the shrunk
- * counterexample and its replay token.
- *
- * @public
+ * Declares one test per rule of `role`. Each property runs once, when the first rule that
+ * needs it is tested. Rules needing an undeclared capability are skipped with the reason;
+ * rules no property checks yet are `todo`; a rule no run reached is skipped with that reason,
+ * never passed; a failure shows the shrunk counterexample and its replay token.
  */
-export function conformanceSuite(adapter: RuntimeAdapter, options: ConformanceSuiteOptions = {}): void {
-  const families: readonly PropertyFamily[] = options.families ?? runtimeFamilies;
-  const declared = new Set(adapter.capabilities);
-  const selected = rulesByRole('runtime').filter((r) => options.rules === undefined || options.rules.includes(r.id));
+function declareRuleTests<F extends Checked>(
+  title: string,
+  role: Role,
+  declared: ReadonlySet<Capability>,
+  families: readonly F[],
+  run: (family: F, options: RunOptions) => Promise<PropertyResult>,
+  options: ConformanceSuiteOptions,
+): void {
+  const selected = rulesByRole(role).filter((r) => options.rules === undefined || options.rules.includes(r.id));
+  const runOptions: RunOptions = {
+    ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  };
   const running = new Map<string, Promise<PropertyResult>>();
-  const resultOf = (family: PropertyFamily): Promise<PropertyResult> => {
+  const resultOf = (family: F): Promise<PropertyResult> => {
     let pending = running.get(family.id);
     if (!pending) {
-      pending = runProperty(adapter, family, {
-        ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
-        ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      });
+      pending = run(family, runOptions);
       running.set(family.id, pending);
     }
     return pending;
   };
   const skipReasons = new Map(partitionByCapabilities(declared, selected).skipped.map((s) => [s.rule.id, s.reason] as const));
 
-  describe(`${adapter.name} ${adapter.version} conformance`, () => {
+  describe(title, () => {
     for (const area of Object.keys(areas) as AreaId[]) {
       const inArea = selected.filter((r) => r.area === area);
       if (inArea.length === 0) continue;
@@ -69,9 +81,7 @@ export function conformanceSuite(adapter: RuntimeAdapter, options: ConformanceSu
               if (!outcome || outcome.status === 'passed') return;
               if (outcome.status === 'failed' && outcome.counterexample) {
                 const c = outcome.counterexample;
-                throw new Error(
-                  [c.message, 'counterexample:', ...c.steps.map((s) => `  ${s}`), `replay token: ${c.replayToken}`].join('\n'),
-                );
+                throw new Error([c.message, 'counterexample:', ...c.steps.map((s) => `  ${s}`), `replay token: ${c.replayToken}`].join('\n'));
               }
               ctx.skip(`${outcome.status}: ${outcome.reason ?? ''}`);
             },
@@ -81,4 +91,28 @@ export function conformanceSuite(adapter: RuntimeAdapter, options: ConformanceSu
       });
     }
   });
+}
+
+/** Declares the runtime suite (LIF, SUP, WATCH, STASH, … rules) for `adapter`. @public */
+export function conformanceSuite(adapter: RuntimeAdapter, options: ConformanceSuiteOptions = {}): void {
+  declareRuleTests<PropertyFamily>(
+    `${adapter.name} ${adapter.version} conformance`,
+    'runtime',
+    new Set(adapter.capabilities),
+    runtimeFamilies,
+    (family, runOptions) => runProperty(adapter, family, runOptions),
+    options,
+  );
+}
+
+/** Declares the store suite (STORE and TAG rules) for a store plugin. @public */
+export function storeConformanceSuite(plugin: StorePlugin, options: ConformanceSuiteOptions = {}): void {
+  declareRuleTests(
+    `${plugin.name} ${plugin.version} store conformance`,
+    'store',
+    new Set(plugin.capabilities),
+    storeFamilies,
+    (family, runOptions) => runStoreProperty(plugin, family, runOptions),
+    options,
+  );
 }

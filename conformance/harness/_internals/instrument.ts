@@ -1,0 +1,108 @@
+import type { Probe } from '../../contract/Probe.js';
+import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '../../contract/RuntimeAdapter.js';
+import type { Heartbeat, Operation } from './Heartbeat.js';
+
+/** Something the adapter did that no runtime may do: throw from an operation, break the contract. */
+export interface AdapterFault {
+  readonly operation: string;
+  readonly message: string;
+  /** 0-based generated run in which it happened. */
+  readonly run: number;
+}
+
+/** Thrown into the property so the run stops at the fault; the worker reports the recorded fault instead. */
+export class AdapterFaultError extends Error {
+  readonly code = 'ADAPTER_FAULT';
+  constructor(readonly fault: AdapterFault) {
+    super(`the adapter broke in ${fault.operation}: ${fault.message}`);
+    this.name = 'AdapterFaultError';
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return `non-error value thrown: ${String(error)}`;
+}
+
+const signals = new Set(['PreRestart', 'PostStop']);
+const isPath = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** Argument checks per probe method: what an event in contract looks like. */
+const probeContract: Readonly<Record<keyof Probe, readonly ((v: unknown) => boolean)[]>> = {
+  setupStarted: [isPath],
+  received: [isPath, isCount, isCount],
+  signal: [isPath, (v) => signals.has(v as string)],
+  terminated: [isPath, isPath],
+  childFailed: [isPath, isPath, (v) => typeof v === 'string'],
+  watchMessage: [isPath, isPath],
+  deadLetter: [isPath, isCount],
+};
+
+/**
+ * Wraps an adapter so the harness sees every operation: the heartbeat marks what runs (for the
+ * watchdog), a throw from an operation becomes a recorded fault, and probe events out of
+ * contract are recorded as faults and dropped instead of reaching the checker.
+ */
+export function instrument(adapter: RuntimeAdapter, heartbeat: Heartbeat, faults: AdapterFault[]): RuntimeAdapter {
+  const record = (operation: string, message: string): AdapterFaultError => {
+    const fault = { operation, message, run: heartbeat.run };
+    faults.push(fault);
+    return new AdapterFaultError(fault);
+  };
+  async function guarded<T>(operation: Operation, call: () => T | Promise<T>): Promise<T> {
+    heartbeat.enter(operation);
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof AdapterFaultError) throw error;
+      throw record(`${operation}()`, describeError(error));
+    } finally {
+      heartbeat.leave();
+    }
+  }
+  function guardedSync(operation: Operation, call: () => void): void {
+    heartbeat.enter(operation);
+    try {
+      call();
+    } catch (error) {
+      throw record(`${operation}()`, describeError(error));
+    } finally {
+      heartbeat.leave();
+    }
+  }
+  const checkedProbe = (real: Probe): Probe => {
+    const wrapped = {} as Record<keyof Probe, (...args: unknown[]) => void>;
+    for (const method of Object.keys(probeContract) as (keyof Probe)[]) {
+      wrapped[method] = (...args: unknown[]) => {
+        const checks = probeContract[method];
+        if (args.length < checks.length || checks.some((ok, i) => !ok(args[i]))) {
+          record(`probe.${method}`, `event out of contract: ${method}(${args.map((a) => JSON.stringify(a) ?? String(a)).join(', ')})`);
+          return;
+        }
+        (real[method] as (...a: unknown[]) => void)(...args);
+      };
+    }
+    return wrapped as unknown as Probe;
+  };
+  return {
+    name: adapter.name,
+    version: adapter.version,
+    capabilities: adapter.capabilities,
+    runtimeErrors: adapter.runtimeErrors,
+    async start(env: TestEnvironment): Promise<SystemUnderTest> {
+      heartbeat.nextRun();
+      const sut = await guarded('start', () => adapter.start({ ...env, probe: checkedProbe(env.probe) }));
+      for (const member of ['spawn', 'tell', 'shutdown'] as const) {
+        if (typeof sut?.[member] !== 'function') throw record('start()', `the system it returned has no \`${member}\` function, a required member of SystemUnderTest`);
+      }
+      const settle = sut.settle;
+      return {
+        spawn: (blueprint) => guardedSync('spawn', () => sut.spawn(blueprint)),
+        tell: (path, command) => guardedSync('tell', () => sut.tell(path, command)),
+        ...(typeof settle === 'function' ? { settle: () => guarded('settle', () => settle.call(sut)) } : {}),
+        shutdown: () => guarded('shutdown', () => sut.shutdown()),
+      };
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Capability } from '../../../spec/index.js';
+import type { PropertyResult } from '../../engine/results.js';
+import type { AdapterLoadErrorCode } from '../AdapterLoadError.js';
+import type { AdapterFault } from './instrument.js';
+
+/** What the worker is started with. */
+export interface WorkerSetup {
+  readonly adapterUrl: string;
+  readonly adapterSource: string;
+  readonly heartbeat: SharedArrayBuffer;
+  /** Collect v8 coverage of everything the worker runs. */
+  readonly coverage: boolean;
+}
+
+/** Main thread → worker. */
+export type WorkerRequest =
+  | { readonly type: 'run'; readonly job: number; readonly family: string; readonly numRuns?: number; readonly seed?: number; readonly replay?: string }
+  | { readonly type: 'coverage'; readonly job: number };
+
+/** Worker → main thread. */
+export type WorkerReply =
+  | { readonly type: 'loaded'; readonly name: string; readonly version: string; readonly capabilities: readonly Capability[] }
+  | { readonly type: 'loadFailed'; readonly code: AdapterLoadErrorCode; readonly message: string }
+  | { readonly type: 'result'; readonly job: number; readonly result: PropertyResult; readonly faults: readonly AdapterFault[] }
+  | { readonly type: 'crashed'; readonly job: number; readonly message: string }
+  | { readonly type: 'coverage'; readonly job: number; readonly scripts: readonly unknown[] };
