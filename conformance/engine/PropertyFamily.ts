@@ -7,7 +7,7 @@ import type { GenerationProfile } from './GenerationProfile.js';
  *
  * @public
  */
-export interface PropertyFamily {
+export interface PropertyFamily<Profile = GenerationProfile> {
   /** Stable identifier, e.g. `supervision.child-stop-on-restart`. */
   readonly id: string;
   /** One line for reports. */
@@ -17,7 +17,7 @@ export interface PropertyFamily {
   /** Capabilities without which the property cannot run at all (it is then skipped). */
   readonly requires: readonly Capability[];
   /** What it generates; reduced to the adapter's capabilities before use. */
-  readonly profile: GenerationProfile;
+  readonly profile: Profile;
   /** Runs per check (keep the whole suite within its time budget). */
   readonly numRuns: number;
 }

@@ -1,4 +1,4 @@
-import type { Capability } from '../../spec/index.js';
+import type { PropertyFamily } from '../engine/PropertyFamily.js';
 
 /** Kinds of steps a store property generates. @public */
 export type StoreStepKind = 'upsert' | 'delete' | 'get' | 'concurrent' | 'query';
@@ -17,16 +17,5 @@ export interface StoreProfile {
   readonly maxSteps: number;
 }
 
-/**
- * A named store property and the rules it checks.
- *
- * @public
- */
-export interface StoreFamily {
-  readonly id: string;
-  readonly title: string;
-  readonly rules: readonly string[];
-  readonly requires: readonly Capability[];
-  readonly profile: StoreProfile;
-  readonly numRuns: number;
-}
+/** A named store property and the rules it checks. @public */
+export type StoreFamily = PropertyFamily<StoreProfile>;

@@ -1,0 +1,216 @@
+import { rulesByRole, type AreaId, type Level, type Rule } from '../../spec/index.js';
+import { decodeReplayToken, encodeReplayToken } from '../engine/ReplayToken.js';
+import type { PropertyResult, RuleResult } from '../engine/results.js';
+import { deriveRuleResults } from '../engine/ruleResults.js';
+import type { PropertyFamily } from '../engine/PropertyFamily.js';
+import { runtimeFamilies } from '../families/index.js';
+import type { ReportedCounterexample, RuleOutcome } from '../report/ConformanceRun.js';
+import { IsolatedWorker, type AdapterIdentity, type JobOutcome } from './_internals/IsolatedWorker.js';
+import type { AdapterLocation } from './resolveAdapter.js';
+
+/** Which rules to run and how. @public */
+export interface SuiteOptions {
+  /** Rule IDs or area prefixes (`SUP-07`, `WATCH`); default: every runtime rule. */
+  readonly select?: readonly string[];
+  /** Only rules of these levels. */
+  readonly levels?: readonly Level[];
+  /** Overrides every property's number of runs. */
+  readonly numRuns?: number;
+  /** The seed of every property; the harness picks one when absent, so it can always be printed. */
+  readonly seed?: number;
+  /** Rerun exactly one failing case. */
+  readonly replay?: string;
+  /** Longest a single adapter operation may take (default 10 000 ms). */
+  readonly operationTimeoutMs?: number;
+  /** Longest the whole run may take (default 30 minutes). */
+  readonly totalTimeoutMs?: number;
+  /** Run only shard `index` (1-based) of `total`. */
+  readonly shard?: { readonly index: number; readonly total: number };
+  /** Collect v8 coverage of the code the workers run. */
+  readonly coverage?: boolean;
+  /** Told when each property starts and ends. */
+  readonly onProgress?: (event: SuiteProgress) => void;
+}
+
+/** Progress of a run, one event per property. @public */
+export type SuiteProgress =
+  | { readonly kind: 'property-start'; readonly property: string; readonly index: number; readonly total: number }
+  | { readonly kind: 'property-end'; readonly property: string; readonly index: number; readonly total: number; readonly status: string };
+
+/** What {@link runSuite} found. @public */
+export interface SuiteResult {
+  readonly adapter: AdapterIdentity;
+  readonly seed: number;
+  readonly rules: readonly RuleOutcome[];
+  readonly durationMs: number;
+  /** Raw v8 script coverage of every worker, when asked for. */
+  readonly coverage: readonly unknown[];
+}
+
+/** The rules a selection names: IDs (or aliases) and area prefixes, filtered by level and shard. @public */
+export function selectRules(options: Pick<SuiteOptions, 'select' | 'levels' | 'shard' | 'replay'>): Rule[] {
+  let chosen = [...rulesByRole('runtime')];
+  if (options.replay !== undefined) {
+    const family = runtimeFamilies.find((f) => f.id === decodeReplayToken(options.replay!).family);
+    chosen = chosen.filter((r) => family?.rules.includes(r.id) === true);
+  }
+  if (options.select !== undefined && options.select.length > 0) {
+    const wanted = options.select.map((s) => s.toUpperCase());
+    chosen = chosen.filter((r) => wanted.some((w) => w === r.id || w === r.area || r.aliases.includes(w)));
+  }
+  if (options.levels !== undefined && options.levels.length > 0) chosen = chosen.filter((r) => options.levels!.includes(r.level));
+  if (options.shard !== undefined) {
+    const { index, total } = options.shard;
+    chosen = chosen.filter((_, i) => i % total === index - 1);
+  }
+  return chosen;
+}
+
+/** A property that did not end with a result of its own: the adapter broke it. */
+interface Breakage {
+  readonly message: string;
+  readonly replayToken: string;
+}
+
+/**
+ * Runs the suite against an adapter loaded in a worker thread under a watchdog: a hung
+ * operation, a throw or an event out of contract turns that property's rules into `error`
+ * (with the seed and a replay token) and the run goes on with a fresh worker; a failure that
+ * passes when replayed is `flaky`. Throws `AdapterLoadError` when the adapter cannot be loaded.
+ *
+ * @public
+ */
+export async function runSuite(location: AdapterLocation, options: SuiteOptions = {}): Promise<SuiteResult> {
+  const started = performance.now();
+  const seed = options.seed ?? (options.replay !== undefined ? decodeReplayToken(options.replay).seed : Math.floor(Math.random() * 2 ** 31));
+  const limits = { operationTimeoutMs: options.operationTimeoutMs ?? 10_000, deadline: Date.now() + (options.totalTimeoutMs ?? 30 * 60_000) };
+  const coverage = options.coverage ?? false;
+  const scripts: unknown[] = [];
+  let worker = await IsolatedWorker.start(location, limits, coverage);
+  const identity = worker.identity;
+  const retire = async (): Promise<void> => {
+    if (coverage && worker.alive) scripts.push(...(await worker.coverage()));
+    await worker.terminate();
+  };
+  const selected = selectRules(options);
+  const replayFamily = options.replay === undefined ? undefined : decodeReplayToken(options.replay).family;
+  const families = runtimeFamilies.filter((f) => selected.some((r) => f.rules.includes(r.id)) && (replayFamily === undefined || f.id === replayFamily));
+  const results = new Map<string, PropertyResult>();
+  const broken = new Map<string, Breakage>();
+  const flaky = new Map<string, string>();
+  const job = async (family: PropertyFamily, replay?: string): Promise<JobOutcome> => {
+    if (!worker.alive) worker = await IsolatedWorker.start(location, limits, coverage);
+    return worker.run({
+      family: family.id,
+      seed,
+      ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
+      ...(replay !== undefined ? { replay } : {}),
+    });
+  };
+  for (const [index, family] of families.entries()) {
+    options.onProgress?.({ kind: 'property-start', property: family.id, index, total: families.length });
+    if (Date.now() > limits.deadline) {
+      broken.set(family.id, { message: `not run: the overall timeout of ${options.totalTimeoutMs ?? 0} ms ran out (seed ${seed})`, replayToken: tokenOf(family, identity, seed, -1) });
+    } else {
+      const outcome = await job(family, options.replay);
+      const breakage = breakageOf(outcome, family, identity, seed, limits.operationTimeoutMs);
+      if (breakage !== undefined) broken.set(family.id, breakage);
+      if (outcome.kind === 'result') {
+        results.set(family.id, outcome.result);
+        const token = outcome.result.counterexample?.replayToken;
+        if (breakage === undefined && outcome.result.status === 'failed' && token !== undefined && options.replay === undefined) {
+          const again = await job(family, token);
+          if (again.kind === 'result' && again.result.status === 'passed' && again.faults.length === 0) flaky.set(family.id, token);
+        }
+      }
+    }
+    const status = broken.has(family.id) ? 'error' : flaky.has(family.id) ? 'flaky' : (results.get(family.id)?.status ?? 'error');
+    options.onProgress?.({ kind: 'property-end', property: family.id, index, total: families.length, status });
+  }
+  await retire();
+  return {
+    adapter: identity,
+    seed,
+    rules: outcomesOf(selected, families, results, broken, flaky, identity),
+    durationMs: performance.now() - started,
+    coverage: scripts,
+  };
+}
+
+function tokenOf(family: PropertyFamily, identity: AdapterIdentity, seed: number, run: number): string {
+  return encodeReplayToken({ family: family.id, adapter: identity.name, seed, path: String(Math.max(run, 0)) });
+}
+
+function breakageOf(outcome: JobOutcome, family: PropertyFamily, identity: AdapterIdentity, seed: number, timeoutMs: number): Breakage | undefined {
+  const where = `adapter ${identity.name}, property ${family.id}, seed ${seed}`;
+  switch (outcome.kind) {
+    case 'killed':
+      return {
+        message:
+          outcome.why === 'operation'
+            ? `${outcome.operation}() did not return within ${timeoutMs} ms in run ${outcome.run + 1} (${where}); the worker running the adapter was terminated`
+            : `the overall timeout ran out during ${outcome.operation}() in run ${outcome.run + 1} (${where})`,
+        replayToken: tokenOf(family, identity, seed, outcome.run),
+      };
+    case 'crashed':
+      return { message: `the adapter crashed the worker in run ${outcome.run + 1}: ${outcome.message} (${where})`, replayToken: tokenOf(family, identity, seed, outcome.run) };
+    case 'result': {
+      const [first] = outcome.faults;
+      if (first === undefined) return undefined;
+      const more = outcome.faults.length > 1 ? ` (and ${outcome.faults.length - 1} more faults)` : '';
+      return {
+        message: `the adapter broke in ${first.operation} in run ${first.run + 1}: ${first.message}${more} (${where})`,
+        replayToken: outcome.result.counterexample?.replayToken ?? tokenOf(family, identity, seed, first.run),
+      };
+    }
+  }
+}
+
+function outcomesOf(
+  selected: readonly Rule[],
+  families: readonly PropertyFamily[],
+  results: ReadonlyMap<string, PropertyResult>,
+  broken: ReadonlyMap<string, Breakage>,
+  flaky: ReadonlyMap<string, string>,
+  identity: AdapterIdentity,
+): RuleOutcome[] {
+  const derived = deriveRuleResults(selected, families, results, new Set(identity.capabilities));
+  return selected.map((rule, i): RuleOutcome => {
+    const base = derived[i] as RuleResult;
+    const common = {
+      id: rule.id,
+      area: rule.area as AreaId,
+      level: rule.level,
+      title: rule.title,
+      statement: rule.statement,
+      hints: rule.hints,
+      properties: base.properties,
+      runs: base.runs,
+      durationMs: base.durationMs,
+    };
+    if (base.status === 'skipped') return { ...common, status: 'skipped', ...(base.reason !== undefined ? { reason: base.reason } : {}) };
+    const breakages = base.properties.flatMap((p) => {
+      const b = broken.get(p);
+      return b ? [b] : [];
+    });
+    const [breakage] = breakages;
+    if (breakage !== undefined) {
+      const shown = base.counterexample;
+      return {
+        ...common,
+        status: 'error',
+        reason: breakages.map((b) => b.message).join('; '),
+        counterexample: { steps: shown?.steps ?? [], message: breakage.message, historyExcerpt: shown?.historyExcerpt ?? [], replayToken: breakage.replayToken },
+      };
+    }
+    const counterexample: ReportedCounterexample | undefined = base.counterexample && {
+      steps: base.counterexample.steps,
+      message: base.counterexample.message,
+      historyExcerpt: base.counterexample.historyExcerpt,
+      replayToken: base.counterexample.replayToken,
+    };
+    const status = base.status === 'failed' && counterexample !== undefined && [...flaky.values()].includes(counterexample.replayToken) ? 'flaky' : base.status;
+    const reason = status === 'flaky' ? 'failed, then passed when its replay token was run again' : base.reason;
+    return { ...common, status, ...(reason !== undefined ? { reason } : {}), ...(counterexample ? { counterexample } : {}) };
+  });
+}
