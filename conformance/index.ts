@@ -1,0 +1,25 @@
+/**
+ * The conformance kit: the adapter and store-plugin contracts, the runners that check them
+ * against the model, and the properties grouped by area. `vitest.ts` wraps the runners in
+ * vitest tests; `ADAPTERS.md` explains the contracts to outsiders.
+ *
+ * @packageDocumentation
+ */
+export type { ErrorClass, ErrorRegistry, RuntimeErrorClasses } from './contract/ErrorRegistry.js';
+export type { Probe } from './contract/Probe.js';
+export type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from './contract/RuntimeAdapter.js';
+export type { StoreChange, StorePlugin, StoreUnderTest } from './contract/StorePlugin.js';
+export type { SuiteClock, SuiteTimer } from './contract/SuiteClock.js';
+export { ConformanceViolation } from './engine/ConformanceViolation.js';
+export type { GenerationProfile, StepKind } from './engine/GenerationProfile.js';
+export type { PropertyFamily } from './engine/PropertyFamily.js';
+export { decodeReplayToken, encodeReplayToken, InvalidReplayTokenError, type ReplayData } from './engine/ReplayToken.js';
+export type { Counterexample, PropertyResult, ResultStatus, RuleResult } from './engine/results.js';
+export { deriveRuleResults } from './engine/ruleResults.js';
+export { runConformance, runRule, type ConformanceOptions, type ConformanceReport } from './engine/runConformance.js';
+export { runProperty, type RunOptions } from './engine/runProperty.js';
+export { runtimeFamilies } from './families/index.js';
+export { runStoreConformance } from './store/runStoreConformance.js';
+export { runStoreProperty } from './store/runStoreProperty.js';
+export { storeFamilies } from './store/storeFamilies.js';
+export type { StoreFamily, StoreProfile, StoreStepKind } from './store/StoreProfile.js';
