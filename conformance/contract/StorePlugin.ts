@@ -25,6 +25,8 @@ export interface StoreUnderTest {
   deleteObject(id: string, revision: number): Promise<void>;
   /** The changes tagged `tag` after `offset` as of the call, then done (with `store.tag-queries`). */
   currentChanges?(tag: string, offset: number): AsyncIterable<StoreChange>;
+  /** Like `currentChanges`, then every later change; never done by itself (with `store.live-changes`). */
+  changes?(tag: string, offset: number): AsyncIterable<StoreChange>;
 }
 
 /**

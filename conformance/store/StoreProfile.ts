@@ -1,7 +1,7 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
 
 /** Kinds of steps a store property generates. @public */
-export type StoreStepKind = 'upsert' | 'delete' | 'get' | 'concurrent' | 'query';
+export type StoreStepKind = 'upsert' | 'delete' | 'get' | 'concurrent' | 'query' | 'live';
 
 /**
  * What a store property generates: weights of step kinds and how often writes carry a wrong

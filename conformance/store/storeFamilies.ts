@@ -30,5 +30,15 @@ export const storeTagQueries: StoreFamily = {
   numRuns: 50,
 };
 
+/** Live tag queries opened between writes: they show what exists, then what is written, and never complete. @public */
+export const storeLiveChanges: StoreFamily = {
+  id: 'store.live-changes',
+  title: 'changes() emits the latest change of each id and later writes, and keeps running',
+  rules: ['TAG-03'],
+  requires: ['store', 'store.tag-queries', 'store.live-changes'],
+  profile: { steps: { upsert: 3, delete: 1, live: 2 }, wrongRevisions: 0, maxSteps: 8 },
+  numRuns: 20,
+};
+
 /** Every store property. @public */
-export const storeFamilies: readonly StoreFamily[] = [storeSequential, storeConcurrentWriters, storeTagQueries];
+export const storeFamilies: readonly StoreFamily[] = [storeSequential, storeConcurrentWriters, storeTagQueries, storeLiveChanges];

@@ -5,7 +5,7 @@ import { sqliteStorePlugin } from '../../conformance/adapters/sqlite-store.js';
 import type { StoreChange, StorePlugin, StoreUnderTest } from '../../conformance/contract/StorePlugin.js';
 import { runStoreConformance } from '../../conformance/store/runStoreConformance.js';
 import { runStoreProperty } from '../../conformance/store/runStoreProperty.js';
-import { storeConcurrentWriters, storeFamilies, storeTagQueries } from '../../conformance/store/storeFamilies.js';
+import { storeConcurrentWriters, storeFamilies, storeLiveChanges, storeTagQueries } from '../../conformance/store/storeFamilies.js';
 
 const claimed = new Set(storeFamilies.flatMap((f) => f.rules));
 
@@ -24,11 +24,15 @@ function lastWriterWins(): StorePlugin {
   return {
     name: 'mutant: no revision check',
     version: '0',
-    capabilities: ['store', 'store.revision-check', 'store.tag-queries'],
+    capabilities: ['store', 'store.revision-check', 'store.tag-queries', 'store.live-changes'],
     deleteOfUnknownId: 'tombstone',
     createStore(): StoreUnderTest {
       const rows = new Map<string, StoreChange>();
       let offset = 0;
+      const current = async function* (tag: string, after: number) {
+        const changes = [...rows.values()].filter((c) => c.tag === tag && c.offset > after).sort((a, b) => a.offset - b.offset);
+        yield* changes;
+      };
       return {
         getObject: async (id) => ({ value: rows.get(id)?.value, revision: rows.get(id)?.revision ?? 0 }),
         upsertObject: async (id, revision, value, tag) => {
@@ -37,10 +41,9 @@ function lastWriterWins(): StorePlugin {
         deleteObject: async (id, revision) => {
           rows.set(id, { type: 'deleted', persistenceId: id, revision, tag: rows.get(id)?.tag ?? '', offset: ++offset });
         },
-        currentChanges: async function* (tag, after) {
-          const changes = [...rows.values()].filter((c) => c.tag === tag && c.offset > after).sort((a, b) => a.offset - b.offset);
-          yield* changes;
-        },
+        currentChanges: current,
+        // Also broken: the "live" query is the finite one, so it completes.
+        changes: current,
       };
     },
   };
@@ -52,6 +55,12 @@ describe('store mutants', () => {
     expect(result.status).toBe('failed');
     expect(result.counterexample!.message).toMatch(/write results .* are not allowed/);
     expect(result.counterexample!.steps.some((s) => s.startsWith('concurrently'))).toBe(true);
+  });
+
+  it('catches a live query that completes', async () => {
+    const result = await runStoreProperty(lastWriterWins(), storeLiveChanges, { seed: 3 });
+    expect(result.status).toBe('failed');
+    expect(result.counterexample!.message).toMatch(/live changes completed|did not emit/);
   });
 
   it('passes the tag-query property on the same mutant when no write conflicts (no false alarm)', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Capability } from '../../../spec/index.js';
 import {
   describeStoreOperation,
+  type UpsertWrite,
   observeStore,
   type ObservedChange,
   type StoreBelief,
@@ -26,7 +27,8 @@ type StoreTemplate =
   | WriteTemplate
   | { readonly t: 'get'; readonly id: number }
   | { readonly t: 'concurrent'; readonly writes: readonly WriteTemplate[] }
-  | { readonly t: 'query'; readonly tag: number; readonly resumeAt: number };
+  | { readonly t: 'query'; readonly tag: number; readonly resumeAt: number }
+  | { readonly t: 'live'; readonly id: number; readonly n: number };
 
 /** The fast-check model of a store run: the belief, narrowed step by step. */
 export interface StoreRunModel {
@@ -64,7 +66,46 @@ function resolve(template: StoreTemplate, m: StoreRunModel): StoreOperation {
       return { op: 'concurrent', writes: template.writes.map((w) => resolveWrite(w, m, `w${m.writes++}`)) };
     case 'query':
       return { op: 'query', tag: tags[template.tag % tags.length]!, resumeAt: template.resumeAt };
+    case 'live': {
+      const write = resolveWrite({ t: 'upsert', id: template.id, wrong: 0, n: template.n }, m, `w${m.writes++}`);
+      return { op: 'live', tag: tagOf(write.id), write: write as UpsertWrite };
+    }
   }
+}
+
+/** Event-loop turns without a new change after which a live query counts as quiet. */
+const quietTurns = 50;
+
+/** Awaits `next`, or gives up after a quiet spell of event-loop turns (leaving it pending for the next pull). */
+async function nextOrQuiet(next: Promise<IteratorResult<StoreChange>>): Promise<IteratorResult<StoreChange> | 'quiet'> {
+  const idle = (async () => {
+    for (let i = 0; i < quietTurns; i++) await new Promise<void>((r) => setImmediate(r));
+    return 'quiet' as const;
+  })();
+  return Promise.race([next, idle]);
+}
+
+/** Pulls from a live query (first the `next()` a quiet spell left pending) until it goes quiet; reports whether it completed. */
+async function pullUntilQuiet(iterator: AsyncIterator<StoreChange>, into: ObservedChange[]): Promise<boolean> {
+  for (;;) {
+    const next = pending.get(iterator) ?? iterator.next();
+    pending.delete(iterator);
+    const result = await nextOrQuiet(next);
+    if (result === 'quiet') {
+      pending.set(iterator, next);
+      return false;
+    }
+    if (result.done) return true;
+    into.push(observed(result.value));
+    if (into.length > 10_000) throw new Error('live changes emitted more than 10 000 changes');
+  }
+}
+
+/** A `next()` still pending when the query went quiet: the next pull must await it, not call `next()` again. */
+const pending = new WeakMap<AsyncIterator<StoreChange>, Promise<IteratorResult<StoreChange>>>();
+
+function observed(c: StoreChange): ObservedChange {
+  return { type: c.type, persistenceId: c.persistenceId, revision: c.revision, tag: c.tag, offset: c.offset, ...(c.type === 'updated' ? { value: c.value } : {}) };
 }
 
 async function settled(promise: Promise<void>): Promise<boolean> {
@@ -82,7 +123,7 @@ const write = (store: StoreUnderTest, w: StoreWrite) =>
 async function collect(stream: AsyncIterable<StoreChange>): Promise<ObservedChange[]> {
   const out: ObservedChange[] = [];
   for await (const c of stream) {
-    out.push({ type: c.type, persistenceId: c.persistenceId, revision: c.revision, tag: c.tag, offset: c.offset, ...(c.type === 'updated' ? { value: c.value } : {}) });
+    out.push(observed(c));
     if (out.length > 10_000) throw new Error('currentChanges did not complete');
   }
   return out;
@@ -106,8 +147,23 @@ async function perform(store: StoreUnderTest, operation: StoreOperation): Promis
       const resumedFrom = full[Math.floor(operation.resumeAt * full.length)]?.offset ?? 0;
       return { op: 'query', full, resumedFrom, resumed: await collect(query(operation.tag, resumedFrom)) };
     }
+    case 'live': {
+      const iterator = store.changes!(operation.tag, 0)[Symbol.asyncIterator]();
+      const before: ObservedChange[] = [];
+      const after: ObservedChange[] = [];
+      try {
+        let completed = await pullUntilQuiet(iterator, before);
+        const writeOk = await settled(write(store, operation.write));
+        if (!completed) completed = await pullUntilQuiet(iterator, after);
+        return { op: 'live', before, writeOk, after, completed };
+      } finally {
+        void iterator.return?.();
+      }
+    }
   }
 }
+
+
 
 /** One store step as a fast-check command; it always applies. */
 class StoreStep implements fc.AsyncCommand<StoreRunModel, StoreRunReal> {
@@ -155,10 +211,11 @@ export function storeStepArbitrary(profile: StoreProfile, declared: ReadonlySet<
     get: fc.record({ t: fc.constant('get' as const), id }),
     concurrent: fc.record({ t: fc.constant('concurrent' as const), writes: fc.array(oneWrite, { minLength: 2, maxLength: 3 }) }),
     query: fc.record({ t: fc.constant('query' as const), tag: fc.nat({ max: tags.length - 1 }), resumeAt: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    live: fc.record({ t: fc.constant('live' as const), id, n: fc.nat({ max: 99 }) }),
   };
   const choices: fc.WeightedArbitrary<StoreTemplate>[] = [];
   for (const [kind, weight] of Object.entries(profile.steps) as [StoreStepKind, number][]) {
-    if (!(weight > 0) || (kind === 'query' && !declared.has('store.tag-queries'))) continue;
+    if (!(weight > 0) || (kind === 'query' && !declared.has('store.tag-queries')) || (kind === 'live' && !declared.has('store.live-changes'))) continue;
     choices.push({ weight, arbitrary: arbitraries[kind] });
   }
   if (choices.length === 0) choices.push({ weight: 1, arbitrary: arbitraries.get });

@@ -150,6 +150,29 @@ function streamProblems(state: StoreModelState, tag: string, stream: readonly Ob
   return problems;
 }
 
+/** Problems of a live query (TAG-03): valid changes, the latest of every id before the write, the write after it, never done. */
+function liveProblems(
+  before: StoreModelState,
+  after: StoreModelState,
+  tag: string,
+  observation: Extract<StoreObservation, { op: 'live' }>,
+): string[] {
+  const stream = [...observation.before, ...observation.after];
+  const problems = streamProblems(after, tag, stream, 0);
+  for (const [id, revision] of required(before, tag)) {
+    if (!observation.before.some((c) => c.persistenceId === id && c.revision === revision)) {
+      problems.push(`live changes did not emit the latest change of ${id} (r${revision}) before the write`);
+    }
+  }
+  for (const [id, revision] of required(after, tag)) {
+    if (!stream.some((c) => c.persistenceId === id && c.revision === revision)) {
+      problems.push(`live changes did not emit ${id} r${revision}, written while it ran`);
+    }
+  }
+  if (observation.completed) problems.push('live changes completed; they must keep running');
+  return problems;
+}
+
 /** The ids whose current revision a query must show, with that revision (TAG-02). */
 function required(state: StoreModelState, tag: string): Map<string, number> {
   const ids = new Map<string, number>();
@@ -236,6 +259,17 @@ export function observeStore(
       const results = belief.map((s) => ({ s, problems: queryProblems(s, operation.tag, observation) }));
       const next = results.filter((r) => r.problems.length === 0).map((r) => r.s);
       return next.length > 0 ? { next, problems: [], exercised: [...exercised] } : fail(results[0]?.problems ?? ['no state']);
+    }
+    case 'live': {
+      if (observation.op !== 'live') return fail([`expected live query results, observed ${observation.op}`]);
+      exercised.add('TAG-03');
+      const results = belief.flatMap((s) =>
+        outcomes(semantics, s, operation.write)
+          .filter((o) => o.ok === observation.writeOk)
+          .map((o) => ({ s: o.next, problems: liveProblems(s, o.next, operation.tag, observation) })),
+      );
+      const next = dedupe(results.filter((r) => r.problems.length === 0).map((r) => r.s));
+      return next.length > 0 ? { next, problems: [], exercised: [...exercised] } : fail(results[0]?.problems ?? ['the write result is not allowed']);
     }
   }
 }

@@ -34,7 +34,8 @@ export type StoreOperation =
   | StoreWrite
   | { readonly op: 'get'; readonly id: string }
   | { readonly op: 'concurrent'; readonly writes: readonly StoreWrite[] }
-  | { readonly op: 'query'; readonly tag: string; readonly resumeAt: number };
+  | { readonly op: 'query'; readonly tag: string; readonly resumeAt: number }
+  | { readonly op: 'live'; readonly tag: string; readonly write: UpsertWrite };
 
 /** A change as a store query reports it. @public */
 export interface ObservedChange {
@@ -50,7 +51,17 @@ export interface ObservedChange {
 export type StoreObservation =
   | { readonly op: 'write'; readonly ok: readonly boolean[] }
   | { readonly op: 'get'; readonly value: unknown; readonly revision: number }
-  | { readonly op: 'query'; readonly full: readonly ObservedChange[]; readonly resumedFrom: number; readonly resumed: readonly ObservedChange[] };
+  | { readonly op: 'query'; readonly full: readonly ObservedChange[]; readonly resumedFrom: number; readonly resumed: readonly ObservedChange[] }
+  | {
+      readonly op: 'live';
+      /** What the live query emitted before the write, until it went quiet. */
+      readonly before: readonly ObservedChange[];
+      readonly writeOk: boolean;
+      /** What it emitted after the write, until it went quiet. */
+      readonly after: readonly ObservedChange[];
+      /** Whether the query completed (it must not). */
+      readonly completed: boolean;
+    };
 
 /** A readable rendering of a store operation. @public */
 export function describeStoreOperation(operation: StoreOperation): string {
@@ -65,5 +76,7 @@ export function describeStoreOperation(operation: StoreOperation): string {
       return `concurrently: ${operation.writes.map(describeStoreOperation).join(' ‖ ')}`;
     case 'query':
       return `currentChanges '${operation.tag}' (then resume at ${Math.round(operation.resumeAt * 100)}%)`;
+    case 'live':
+      return `live changes '${operation.tag}' around ${describeStoreOperation(operation.write)}`;
   }
 }
