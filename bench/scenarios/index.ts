@@ -1,8 +1,9 @@
 import type { Scenario } from '../scenario.js';
+import { durableStateScenarios } from './durableState.js';
 import { pingPong } from './pingPong.js';
 import { restart } from './restart.js';
 import { spawnStop } from './spawnStop.js';
 import { tell } from './tell.js';
 
 /** Every scenario `npm run bench` knows, by name. */
-export const scenarios: readonly Scenario[] = [tell, pingPong, spawnStop, restart];
+export const scenarios: readonly Scenario[] = [tell, pingPong, spawnStop, restart, ...durableStateScenarios];
