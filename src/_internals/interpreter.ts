@@ -43,7 +43,8 @@ export class SupervisorNode {
   started = false;
   restartCount = 0;
   windowDeadline = 0;
-  lastRestartDoneAt = Number.NEGATIVE_INFINITY;
+  /** When the last restart re-ran the setup, successful or not (backoff reset, SUP-11). */
+  lastRestartAt = Number.NEGATIVE_INFINITY;
   constructor(
     readonly spec: SupervisedBehavior<unknown>,
     /** The enclosing node whose (re)start created this one. */
@@ -209,13 +210,15 @@ function handleFailure(host: InterpreterHost, node: SupervisorNode, error: Error
         } else {
           node.restartCount++;
         }
-        if (node.restartCount > strategy.maxRestarts) return new Failed(error);
+        // Over the limit this supervisor gives up: the enclosing one decides (none: the actor stops), as Pekko rethrows.
+        if (node.restartCount > strategy.maxRestarts) throw error;
       }
       break;
     }
     case 'backoff': {
       const now = host.now();
-      if (now - node.lastRestartDoneAt >= strategy.resetBackoffAfterMs) node.restartCount = 0;
+      // A setup failing during the restart is no fault-free time: only time since the attempt resets.
+      if (now - node.lastRestartAt >= strategy.resetBackoffAfterMs) node.restartCount = 0;
       if (strategy.maxRestarts >= 0 && node.restartCount >= strategy.maxRestarts) return new Failed(error);
       delayMs = strategy.delayFor(node.restartCount, host.random());
       node.restartCount++;
@@ -273,10 +276,9 @@ function adopt(node: SupervisorNode, result: StepResult): StepResult {
 }
 
 function completeRestart(host: InterpreterHost, node: SupervisorNode): StepResult {
+  node.lastRestartAt = host.now();
   const outcome = startInner(host, node);
-  if (outcome !== node) return outcome;
-  node.lastRestartDoneAt = host.now();
-  return SAME;
+  return outcome === node ? SAME : outcome;
 }
 
 function leafMessage(host: InterpreterHost, live: Live, arg: unknown): StepResult {
