@@ -5,11 +5,16 @@
  *
  * @packageDocumentation
  */
+export type { DurableEnvironment, DurableProbe } from './contract/DurableEnvironment.js';
 export type { ErrorClass, ErrorRegistry, RuntimeErrorClasses } from './contract/ErrorRegistry.js';
 export type { Probe } from './contract/Probe.js';
 export type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from './contract/RuntimeAdapter.js';
 export type { StoreChange, StorePlugin, StoreUnderTest } from './contract/StorePlugin.js';
 export type { SuiteClock, SuiteTimer } from './contract/SuiteClock.js';
+export type { SuiteStore } from './contract/SuiteStore.js';
+export { durableFamilies } from './durable/durableFamilies.js';
+export type { DurableFamily, DurableProfile, DurableStepKind, EntityCommandKind } from './durable/DurableProfile.js';
+export { runDurableProperty } from './durable/runDurableProperty.js';
 export { ConformanceViolation } from './engine/ConformanceViolation.js';
 export type { GenerationProfile, StepKind } from './engine/GenerationProfile.js';
 export type { PropertyFamily } from './engine/PropertyFamily.js';
@@ -18,6 +23,7 @@ export type { Counterexample, PropertyResult, ResultStatus, RuleResult } from '.
 export { deriveRuleResults } from './engine/ruleResults.js';
 export { runConformance, runRule, type ConformanceOptions, type ConformanceReport } from './engine/runConformance.js';
 export { runProperty, type RunOptions } from './engine/runProperty.js';
+export { runtimeProperties, type RunnableProperty } from './engine/runtimeProperties.js';
 export { runtimeFamilies } from './families/index.js';
 export { runStoreConformance } from './store/runStoreConformance.js';
 export { runStoreProperty } from './store/runStoreProperty.js';

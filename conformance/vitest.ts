@@ -10,12 +10,11 @@ import { describe, it } from 'vitest';
 import { areas, partitionByCapabilities, rulesByRole, testTitle, type AreaId, type Capability, type Role } from '../spec/index.js';
 import type { RuntimeAdapter } from './contract/RuntimeAdapter.js';
 import type { StorePlugin } from './contract/StorePlugin.js';
-import type { PropertyFamily } from './engine/PropertyFamily.js';
 import type { PropertyResult } from './engine/results.js';
 import { deriveRuleResults } from './engine/ruleResults.js';
 import type { ConformanceOptions } from './engine/runConformance.js';
-import { runProperty, type RunOptions } from './engine/runProperty.js';
-import { runtimeFamilies } from './families/index.js';
+import type { RunOptions } from './engine/runProperty.js';
+import { runtimeProperties } from './engine/runtimeProperties.js';
 import { runStoreProperty } from './store/runStoreProperty.js';
 import { storeFamilies } from './store/storeFamilies.js';
 
@@ -93,14 +92,14 @@ function declareRuleTests<F extends Checked>(
   });
 }
 
-/** Declares the runtime suite (LIF, SUP, WATCH, STASH, … rules) for `adapter`. @public */
+/** Declares the runtime suite (LIF, SUP, WATCH, STASH, DS, … rules) for `adapter`. @public */
 export function conformanceSuite(adapter: RuntimeAdapter, options: ConformanceSuiteOptions = {}): void {
-  declareRuleTests<PropertyFamily>(
+  declareRuleTests(
     `${adapter.name} ${adapter.version} conformance`,
     'runtime',
     new Set(adapter.capabilities),
-    runtimeFamilies,
-    (family, runOptions) => runProperty(adapter, family, runOptions),
+    runtimeProperties(adapter),
+    (property, runOptions) => property.run(runOptions),
     options,
   );
 }

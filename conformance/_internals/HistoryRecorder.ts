@@ -1,12 +1,13 @@
 import type { HistoryEvent } from '../../spec/model/index.js';
 import type { ErrorRegistry } from '../contract/ErrorRegistry.js';
+import type { DurableProbe } from '../contract/DurableEnvironment.js';
 import type { Probe } from '../contract/Probe.js';
 
 /**
  * The suite's {@link Probe}: appends events, counts setup attempts per path (the same way the
  * model numbers incarnations) and throws the setup failures the suite armed.
  */
-export class HistoryRecorder implements Probe {
+export class HistoryRecorder implements Probe, DurableProbe {
   private readonly all: HistoryEvent[] = [];
   private taken = 0;
   private closed = false;
@@ -70,6 +71,27 @@ export class HistoryRecorder implements Probe {
 
   deadLetter(path: string, id: number): void {
     this.push({ kind: 'deadLetter', path, id });
+  }
+
+  recovered(path: string, state: number, revision: number): void {
+    this.push({ kind: 'recovered', path, state, revision });
+  }
+
+  handled(path: string, id: number, state: number, revision: number): void {
+    this.push({ kind: 'handled', path, id, state, revision });
+  }
+
+  callback(path: string, id: number, step: number, state: number): void {
+    this.push({ kind: 'callback', path, id, step, state });
+  }
+
+  reply(path: string, id: number, state: number): void {
+    this.push({ kind: 'reply', path: `${path}/replies`, id, state });
+  }
+
+  /** A write the suite's store saw (recorded under `store/<persistenceId>`). */
+  write(persistenceId: string, op: 'upsert' | 'delete', revision: number, ok: boolean): void {
+    this.push({ kind: 'write', path: `store/${persistenceId}`, op, revision, ok });
   }
 
   private push(event: HistoryEvent): void {

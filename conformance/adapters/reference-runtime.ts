@@ -17,13 +17,21 @@ import {
   SupervisorStrategy,
   Terminated,
   WatchConflictError,
+  DurableStateStoreExtension,
   type ActorContext,
   type ActorRef,
   type Behavior,
   type StashBuffer,
   type TimerScheduler,
 } from '../../src/index.js';
-import type { ActorBlueprint, ActorCommand, SupervisorStrategy as StrategyData } from '../../spec/model/index.js';
+import type {
+  ActorBlueprint,
+  ActorCommand,
+  DurableEntityBlueprint,
+  EntityCommand,
+  SupervisorStrategy as StrategyData,
+} from '../../spec/model/index.js';
+import { durableEntity, replySink, storeOver } from './_internals/referenceDurableEntity.js';
 import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '../contract/RuntimeAdapter.js';
 
 /** What the generic behavior handles: the suite's commands plus the message `watchWith` registers. */
@@ -193,27 +201,43 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
   return behavior;
 }
 
-type GuardianMessage = { readonly spawn: ActorBlueprint };
+type GuardianMessage = { readonly spawn: ActorBlueprint } | { readonly entity: DurableEntityBlueprint };
 
 function start(env: TestEnvironment): SystemUnderTest {
   const directory = new Directory();
-  const guardian = Behaviors.receive<GuardianMessage>((ctx, message) => {
-    const name = message.spawn.name;
-    directory.register(name, ctx.spawn(realise(message.spawn, name, env, directory), name));
-    return Behaviors.same();
+  const entities = new Map<string, ActorRef<EntityCommand>>();
+  const guardian = Behaviors.setup<GuardianMessage>((ctx) => {
+    const replies = ctx.spawn(replySink(env.durable.probe), 'replies');
+    return Behaviors.receive<GuardianMessage>((context, message) => {
+      if ('entity' in message) {
+        const { name } = message.entity;
+        entities.set(name, context.spawn(durableEntity(message.entity, env, replies), name));
+      } else {
+        const name = message.spawn.name;
+        directory.register(name, context.spawn(realise(message.spawn, name, env, directory), name));
+      }
+      return Behaviors.same();
+    });
   });
-  const system = ActorSystem.create(guardian, 'conformance', { clock: env.clock, random: () => 0 });
+  const system = ActorSystem.create(guardian, 'conformance', {
+    clock: env.clock,
+    random: () => 0,
+    extensions: [new DurableStateStoreExtension(storeOver(env.durable.store))],
+  });
   system.eventStream.subscribe((event) => {
     if (event.type !== 'DeadLetter') return;
     const message = event.message as Partial<Message> | null;
     const path = directory.logicalPath(event.recipient);
-    if (path !== undefined && message && 'id' in message && typeof message.id === 'number' && message.kind !== 'startTimer') {
+    const reported = message?.kind === 'ping' || message?.kind === 'fail' || message?.kind === 'stop' || message?.kind === 'unhandled';
+    if (path !== undefined && message && reported && 'id' in message && typeof message.id === 'number') {
       env.probe.deadLetter(path, message.id);
     }
   });
   return {
     spawn: (blueprint) => system.tell({ spawn: blueprint }),
     tell: (path, command) => directory.refOf(path)?.tell(command),
+    spawnEntity: (entity) => system.tell({ entity }),
+    tellEntity: (path, command) => entities.get(path)?.tell(command),
     settle: () => system.settled(),
     shutdown: () => system.terminate(),
   };
@@ -243,6 +267,10 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'watch.death-pact',
     'stash',
     'time.manual',
+    'durable-state',
+    'durable-state.recovery-signals',
+    'durable-state.delete',
+    'durable-state.user-stash',
   ],
   runtimeErrors: {
     DeathPact: DeathPactError,

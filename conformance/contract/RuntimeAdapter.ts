@@ -1,8 +1,9 @@
 import type { Capability } from '../../spec/index.js';
-import type { ActorBlueprint, ActorCommand } from '../../spec/model/index.js';
+import type { ActorBlueprint, ActorCommand, DurableEntityBlueprint, EntityCommand } from '../../spec/model/index.js';
 import type { ErrorRegistry, RuntimeErrorClasses } from './ErrorRegistry.js';
 import type { Probe } from './Probe.js';
 import type { SuiteClock } from './SuiteClock.js';
+import type { DurableEnvironment } from './DurableEnvironment.js';
 
 /**
  * Everything the suite hands to an adapter for one run.
@@ -16,6 +17,8 @@ export interface TestEnvironment {
   readonly errors: ErrorRegistry;
   /** Where test actors report what happens. */
   readonly probe: Probe;
+  /** For durable entities: the store they must use and where they report (with `durable-state`). */
+  readonly durable: DurableEnvironment;
 }
 
 /**
@@ -35,6 +38,10 @@ export interface SystemUnderTest {
   settle?(): Promise<void>;
   /** Stops everything. Events recorded afterwards are ignored. */
   shutdown(): Promise<void>;
+  /** Creates a top-level durable entity (with `durable-state`). */
+  spawnEntity?(entity: DurableEntityBlueprint): void;
+  /** Sends a command to the durable entity at `path` (with `durable-state`). */
+  tellEntity?(path: string, command: EntityCommand): void;
 }
 
 /**

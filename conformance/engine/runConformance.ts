@@ -1,16 +1,16 @@
 import { rulesByRole, type Rule } from '../../spec/index.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
-import { runtimeFamilies } from '../families/index.js';
 import type { PropertyFamily } from './PropertyFamily.js';
 import type { PropertyResult, RuleResult } from './results.js';
 import { deriveRuleResults } from './ruleResults.js';
-import { runProperty, type RunOptions } from './runProperty.js';
+import type { RunOptions } from './runProperty.js';
+import { runtimeProperties } from './runtimeProperties.js';
 
 /** Knobs of {@link runConformance}. @public */
 export interface ConformanceOptions extends Omit<RunOptions, 'replay'> {
   /** Only these rule IDs (default: every runtime rule). */
   readonly rules?: readonly string[];
-  /** The properties to draw from (default: all runtime properties). */
+  /** The actor properties to draw from (default: all); the durable-state properties always run. */
   readonly families?: readonly PropertyFamily[];
 }
 
@@ -30,20 +30,18 @@ export interface ConformanceReport {
  */
 export async function runConformance(adapter: RuntimeAdapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const started = performance.now();
-  const families = options.families ?? runtimeFamilies;
+  const properties = runtimeProperties(adapter, options.families);
   const selected: readonly Rule[] = rulesByRole('runtime').filter((r) => options.rules === undefined || options.rules.includes(r.id));
-  const needed = families.filter((f) => selected.some((r) => f.rules.includes(r.id)));
+  const needed = properties.filter((p) => selected.some((r) => p.rules.includes(r.id)));
+  const runOptions: RunOptions = {
+    ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  };
   const results = new Map<string, PropertyResult>();
-  for (const family of needed) {
-    const runOptions: RunOptions = {
-      ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    };
-    results.set(family.id, await runProperty(adapter, family, runOptions));
-  }
+  for (const property of needed) results.set(property.id, await property.run(runOptions));
   return {
     adapter: { name: adapter.name, version: adapter.version },
-    rules: deriveRuleResults(selected, families, results, new Set(adapter.capabilities)),
+    rules: deriveRuleResults(selected, properties, results, new Set(adapter.capabilities)),
     properties: [...results.values()],
     durationMs: performance.now() - started,
   };

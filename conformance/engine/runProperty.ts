@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describeBlueprint, initialModelState, type ActorBlueprint, type ErrorHierarchy } from '../../spec/model/index.js';
-import { HistoryRecorder } from '../_internals/HistoryRecorder.js';
-import { realiseErrors } from '../_internals/realiseErrors.js';
-import { VirtualClock } from '../_internals/VirtualClock.js';
+import { suiteEnvironment } from '../_internals/suiteEnvironment.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
 import type { PropertyFamily } from './PropertyFamily.js';
 import type { PropertyResult } from './results.js';
@@ -52,10 +50,8 @@ export async function runProperty(adapter: RuntimeAdapter, family: PropertyFamil
           ...(replayPath !== undefined ? { replayPath } : {}),
         }),
       run: async (scenario: Scenario, commands, exercised) => {
-        const errors = realiseErrors(scenario.hierarchy, adapter.runtimeErrors);
-        const clock = new VirtualClock();
-        const recorder = new HistoryRecorder(errors);
-        const sut = await adapter.start({ clock, errors, probe: recorder });
+        const { env, recorder, clock } = suiteEnvironment(scenario.hierarchy, adapter.runtimeErrors);
+        const sut = await adapter.start(env);
         const driver = new RunDriver(sut, recorder, clock, declared);
         const model = runModel(initialModelState(scenario.hierarchy));
         try {

@@ -1,3 +1,5 @@
+import { describeDurableEvent, type DurableEvent } from './durable/DurableEntity.js';
+
 /** Setup of an incarnation began (counted per path over the whole run, from 1). @public */
 export interface SetupEvent {
   readonly kind: 'setup';
@@ -57,7 +59,8 @@ export type HistoryEvent =
   | TerminatedEvent
   | ChildFailedEvent
   | WatchMessageEvent
-  | DeadLetterEvent;
+  | DeadLetterEvent
+  | DurableEvent;
 
 /** A one-line, stable rendering of an event, used in reports and for equality. @public */
 export function describeEvent(event: HistoryEvent): string {
@@ -76,5 +79,7 @@ export function describeEvent(event: HistoryEvent): string {
       return `${event.path}: watchWith message (${event.of})`;
     case 'deadLetter':
       return `${event.path}: dead letter ${event.id}`;
+    default:
+      return describeDurableEvent(event);
   }
 }

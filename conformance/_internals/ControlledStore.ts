@@ -1,0 +1,68 @@
+import type { SuiteStore } from '../contract/SuiteStore.js';
+
+/** Why the suite's store refused a write. */
+export class ControlledStoreWriteError extends Error {
+  readonly code = 'CONTROLLED_STORE_WRITE';
+  constructor(
+    readonly persistenceId: string,
+    readonly revision: number,
+    reason: string,
+  ) {
+    super(`write of ${persistenceId} at revision ${revision} refused: ${reason}`);
+    this.name = 'ControlledStoreWriteError';
+  }
+}
+
+/** Receives every write attempt the store sees, in order. */
+export type WriteListener = (persistenceId: string, op: 'upsert' | 'delete', revision: number, ok: boolean) => void;
+
+/**
+ * The suite's store: in memory, revision-checked, reporting every write and failing the ones
+ * the suite armed. Other writers (the suite itself) write through {@link ControlledStore.writeBehind}.
+ */
+export class ControlledStore implements SuiteStore {
+  private readonly rows = new Map<string, { value: number | undefined; revision: number }>();
+  private failing = 0;
+
+  constructor(private readonly onWrite: WriteListener) {}
+
+  /** Makes the next write fail. */
+  failNextWrite(): void {
+    this.failing += 1;
+  }
+
+  /** Another writer stores `value` at the next revision of `persistenceId`. */
+  writeBehind(persistenceId: string, value: number): void {
+    const revision = (this.rows.get(persistenceId)?.revision ?? 0) + 1;
+    this.rows.set(persistenceId, { value, revision });
+    this.onWrite(persistenceId, 'upsert', revision, true);
+  }
+
+  async getObject(persistenceId: string): Promise<{ value: number | undefined; revision: number }> {
+    const row = this.rows.get(persistenceId);
+    return { value: row?.value, revision: row?.revision ?? 0 };
+  }
+
+  async upsertObject(persistenceId: string, revision: number, value: number): Promise<void> {
+    this.write(persistenceId, 'upsert', revision, value);
+  }
+
+  async deleteObject(persistenceId: string, revision: number): Promise<void> {
+    this.write(persistenceId, 'delete', revision, undefined);
+  }
+
+  private write(persistenceId: string, op: 'upsert' | 'delete', revision: number, value: number | undefined): void {
+    const current = this.rows.get(persistenceId)?.revision ?? 0;
+    if (revision !== current + 1) {
+      this.onWrite(persistenceId, op, revision, false);
+      throw new ControlledStoreWriteError(persistenceId, revision, `the stored revision is ${current}`);
+    }
+    if (this.failing > 0) {
+      this.failing -= 1;
+      this.onWrite(persistenceId, op, revision, false);
+      throw new ControlledStoreWriteError(persistenceId, revision, 'the suite made it fail');
+    }
+    this.rows.set(persistenceId, { value, revision });
+    this.onWrite(persistenceId, op, revision, true);
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  Behaviors,
+  DurableStateBehavior,
+  Effect,
+  PersistenceId,
+  PostStop,
+  RecoveryCompleted,
+  type ActorRef,
+  type Behavior,
+  type DurableStateStore,
+} from '../../../src/index.js';
+import type { DurableEntityBlueprint, EffectStep, EntityCommand } from '../../../spec/model/index.js';
+import type { DurableProbe } from '../../contract/DurableEnvironment.js';
+import type { TestEnvironment } from '../../contract/RuntimeAdapter.js';
+import type { SuiteStore } from '../../contract/SuiteStore.js';
+
+/** What an entity sends to the reply sink. */
+export interface EntityReply {
+  readonly path: string;
+  readonly id: number;
+  readonly state: number;
+}
+
+/** The actor that receives every entity's replies and reports them (DS-17). */
+export function replySink(probe: DurableProbe): Behavior<EntityReply> {
+  return Behaviors.receiveMessage<EntityReply>((reply) => {
+    probe.reply(reply.path, reply.id, reply.state);
+    return Behaviors.same();
+  });
+}
+
+async function* nothing(): AsyncIterable<never> {}
+
+/** The suite's store seen through the runtime's store interface (tag queries are not used by entities). */
+export function storeOver(store: SuiteStore): DurableStateStore {
+  return {
+    capabilities: {
+      revisionCheck: true,
+      deleteRevisionCheck: true,
+      hardDelete: false,
+      deleteOfUnknownId: 'tombstone',
+      tagQueries: false,
+      liveChanges: false,
+      durable: false,
+    },
+    getObject: async <S>(persistenceId: string) => {
+      const { value, revision } = await store.getObject(persistenceId);
+      return { value: value as S | undefined, revision };
+    },
+    upsertObject: (persistenceId, revision, value, tag) => store.upsertObject(persistenceId, revision, value as number, tag),
+    deleteObject: (persistenceId, revision) => store.deleteObject(persistenceId, revision),
+    currentChanges: () => nothing(),
+    changes: () => nothing(),
+  };
+}
+
+/** A counter entity whose command handler interprets the suite's entity commands. */
+export function durableEntity(entity: DurableEntityBlueprint, env: TestEnvironment, replies: ActorRef<EntityReply>): Behavior<EntityCommand> {
+  const { probe } = env.durable;
+  const path = entity.name;
+  const chain = (effect: Effect<number>, id: number, steps: readonly EffectStep[]): Effect<number> =>
+    steps.reduce((e, step, k) => {
+      switch (step) {
+        case 'run':
+          return e.thenRun((state) => probe.callback(path, id, k, state));
+        case 'reply':
+          return e.thenReply(replies, (state) => ({ path, id, state }));
+        case 'unstashAll':
+          return e.thenUnstashAll();
+        case 'stop':
+          return e.thenStop();
+      }
+    }, effect);
+  return DurableStateBehavior.create<EntityCommand, number>({
+    persistenceId: PersistenceId.ofUniqueId(entity.persistenceId),
+    emptyState: 0,
+    commandHandler: (state, command, context) => {
+      probe.handled(path, command.id, state, context.lastRevision);
+      switch (command.kind) {
+        case 'add':
+          return chain(Effect.persist(state + command.by), command.id, command.then);
+        case 'remove':
+          return chain(Effect.delete<number>(), command.id, command.then);
+        case 'read':
+          return Effect.none<number>().thenRun((current) => probe.callback(path, command.id, 0, current));
+        case 'park':
+          return Effect.stash<number>();
+        case 'release':
+          return Effect.unstashAll<number>();
+        case 'crash':
+          throw env.errors.create('E0');
+      }
+    },
+  })
+    .withTag(entity.tag)
+    .receiveSignal((_state, signal) => {
+      if (signal instanceof RecoveryCompleted) probe.recovered(path, signal.state as number, signal.revision);
+      else if (signal === PostStop) env.probe.signal(path, 'PostStop');
+    });
+}

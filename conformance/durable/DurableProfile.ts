@@ -1,0 +1,28 @@
+import type { PropertyFamily } from '../engine/PropertyFamily.js';
+
+/** Kinds of steps a durable-state property generates. @public */
+export type DurableStepKind = 'spawn' | 'send' | 'failNextWrite' | 'externalWrite';
+
+/** Kinds of entity commands a durable-state property sends. @public */
+export type EntityCommandKind = 'add' | 'remove' | 'read' | 'park' | 'release' | 'crash';
+
+/**
+ * What a durable-state property generates: weights of steps and of commands, how long
+ * side-effect chains get, and how many entities share a persistence id.
+ *
+ * @public
+ */
+export interface DurableProfile {
+  readonly steps: Partial<Record<DurableStepKind, number>>;
+  readonly commands: Partial<Record<EntityCommandKind, number>>;
+  /** Longest `then` chain after a write. */
+  readonly maxChain: number;
+  /** Longest burst of commands sent without settling. */
+  readonly maxBurst: number;
+  /** Distinct persistence ids (fewer ids: more incarnations racing on one). */
+  readonly persistenceIds: number;
+  readonly maxSteps: number;
+}
+
+/** A named durable-state property and the rules it checks. @public */
+export type DurableFamily = PropertyFamily<DurableProfile>;

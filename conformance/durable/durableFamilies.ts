@@ -1,0 +1,48 @@
+import type { DurableFamily } from './DurableProfile.js';
+
+/**
+ * Named family "side-effect at-most-once ordering": effect chains (thenRun, thenReply,
+ * thenUnstashAll, thenStop) under bursts of commands, write failures and restarts of the entity.
+ *
+ * @public
+ */
+export const sideEffects: DurableFamily = {
+  id: 'durable-state.side-effects',
+  title: 'Side effects run after a successful write, in order, once; never after a failed one or on recovery',
+  rules: ['DS-01', 'DS-02', 'DS-04', 'DS-05', 'DS-06', 'DS-07', 'DS-08', 'DS-11', 'DS-14', 'DS-16', 'DS-17'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'lifecycle.post-stop'],
+  profile: {
+    steps: { send: 5, spawn: 1, failNextWrite: 1 },
+    commands: { add: 4, read: 2, park: 1, release: 1 },
+    maxChain: 3,
+    maxBurst: 3,
+    persistenceIds: 2,
+    maxSteps: 10,
+  },
+  numRuns: 60,
+};
+
+/**
+ * Named family "revision conflicts": two incarnations of one id, writers behind the entity's
+ * back, delete then persist, failed writes then recovery.
+ *
+ * @public
+ */
+export const revisionConflicts: DurableFamily = {
+  id: 'durable-state.revision-conflicts',
+  title: 'A conflicting or failed write stops the entity; a new incarnation recovers the stored state and revision',
+  rules: ['DS-01', 'DS-05', 'DS-08', 'DS-10', 'DS-11', 'DS-12', 'DS-13'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'lifecycle.post-stop'],
+  profile: {
+    steps: { send: 4, spawn: 3, failNextWrite: 1, externalWrite: 1 },
+    commands: { add: 4, remove: 2, read: 1, crash: 1 },
+    maxChain: 1,
+    maxBurst: 2,
+    persistenceIds: 1,
+    maxSteps: 12,
+  },
+  numRuns: 60,
+};
+
+/** Every durable-state property. @public */
+export const durableFamilies: readonly DurableFamily[] = [sideEffects, revisionConflicts];

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { initialDurableState } from '../../spec/model/index.js';
+import { suiteEnvironment } from '../_internals/suiteEnvironment.js';
+import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
+import type { PropertyResult } from '../engine/results.js';
+import type { RunOptions } from '../engine/runProperty.js';
+import { checkProperty } from '../engine/_internals/checkProperty.js';
+import type { DurableFamily } from './DurableProfile.js';
+import { durableStepArbitrary, firstEntity, type DurableRunModel, type DurableRunReal } from './_internals/durableSteps.js';
+
+/**
+ * Runs one model-based durable-state property against an adapter: entities (several may share
+ * a persistence id), bursts of commands with side-effect chains, write failures and writers
+ * behind the entities' backs, all through the suite's store. Never throws for a
+ * non-conforming runtime.
+ *
+ * @public
+ */
+export async function runDurableProperty(adapter: RuntimeAdapter, family: DurableFamily, options: RunOptions = {}): Promise<PropertyResult> {
+  return checkProperty(adapter, family, options, (declared) => ({
+    scenarios: fc.constant('one entity'),
+    steps: (replayPath) =>
+      fc.commands([durableStepArbitrary(family.profile, declared)], {
+        maxCommands: family.profile.maxSteps,
+        ...(replayPath !== undefined ? { replayPath } : {}),
+      }),
+    run: async (_scenario: string, commands, exercised) => {
+      const { env, recorder, store } = suiteEnvironment([{ name: 'E0' }], adapter.runtimeErrors);
+      const sut = await adapter.start(env);
+      const real: DurableRunReal = { sut, recorder, store, exercised: new Set(), log: [] };
+      const model: DurableRunModel = { state: initialDurableState(), nextEntity: 0, nextId: 1, persistenceIds: family.profile.persistenceIds };
+      try {
+        await firstEntity().run(model, real);
+        await fc.asyncModelRun(() => ({ model, real }), commands);
+      } finally {
+        for (const rule of real.exercised) exercised.add(rule);
+        recorder.close();
+        await sut.shutdown();
+      }
+    },
+    describeScenario: (scenario: string) => [scenario],
+  }));
+}

@@ -1,0 +1,78 @@
+/**
+ * A durable-state test entity as data: a counter whose state is a number (empty state 0),
+ * stored under `persistenceId` with `tag`. The adapter realises it as a durable-state
+ * behavior whose command handler interprets {@link EntityCommand}s.
+ *
+ * @public
+ */
+export interface DurableEntityBlueprint {
+  /** Top-level actor name (its logical path). */
+  readonly name: string;
+  readonly persistenceId: string;
+  readonly tag: string;
+}
+
+/** One side effect chained after a write, in registration order (DS-06). @public */
+export type EffectStep = 'run' | 'reply' | 'unstashAll' | 'stop';
+
+/**
+ * What the entity's command handler does with a command:
+ * - `add`: persist `state + by`, then the `then` chain;
+ * - `remove`: delete the state, then the chain (DS-13);
+ * - `read`: write nothing, run one callback that reports the state (DS-04);
+ * - `park`: stash the command (DS-14); `release`: unstash every stashed command;
+ * - `crash`: throw from the command handler (DS-12).
+ *
+ * @public
+ */
+export type EntityCommand =
+  | { readonly kind: 'add'; readonly id: number; readonly by: number; readonly then: readonly EffectStep[] }
+  | { readonly kind: 'remove'; readonly id: number; readonly then: readonly EffectStep[] }
+  | { readonly kind: 'read'; readonly id: number }
+  | { readonly kind: 'park'; readonly id: number }
+  | { readonly kind: 'release'; readonly id: number }
+  | { readonly kind: 'crash'; readonly id: number };
+
+/** Events a durable entity and the suite's store report. @public */
+export type DurableEvent =
+  /** Recovery finished with this state and revision (`RecoveryCompleted`, DS-01, DS-02). */
+  | { readonly kind: 'recovered'; readonly path: string; readonly state: number; readonly revision: number }
+  /** The command handler saw this command with this state and revision (DS-07: the pre-write revision). */
+  | { readonly kind: 'handled'; readonly path: string; readonly id: number; readonly state: number; readonly revision: number }
+  /** The `step`-th `thenRun` callback of command `id` ran with this state (DS-06, DS-07). */
+  | { readonly kind: 'callback'; readonly path: string; readonly id: number; readonly step: number; readonly state: number }
+  /** The reply of command `id` arrived with this state (DS-17). */
+  | { readonly kind: 'reply'; readonly path: string; readonly id: number; readonly state: number }
+  /**
+   * The suite's store received a write at `revision`; `ok` tells whether it succeeded (DS-05,
+   * DS-08). `path` is `store/<persistenceId>`: the store orders the writes of one id.
+   */
+  | { readonly kind: 'write'; readonly path: string; readonly op: 'upsert' | 'delete'; readonly revision: number; readonly ok: boolean };
+
+/** A one-line rendering of a durable event. @public */
+export function describeDurableEvent(event: DurableEvent): string {
+  switch (event.kind) {
+    case 'recovered':
+      return `${event.path}: recovered ${event.state} at r${event.revision}`;
+    case 'handled':
+      return `${event.path}: handled ${event.id} on ${event.state} at r${event.revision}`;
+    case 'callback':
+      return `${event.path}: callback ${event.id}.${event.step} sees ${event.state}`;
+    case 'reply':
+      return `${event.path}: reply ${event.id} = ${event.state}`;
+    case 'write':
+      return `${event.path}: ${event.op} r${event.revision} ${event.ok ? 'ok' : 'FAILED'}`;
+  }
+}
+
+/** A readable rendering of a command. @public */
+export function describeEntityCommand(command: EntityCommand): string {
+  switch (command.kind) {
+    case 'add':
+      return `add#${command.id} ${command.by}${command.then.length > 0 ? ` then ${command.then.join(',')}` : ''}`;
+    case 'remove':
+      return `remove#${command.id}${command.then.length > 0 ? ` then ${command.then.join(',')}` : ''}`;
+    default:
+      return `${command.kind}#${command.id}`;
+  }
+}
