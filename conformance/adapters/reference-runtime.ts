@@ -271,6 +271,7 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'durable-state.recovery-signals',
     'durable-state.delete',
     'durable-state.user-stash',
+    'durable-state.stash-capacity',
   ],
   runtimeErrors: {
     DeathPact: DeathPactError,

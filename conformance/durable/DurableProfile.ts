@@ -21,6 +21,8 @@ export interface DurableProfile {
   readonly maxBurst: number;
   /** Distinct persistence ids (fewer ids: more incarnations racing on one). */
   readonly persistenceIds: number;
+  /** Stash capacity of every entity (default: the runtime's, large enough never to matter). */
+  readonly stashCapacity?: number;
   readonly maxSteps: number;
 }
 

@@ -44,5 +44,23 @@ export const revisionConflicts: DurableFamily = {
   numRuns: 60,
 };
 
+/** Bursts larger than a small stash while a write is in flight. @public */
+export const stashOverflow: DurableFamily = {
+  id: 'durable-state.stash-overflow',
+  title: 'Commands arriving during a write beyond the stash capacity are dropped; the rest are handled in order',
+  rules: ['DS-15', 'DS-04'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'durable-state.stash-capacity', 'lifecycle.post-stop'],
+  profile: {
+    steps: { send: 5 },
+    commands: { add: 2, read: 2 },
+    maxChain: 1,
+    maxBurst: 5,
+    persistenceIds: 1,
+    stashCapacity: 2,
+    maxSteps: 6,
+  },
+  numRuns: 40,
+};
+
 /** Every durable-state property. @public */
-export const durableFamilies: readonly DurableFamily[] = [sideEffects, revisionConflicts];
+export const durableFamilies: readonly DurableFamily[] = [sideEffects, revisionConflicts, stashOverflow];

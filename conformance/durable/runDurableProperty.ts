@@ -28,7 +28,13 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
       const { env, recorder, store } = suiteEnvironment([{ name: 'E0' }], adapter.runtimeErrors);
       const sut = await adapter.start(env);
       const real: DurableRunReal = { sut, recorder, store, exercised: new Set(), log: [] };
-      const model: DurableRunModel = { state: initialDurableState(), nextEntity: 0, nextId: 1, persistenceIds: family.profile.persistenceIds };
+      const model: DurableRunModel = {
+        state: initialDurableState(),
+        nextEntity: 0,
+        nextId: 1,
+        persistenceIds: family.profile.persistenceIds,
+        stashCapacity: family.profile.stashCapacity,
+      };
       try {
         await firstEntity().run(model, real);
         await fc.asyncModelRun(() => ({ model, real }), commands);

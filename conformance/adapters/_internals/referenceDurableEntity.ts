@@ -71,7 +71,7 @@ export function durableEntity(entity: DurableEntityBlueprint, env: TestEnvironme
           return e.thenStop();
       }
     }, effect);
-  return DurableStateBehavior.create<EntityCommand, number>({
+  const behavior = DurableStateBehavior.create<EntityCommand, number>({
     persistenceId: PersistenceId.ofUniqueId(entity.persistenceId),
     emptyState: 0,
     commandHandler: (state, command, context) => {
@@ -97,4 +97,5 @@ export function durableEntity(entity: DurableEntityBlueprint, env: TestEnvironme
       if (signal instanceof RecoveryCompleted) probe.recovered(path, signal.state as number, signal.revision);
       else if (signal === PostStop) env.probe.signal(path, 'PostStop');
     });
+  return entity.stashCapacity === undefined ? behavior : behavior.withStashCapacity(entity.stashCapacity);
 }

@@ -33,6 +33,7 @@ export interface DurableRunModel {
   nextEntity: number;
   nextId: number;
   readonly persistenceIds: number;
+  readonly stashCapacity: number | undefined;
 }
 
 /** The real side of a durable run. */
@@ -48,7 +49,15 @@ function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperatio
   const pid = (index: number) => `d${index % m.persistenceIds}`;
   switch (template.t) {
     case 'spawn':
-      return { op: 'spawn', entity: { name: `e${m.nextEntity++}`, persistenceId: pid(template.pid), tag: 'entities' } };
+      return {
+        op: 'spawn',
+        entity: {
+          name: `e${m.nextEntity++}`,
+          persistenceId: pid(template.pid),
+          tag: 'entities',
+          ...(m.stashCapacity !== undefined ? { stashCapacity: m.stashCapacity } : {}),
+        },
+      };
     case 'failNextWrite':
       return { op: 'failNextWrite' };
     case 'externalWrite':

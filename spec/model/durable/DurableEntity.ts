@@ -10,6 +10,8 @@ export interface DurableEntityBlueprint {
   readonly name: string;
   readonly persistenceId: string;
   readonly tag: string;
+  /** Capacity of each of its stashes; commands beyond it are dropped (DS-15). Default: large enough never to matter. */
+  readonly stashCapacity?: number;
 }
 
 /** One side effect chained after a write, in registration order (DS-06). @public */

@@ -17,6 +17,7 @@ export interface EntityState {
   readonly path: string;
   readonly persistenceId: string;
   readonly tag: string;
+  readonly stashCapacity: number | undefined;
   state: number;
   revision: number;
   userStash: EntityCommand[];
@@ -75,7 +76,8 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
     case 'spawn': {
       const { name, persistenceId, tag } = operation.entity;
       const stored = next.store[persistenceId];
-      const entity: EntityState = { path: name, persistenceId, tag, state: stored?.state ?? 0, revision: stored?.revision ?? 0, userStash: [] };
+      const stashCapacity = operation.entity.stashCapacity;
+      const entity: EntityState = { path: name, persistenceId, tag, stashCapacity, state: stored?.state ?? 0, revision: stored?.revision ?? 0, userStash: [] };
       next.entities[name] = entity;
       rules.add('DS-01').add('DS-02');
       if (entity.revision > 0) rules.add('DS-11');
@@ -114,6 +116,9 @@ function handleAll(model: DurableModelState, entity: EntityState, mailbox: Entit
   };
   // The next command waits for the write before it (DS-04): the store's record comes first.
   let lastWrite: number | undefined;
+  // The rest of the burst arrives while the first write is in flight: the internal stash keeps
+  // as many as it holds and drops the others (DS-15).
+  let overflowChecked = false;
   for (let command = mailbox.shift(); command !== undefined; command = mailbox.shift()) {
     const handled = out.emit({ kind: 'handled', path, id: command.id, state: entity.state, revision: entity.revision }, [lastWrite]);
     switch (command.kind) {
@@ -136,6 +141,13 @@ function handleAll(model: DurableModelState, entity: EntityState, mailbox: Entit
         return;
       case 'add':
       case 'remove': {
+        if (!overflowChecked && entity.stashCapacity !== undefined) {
+          overflowChecked = true;
+          if (mailbox.length > entity.stashCapacity) {
+            rules.add('DS-15');
+            mailbox.splice(entity.stashCapacity);
+          }
+        }
         const revision = entity.revision + 1;
         const stored = model.store[entity.persistenceId];
         const conflict = (stored?.revision ?? 0) !== entity.revision;
