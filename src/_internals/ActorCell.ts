@@ -494,8 +494,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   /** Publishes an undeliverable item as the user would see it; death notices just vanish. */
   private deadLetter(item: unknown): void {
     if (item instanceof DeathNotice) return;
-    const message = item instanceof TimerFired ? item.message : item instanceof MappedMessage ? item.original : item;
-    this.host.deadLetter(message, this.path);
+    this.host.deadLetter(visibleMessage(item), this.path);
   }
 
   private childTerminated(child: ActorCell): void {
@@ -613,10 +612,23 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     this.host.eventStream.publish({ type: 'Log', level: 'error', source: this.path, message, data: error });
   }
 
+  /** Publishes a discarded item as the user would have received it (a revoked death notice is no loss). */
   private publishDropped(item: unknown, reason: DropReason): void {
-    const message = item instanceof TimerFired ? item.message : item;
+    let message: unknown;
+    if (item instanceof DeathNotice) {
+      const resolved = this.resolveDeathNotice(item);
+      if (resolved === undefined) return;
+      message = resolved instanceof Terminated ? resolved : resolved.message;
+    } else {
+      message = visibleMessage(item);
+    }
     this.host.eventStream.publish({ type: 'Dropped', message, recipient: this.path, reason });
   }
+}
+
+/** The message a mailbox item stands for: internal envelopes unwrapped. */
+function visibleMessage(item: unknown): unknown {
+  return item instanceof TimerFired ? item.message : item instanceof MappedMessage ? item.original : item;
 }
 
 function asCell(ref: ActorRef<never>): ActorCell {
