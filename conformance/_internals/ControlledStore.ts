@@ -13,6 +13,15 @@ export class ControlledStoreWriteError extends Error {
   }
 }
 
+/** The suite made a read of the store fail. */
+export class ControlledStoreReadError extends Error {
+  readonly code = 'CONTROLLED_STORE_READ';
+  constructor(readonly persistenceId: string) {
+    super(`read of ${persistenceId} failed: the suite made it fail`);
+    this.name = 'ControlledStoreReadError';
+  }
+}
+
 /** Receives every write attempt the store sees, in order. */
 export type WriteListener = (persistenceId: string, op: 'upsert' | 'delete', revision: number, ok: boolean) => void;
 
@@ -23,12 +32,18 @@ export type WriteListener = (persistenceId: string, op: 'upsert' | 'delete', rev
 export class ControlledStore implements SuiteStore {
   private readonly rows = new Map<string, { value: number | undefined; revision: number }>();
   private failing = 0;
+  private failingReads = 0;
 
   constructor(private readonly onWrite: WriteListener) {}
 
   /** Makes the next write fail. */
   failNextWrite(): void {
     this.failing += 1;
+  }
+
+  /** Makes the next read fail. */
+  failNextRead(): void {
+    this.failingReads += 1;
   }
 
   /** Another writer stores `value` at the next revision of `persistenceId`. */
@@ -39,6 +54,10 @@ export class ControlledStore implements SuiteStore {
   }
 
   async getObject(persistenceId: string): Promise<{ value: number | undefined; revision: number }> {
+    if (this.failingReads > 0) {
+      this.failingReads -= 1;
+      throw new ControlledStoreReadError(persistenceId);
+    }
     const row = this.rows.get(persistenceId);
     return { value: row?.value, revision: row?.revision ?? 0 };
   }

@@ -77,6 +77,10 @@ export class HistoryRecorder implements Probe, DurableProbe {
     this.push({ kind: 'recovered', path, state, revision });
   }
 
+  recoveryFailed(path: string): void {
+    this.push({ kind: 'recoveryFailed', path });
+  }
+
   handled(path: string, id: number, state: number, revision: number): void {
     this.push({ kind: 'handled', path, id, state, revision });
   }

@@ -9,6 +9,8 @@ import type { SuiteStore } from './SuiteStore.js';
 export interface DurableProbe {
   /** The entity finished recovery (`RecoveryCompleted`) with this state and revision. */
   recovered(path: string, state: number, revision: number): void;
+  /** The entity's recovery failed (`RecoveryFailed`). */
+  recoveryFailed(path: string): void;
   /** The command handler was called for command `id`, with the state and revision it saw. */
   handled(path: string, id: number, state: number, revision: number): void;
   /** The `step`-th side effect of command `id` (a `thenRun`) ran with this state. */

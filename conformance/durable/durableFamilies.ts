@@ -31,10 +31,10 @@ export const sideEffects: DurableFamily = {
 export const revisionConflicts: DurableFamily = {
   id: 'durable-state.revision-conflicts',
   title: 'A conflicting or failed write stops the entity; a new incarnation recovers the stored state and revision',
-  rules: ['DS-01', 'DS-05', 'DS-08', 'DS-10', 'DS-11', 'DS-12', 'DS-13'],
+  rules: ['DS-01', 'DS-03', 'DS-05', 'DS-08', 'DS-10', 'DS-11', 'DS-12', 'DS-13'],
   requires: ['durable-state', 'durable-state.recovery-signals', 'lifecycle.post-stop'],
   profile: {
-    steps: { send: 4, spawn: 3, failNextWrite: 1, externalWrite: 1 },
+    steps: { send: 4, spawn: 3, failNextWrite: 1, failNextRead: 1, externalWrite: 1 },
     commands: { add: 4, remove: 2, read: 1, crash: 1 },
     maxChain: 1,
     maxBurst: 2,

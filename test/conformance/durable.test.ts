@@ -23,6 +23,7 @@ function twiceRun(base: RuntimeAdapter): RuntimeAdapter {
       const real = env.durable.probe;
       const probe: DurableProbe = {
         recovered: (path, state, revision) => real.recovered(path, state, revision),
+        recoveryFailed: (path) => real.recoveryFailed(path),
         handled: (path, id, state, revision) => real.handled(path, id, state, revision),
         callback: (path, id, step, state) => {
           real.callback(path, id, step, state);

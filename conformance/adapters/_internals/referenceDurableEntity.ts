@@ -5,6 +5,7 @@ import {
   PersistenceId,
   PostStop,
   RecoveryCompleted,
+  RecoveryFailed,
   type ActorRef,
   type Behavior,
   type DurableStateStore,
@@ -95,6 +96,7 @@ export function durableEntity(entity: DurableEntityBlueprint, env: TestEnvironme
     .withTag(entity.tag)
     .receiveSignal((_state, signal) => {
       if (signal instanceof RecoveryCompleted) probe.recovered(path, signal.state as number, signal.revision);
+      else if (signal instanceof RecoveryFailed) probe.recoveryFailed(path);
       else if (signal === PostStop) env.probe.signal(path, 'PostStop');
     });
   return entity.stashCapacity === undefined ? behavior : behavior.withStashCapacity(entity.stashCapacity);

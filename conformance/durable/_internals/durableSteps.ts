@@ -25,6 +25,7 @@ type DurableTemplate =
   | { readonly t: 'spawn'; readonly pid: number }
   | { readonly t: 'send'; readonly target: number; readonly commands: readonly CommandTemplate[] }
   | { readonly t: 'failNextWrite' }
+  | { readonly t: 'failNextRead' }
   | { readonly t: 'externalWrite'; readonly pid: number; readonly value: number };
 
 /** The fast-check model of a durable run. */
@@ -60,6 +61,8 @@ function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperatio
       };
     case 'failNextWrite':
       return { op: 'failNextWrite' };
+    case 'failNextRead':
+      return { op: 'failNextRead' };
     case 'externalWrite':
       return { op: 'externalWrite', persistenceId: pid(template.pid), value: template.value };
     case 'send': {
@@ -80,6 +83,8 @@ function describe(operation: DurableOperation): string {
       return `send ${operation.path}: ${operation.commands.map(describeEntityCommand).join(', ')}`;
     case 'failNextWrite':
       return 'the store fails its next write';
+    case 'failNextRead':
+      return 'the store fails its next read';
     case 'externalWrite':
       return `another writer stores ${operation.value} for ${operation.persistenceId}`;
   }
@@ -105,6 +110,9 @@ class DurableStep implements fc.AsyncCommand<DurableRunModel, DurableRunReal> {
         break;
       case 'failNextWrite':
         real.store.failNextWrite();
+        break;
+      case 'failNextRead':
+        real.store.failNextRead();
         break;
       case 'externalWrite':
         real.store.writeBehind(operation.persistenceId, operation.value);
@@ -169,6 +177,7 @@ export function durableStepArbitrary(profile: DurableProfile, declared: Readonly
     spawn: fc.record({ t: fc.constant('spawn' as const), pid: fc.nat({ max: 9 }) }),
     send: fc.record({ t: fc.constant('send' as const), target: fc.nat({ max: 99 }), commands: fc.array(command, { minLength: 1, maxLength: profile.maxBurst }) }),
     failNextWrite: fc.constant({ t: 'failNextWrite' as const }),
+    failNextRead: fc.constant({ t: 'failNextRead' as const }),
     externalWrite: fc.record({ t: fc.constant('externalWrite' as const), pid: fc.nat({ max: 9 }), value: fc.integer({ min: 100, max: 199 }) }),
   };
   for (const [kind, weight] of Object.entries(profile.steps) as [DurableStepKind, number][]) {

@@ -39,6 +39,8 @@ export type EntityCommand =
 export type DurableEvent =
   /** Recovery finished with this state and revision (`RecoveryCompleted`, DS-01, DS-02). */
   | { readonly kind: 'recovered'; readonly path: string; readonly state: number; readonly revision: number }
+  /** Recovery could not read the store (`RecoveryFailed`, DS-03). */
+  | { readonly kind: 'recoveryFailed'; readonly path: string }
   /** The command handler saw this command with this state and revision (DS-07: the pre-write revision). */
   | { readonly kind: 'handled'; readonly path: string; readonly id: number; readonly state: number; readonly revision: number }
   /** The `step`-th `thenRun` callback of command `id` ran with this state (DS-06, DS-07). */
@@ -56,6 +58,8 @@ export function describeDurableEvent(event: DurableEvent): string {
   switch (event.kind) {
     case 'recovered':
       return `${event.path}: recovered ${event.state} at r${event.revision}`;
+    case 'recoveryFailed':
+      return `${event.path}: recovery failed`;
     case 'handled':
       return `${event.path}: handled ${event.id} on ${event.state} at r${event.revision}`;
     case 'callback':

@@ -9,6 +9,8 @@ export type DurableOperation =
   | { readonly op: 'send'; readonly path: string; readonly commands: readonly EntityCommand[] }
   /** The suite's store fails the next write it receives (DS-08). */
   | { readonly op: 'failNextWrite' }
+  /** The suite's store fails the next read it receives: a recovery (DS-03). */
+  | { readonly op: 'failNextRead' }
   /** Another writer stores the next revision of `persistenceId` behind the entity's back (DS-10). */
   | { readonly op: 'externalWrite'; readonly persistenceId: string; readonly value: number };
 
@@ -30,11 +32,13 @@ export interface DurableModelState {
   store: Record<string, { state: number | undefined; revision: number }>;
   /** Writes the store will still fail. */
   failingWrites: number;
+  /** Reads the store will still fail. */
+  failingReads: number;
 }
 
 /** The durable model before any operation. @public */
 export function initialDurableState(): DurableModelState {
-  return { entities: {}, store: {}, failingWrites: 0 };
+  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0 };
 }
 
 /** The model's answer for one durable operation. @public */
@@ -58,6 +62,12 @@ class Expectation {
     this.last.set(event.path, index);
     return index;
   }
+
+  /** An event the rules allow but do not require. */
+  optional(event: HistoryEvent): void {
+    const index = this.emit(event);
+    this.events[index] = { event, optional: true };
+  }
 }
 
 /**
@@ -75,6 +85,14 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
   switch (operation.op) {
     case 'spawn': {
       const { name, persistenceId, tag } = operation.entity;
+      if (next.failingReads > 0) {
+        // No command is handled; the entity fails (DS-03). Whether its PostStop handler still runs is left open.
+        next.failingReads -= 1;
+        rules.add('DS-03');
+        out.emit({ kind: 'recoveryFailed', path: name });
+        out.optional({ kind: 'signal', path: name, signal: 'PostStop' });
+        break;
+      }
       const stored = next.store[persistenceId];
       const stashCapacity = operation.entity.stashCapacity;
       const entity: EntityState = { path: name, persistenceId, tag, stashCapacity, state: stored?.state ?? 0, revision: stored?.revision ?? 0, userStash: [] };
@@ -88,6 +106,9 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
     }
     case 'failNextWrite':
       next.failingWrites += 1;
+      break;
+    case 'failNextRead':
+      next.failingReads += 1;
       break;
     case 'externalWrite': {
       const stored = next.store[operation.persistenceId];
