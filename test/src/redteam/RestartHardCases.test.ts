@@ -6,7 +6,7 @@ import { ChildFailed, PreRestart } from '../../../src/Signal.js';
 import { SupervisorStrategy } from '../../../src/SupervisorStrategy.js';
 import { ActorInitializationError } from '../../../src/errors.js';
 import { Boom, counter, recordEvents, testKit } from '../fixtures.js';
-import { gate, macrotask, target, type Command } from './_target.js';
+import { child, gate, macrotask, target, type Command } from './_target.js';
 
 describe('red team: restart hard cases', () => {
   it('SUP-10 messages and a non-child Terminated sent while a restart waits for a slow child arrive afterwards in order', async () => {
@@ -84,6 +84,60 @@ describe('red team: restart hard cases', () => {
       await log.expectMessage('after');
       parent.tell('state');
       await log.expectMessage('children:');
+      await log.expectNoMessage();
+      await kit.shutdown();
+    }
+  });
+
+  it('SUP-10 two failures queued behind each other while a restart waits: both restart, later messages survive (Pekko message retention)', async () => {
+    for (const strategy of [SupervisorStrategy.restart().withStashCapacity(4), SupervisorStrategy.restartWithBackoff(10, 10, 0).withStashCapacity(4)]) {
+      const kit = testKit();
+      const log = kit.createTestProbe<string>();
+      const slow = gate();
+      const parent = kit.spawn(Behaviors.supervise(target(log.ref)).onFailure(strategy));
+      parent.tell({ spawn: 'c1', slow });
+      for (const m of ['fail', 'fail', 'p1', 'p2']) parent.tell(m);
+      await log.expectMessage('PreRestart');
+      await macrotask();
+      slow.open();
+      await log.expectMessage('c1:PostStop');
+      for (let i = 0; i < 4; i++) {
+        await kit.settled();
+        kit.manualTime.timePasses(10);
+      }
+      expect(await log.receiveMessages(3)).toEqual(['PreRestart', 'p1', 'p2']);
+      await log.expectNoMessage();
+      await kit.shutdown();
+    }
+  });
+
+  it('SUP-08 a first setup that spawns a slow child and fails: the retry waits for the child, buffered messages survive two failed starts', async () => {
+    for (const strategy of [SupervisorStrategy.restart().withStashCapacity(4).withLimit(4, 10_000), SupervisorStrategy.restartWithBackoff(10, 10, 0).withStashCapacity(4)]) {
+      const kit = testKit();
+      const log = kit.createTestProbe<string>();
+      const slow = gate();
+      let starts = 0;
+      const actor = kit.spawn(
+        Behaviors.supervise(
+          Behaviors.setup<Command>((context) => {
+            starts++;
+            log.ref.tell('started');
+            context.spawn(child(log.ref, `kid${starts}`, slow), `kid${starts}`);
+            if (starts <= 2) throw new Boom('constructor');
+            return target(log.ref);
+          }),
+        ).onFailure(strategy),
+      );
+      await log.expectMessage('started');
+      actor.tell('ping1');
+      actor.tell('ping2');
+      await macrotask();
+      slow.open();
+      for (let i = 0; i < 6; i++) {
+        await kit.settled();
+        kit.manualTime.timePasses(10);
+      }
+      expect(await log.receiveMessages(6)).toEqual(['kid1:PostStop', 'started', 'kid2:PostStop', 'started', 'ping1', 'ping2']);
       await log.expectNoMessage();
       await kit.shutdown();
     }
