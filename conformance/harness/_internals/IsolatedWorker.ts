@@ -84,16 +84,17 @@ export class IsolatedWorker {
     };
     const first = await new Promise<WorkerReply | { type: 'timeout' } | { type: 'error'; message: string }>((resolve) => {
       const stop = watch(heartbeat, limits, () => resolve({ type: 'timeout' }));
+      const onMessage = (reply: WorkerReply): void => done(reply);
+      const onError = (error: unknown): void => done({ type: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      const onExit = (code: number): void => done({ type: 'error', message: `the worker exited with code ${code} while loading` });
       const done = (value: WorkerReply | { type: 'error'; message: string }): void => {
         stop();
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         resolve(value);
       };
-      worker.once('message', done);
-      worker.once('error', (error) => done({ type: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
-      worker.once('exit', (code) => done({ type: 'error', message: `the worker exited with code ${code} while loading` }));
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     });
     if (first.type === 'loaded') {
-      worker.removeAllListeners();
       return new IsolatedWorker(worker, heartbeat, limits, { name: first.name, version: first.version, capabilities: first.capabilities });
     }
     await worker.terminate();

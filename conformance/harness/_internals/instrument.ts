@@ -80,7 +80,7 @@ export function instrument(adapter: RuntimeAdapter, heartbeat: Heartbeat, faults
           record(`probe.${method}`, `event out of contract: ${method}(${args.map((a) => JSON.stringify(a) ?? String(a)).join(', ')})`);
           return;
         }
-        (real[method] as (...a: unknown[]) => void)(...args);
+        (real[method] as (...a: unknown[]) => void).apply(real, args);
       };
     }
     return wrapped as unknown as Probe;
