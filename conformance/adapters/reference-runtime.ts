@@ -272,6 +272,7 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'durable-state.delete',
     'durable-state.user-stash',
     'durable-state.stash-capacity',
+    'durable-state.persist-failure-backoff',
   ],
   runtimeErrors: {
     DeathPact: DeathPactError,

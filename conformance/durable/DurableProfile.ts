@@ -1,7 +1,7 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
 
 /** Kinds of steps a durable-state property generates. @public */
-export type DurableStepKind = 'spawn' | 'send' | 'failNextWrite' | 'failNextRead' | 'externalWrite';
+export type DurableStepKind = 'spawn' | 'send' | 'failNextWrite' | 'failNextRead' | 'externalWrite' | 'advance';
 
 /** Kinds of entity commands a durable-state property sends. @public */
 export type EntityCommandKind = 'add' | 'remove' | 'read' | 'park' | 'release' | 'crash';
@@ -23,6 +23,8 @@ export interface DurableProfile {
   readonly persistenceIds: number;
   /** Stash capacity of every entity (default: the runtime's, large enough never to matter). */
   readonly stashCapacity?: number;
+  /** Backoff of every entity after a failed write (default: none, the entity stops). */
+  readonly persistFailureBackoff?: { readonly minMs: number; readonly maxMs: number };
   readonly maxSteps: number;
 }
 

@@ -62,5 +62,23 @@ export const stashOverflow: DurableFamily = {
   numRuns: 40,
 };
 
+/** Failed writes under `onPersistFailure(backoff)`: restart, recover, then the kept commands in order. @public */
+export const persistFailureBackoff: DurableFamily = {
+  id: 'durable-state.persist-failure-backoff',
+  title: 'A failed write restarts the entity with backoff; it recovers and handles the kept commands in order',
+  rules: ['DS-09', 'DS-08', 'DS-10'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'durable-state.persist-failure-backoff', 'time.manual'],
+  profile: {
+    steps: { send: 4, failNextWrite: 2, externalWrite: 1, advance: 3 },
+    commands: { add: 4, read: 2 },
+    maxChain: 2,
+    maxBurst: 3,
+    persistenceIds: 1,
+    persistFailureBackoff: { minMs: 10, maxMs: 40 },
+    maxSteps: 12,
+  },
+  numRuns: 50,
+};
+
 /** Every durable-state property. @public */
-export const durableFamilies: readonly DurableFamily[] = [sideEffects, revisionConflicts, stashOverflow];
+export const durableFamilies: readonly DurableFamily[] = [sideEffects, revisionConflicts, stashOverflow, persistFailureBackoff];

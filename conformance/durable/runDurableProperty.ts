@@ -25,15 +25,16 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
         ...(replayPath !== undefined ? { replayPath } : {}),
       }),
     run: async (_scenario: string, commands, exercised) => {
-      const { env, recorder, store } = suiteEnvironment([{ name: 'E0' }], adapter.runtimeErrors);
+      const { env, recorder, store, clock } = suiteEnvironment([{ name: 'E0' }], adapter.runtimeErrors);
       const sut = await adapter.start(env);
-      const real: DurableRunReal = { sut, recorder, store, exercised: new Set(), log: [] };
+      const real: DurableRunReal = { sut, clock, recorder, store, exercised: new Set(), log: [] };
       const model: DurableRunModel = {
         state: initialDurableState(),
         nextEntity: 0,
         nextId: 1,
         persistenceIds: family.profile.persistenceIds,
         stashCapacity: family.profile.stashCapacity,
+        persistFailureBackoff: family.profile.persistFailureBackoff,
       };
       try {
         await firstEntity().run(model, real);

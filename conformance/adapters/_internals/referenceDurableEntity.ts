@@ -6,6 +6,7 @@ import {
   PostStop,
   RecoveryCompleted,
   RecoveryFailed,
+  SupervisorStrategy,
   type ActorRef,
   type Behavior,
   type DurableStateStore,
@@ -99,5 +100,7 @@ export function durableEntity(entity: DurableEntityBlueprint, env: TestEnvironme
       else if (signal instanceof RecoveryFailed) probe.recoveryFailed(path);
       else if (signal === PostStop) env.probe.signal(path, 'PostStop');
     });
-  return entity.stashCapacity === undefined ? behavior : behavior.withStashCapacity(entity.stashCapacity);
+  const sized = entity.stashCapacity === undefined ? behavior : behavior.withStashCapacity(entity.stashCapacity);
+  const backoff = entity.persistFailureBackoff;
+  return backoff === undefined ? sized : sized.onPersistFailure(SupervisorStrategy.restartWithBackoff(backoff.minMs, backoff.maxMs, 0));
 }

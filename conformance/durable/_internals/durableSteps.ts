@@ -10,7 +10,9 @@ import {
   type EffectStep,
   type EntityCommand,
 } from '../../../spec/model/index.js';
+import { advanceClock } from '../../_internals/advanceClock.js';
 import type { ControlledStore } from '../../_internals/ControlledStore.js';
+import type { VirtualClock } from '../../_internals/VirtualClock.js';
 import { defaultSettle } from '../../_internals/defaultSettle.js';
 import type { HistoryRecorder } from '../../_internals/HistoryRecorder.js';
 import type { SystemUnderTest } from '../../contract/RuntimeAdapter.js';
@@ -26,6 +28,7 @@ type DurableTemplate =
   | { readonly t: 'send'; readonly target: number; readonly commands: readonly CommandTemplate[] }
   | { readonly t: 'failNextWrite' }
   | { readonly t: 'failNextRead' }
+  | { readonly t: 'advance'; readonly ms: number }
   | { readonly t: 'externalWrite'; readonly pid: number; readonly value: number };
 
 /** The fast-check model of a durable run. */
@@ -35,11 +38,13 @@ export interface DurableRunModel {
   nextId: number;
   readonly persistenceIds: number;
   readonly stashCapacity: number | undefined;
+  readonly persistFailureBackoff: { readonly minMs: number; readonly maxMs: number } | undefined;
 }
 
 /** The real side of a durable run. */
 export interface DurableRunReal {
   readonly sut: SystemUnderTest;
+  readonly clock: VirtualClock;
   readonly recorder: HistoryRecorder;
   readonly store: ControlledStore;
   readonly exercised: Set<string>;
@@ -57,12 +62,15 @@ function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperatio
           persistenceId: pid(template.pid),
           tag: 'entities',
           ...(m.stashCapacity !== undefined ? { stashCapacity: m.stashCapacity } : {}),
+          ...(m.persistFailureBackoff !== undefined ? { persistFailureBackoff: m.persistFailureBackoff } : {}),
         },
       };
     case 'failNextWrite':
       return { op: 'failNextWrite' };
     case 'failNextRead':
       return { op: 'failNextRead' };
+    case 'advance':
+      return { op: 'advance', ms: template.ms };
     case 'externalWrite':
       return { op: 'externalWrite', persistenceId: pid(template.pid), value: template.value };
     case 'send': {
@@ -85,6 +93,8 @@ function describe(operation: DurableOperation): string {
       return 'the store fails its next write';
     case 'failNextRead':
       return 'the store fails its next read';
+    case 'advance':
+      return `advance ${operation.ms} ms`;
     case 'externalWrite':
       return `another writer stores ${operation.value} for ${operation.persistenceId}`;
   }
@@ -118,8 +128,9 @@ class DurableStep implements fc.AsyncCommand<DurableRunModel, DurableRunReal> {
         real.store.writeBehind(operation.persistenceId, operation.value);
         break;
     }
-    if (real.sut.settle) await real.sut.settle();
-    else await defaultSettle(() => real.recorder.history.length);
+    const settle = () => (real.sut.settle ? real.sut.settle() : defaultSettle(() => real.recorder.history.length));
+    if (operation.op === 'advance') await advanceClock(real.clock, operation.ms, settle);
+    await settle();
     const observed = real.recorder.takeNew();
     const prediction = predictDurable(m.state, operation);
     const verdict = checkHistory(prediction.expected, observed);
@@ -178,6 +189,7 @@ export function durableStepArbitrary(profile: DurableProfile, declared: Readonly
     send: fc.record({ t: fc.constant('send' as const), target: fc.nat({ max: 99 }), commands: fc.array(command, { minLength: 1, maxLength: profile.maxBurst }) }),
     failNextWrite: fc.constant({ t: 'failNextWrite' as const }),
     failNextRead: fc.constant({ t: 'failNextRead' as const }),
+    advance: fc.integer({ min: 1, max: 60 }).map((ms) => ({ t: 'advance' as const, ms })),
     externalWrite: fc.record({ t: fc.constant('externalWrite' as const), pid: fc.nat({ max: 9 }), value: fc.integer({ min: 100, max: 199 }) }),
   };
   for (const [kind, weight] of Object.entries(profile.steps) as [DurableStepKind, number][]) {

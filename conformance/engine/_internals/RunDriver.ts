@@ -6,15 +6,13 @@ import {
   predict,
   type Operation,
 } from '../../../spec/model/index.js';
+import { advanceClock } from '../../_internals/advanceClock.js';
 import { defaultSettle } from '../../_internals/defaultSettle.js';
 import type { HistoryRecorder } from '../../_internals/HistoryRecorder.js';
 import type { VirtualClock } from '../../_internals/VirtualClock.js';
 import type { SystemUnderTest } from '../../contract/RuntimeAdapter.js';
 import { ConformanceViolation } from '../ConformanceViolation.js';
 import type { RunModel } from './resolve.js';
-
-/** Bound on clock instants one `advance` may visit, against runtimes that keep re-arming timers at once. */
-const maxInstantsPerAdvance = 10_000;
 
 /**
  * The real side of a model-based run: applies an operation to the system under test, lets it
@@ -78,18 +76,9 @@ export class RunDriver {
       case 'failNextSetup':
         this.recorder.armSetupFailure(operation.path, operation.error);
         return;
-      case 'advance': {
-        // One due instant at a time, settling in between, as the model assumes.
-        const target = this.clock.now() + operation.ms;
-        for (let instant = 0; instant < maxInstantsPerAdvance; instant++) {
-          const due = this.clock.nextDue();
-          if (due === undefined || due > target) break;
-          this.clock.fireUntil(due);
-          await this.settle();
-        }
-        this.clock.fireUntil(target);
+      case 'advance':
+        await advanceClock(this.clock, operation.ms, () => this.settle());
         break;
-      }
     }
     await this.settle();
   }

@@ -12,6 +12,8 @@ export interface DurableEntityBlueprint {
   readonly tag: string;
   /** Capacity of each of its stashes; commands beyond it are dropped (DS-15). Default: large enough never to matter. */
   readonly stashCapacity?: number;
+  /** Restart with this backoff (random factor 0) after a failed write, instead of stopping (DS-09). */
+  readonly persistFailureBackoff?: { readonly minMs: number; readonly maxMs: number };
 }
 
 /** One side effect chained after a write, in registration order (DS-06). @public */

@@ -12,7 +12,9 @@ export type DurableOperation =
   /** The suite's store fails the next read it receives: a recovery (DS-03). */
   | { readonly op: 'failNextRead' }
   /** Another writer stores the next revision of `persistenceId` behind the entity's back (DS-10). */
-  | { readonly op: 'externalWrite'; readonly persistenceId: string; readonly value: number };
+  | { readonly op: 'externalWrite'; readonly persistenceId: string; readonly value: number }
+  /** The suite's clock moves forward (backoff restarts, DS-09). */
+  | { readonly op: 'advance'; readonly ms: number };
 
 /** A live entity as the model sees it. @public */
 export interface EntityState {
@@ -20,9 +22,17 @@ export interface EntityState {
   readonly persistenceId: string;
   readonly tag: string;
   readonly stashCapacity: number | undefined;
+  readonly backoff: { readonly minMs: number; readonly maxMs: number } | undefined;
   state: number;
   revision: number;
   userStash: EntityCommand[];
+  /** After a failed write under backoff: when the restart happens, or null while running (DS-09). */
+  restartAt: number | null;
+  /** Commands kept across the restart, in order: the internal stash, then what arrived meanwhile. */
+  held: EntityCommand[];
+  /** Consecutive backoff restarts, and when that count is forgotten if nothing failed since. */
+  restarts: number;
+  resetAt: number | null;
 }
 
 /** The durable model between operations. @public */
@@ -34,11 +44,13 @@ export interface DurableModelState {
   failingWrites: number;
   /** Reads the store will still fail. */
   failingReads: number;
+  /** Virtual time, in ms. */
+  now: number;
 }
 
 /** The durable model before any operation. @public */
 export function initialDurableState(): DurableModelState {
-  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0 };
+  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0, now: 0 };
 }
 
 /** The model's answer for one durable operation. @public */
@@ -94,8 +106,20 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         break;
       }
       const stored = next.store[persistenceId];
-      const stashCapacity = operation.entity.stashCapacity;
-      const entity: EntityState = { path: name, persistenceId, tag, stashCapacity, state: stored?.state ?? 0, revision: stored?.revision ?? 0, userStash: [] };
+      const entity: EntityState = {
+        path: name,
+        persistenceId,
+        tag,
+        stashCapacity: operation.entity.stashCapacity,
+        backoff: operation.entity.persistFailureBackoff,
+        state: stored?.state ?? 0,
+        revision: stored?.revision ?? 0,
+        userStash: [],
+        restartAt: null,
+        held: [],
+        restarts: 0,
+        resetAt: null,
+      };
       next.entities[name] = entity;
       rules.add('DS-01').add('DS-02');
       if (entity.revision > 0) rules.add('DS-11');
@@ -120,10 +144,17 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
     case 'send': {
       const entity = next.entities[operation.path];
       if (!entity) break;
+      if (entity.restartAt !== null) {
+        entity.held.push(...operation.commands); // buffered until the backoff restart (DS-09)
+        break;
+      }
       if (operation.commands.length > 1) rules.add('DS-04');
       handleAll(next, entity, [...operation.commands], out, rules);
       break;
     }
+    case 'advance':
+      advance(next, operation.ms, out, rules);
+      break;
   }
   return { expected: { events: out.events, before: out.before }, next, exercised: [...rules].sort() };
 }
@@ -182,6 +213,16 @@ function handleAll(model: DurableModelState, entity: EntityState, mailbox: Entit
           rules.add(conflict ? 'DS-10' : 'DS-08');
           if (command.then.length > 0) rules.add('DS-06');
           if (command.then.includes('reply')) rules.add('DS-17');
+          if (entity.backoff) {
+            // Restart later, keeping what was stashed; nothing of the failed command runs (DS-09).
+            rules.add('DS-09');
+            const delay = Math.min(entity.backoff.maxMs, entity.backoff.minMs * 2 ** entity.restarts);
+            entity.restarts += 1;
+            entity.resetAt = null;
+            entity.restartAt = model.now + delay;
+            entity.held = [...mailbox];
+            return;
+          }
           out.emit({ kind: 'signal', path, signal: 'PostStop' }, [written]);
           delete model.entities[path];
           return;
@@ -218,4 +259,35 @@ function handleAll(model: DurableModelState, entity: EntityState, mailbox: Entit
       }
     }
   }
+}
+
+/** Moves time forward: backoff restarts recover and then handle what was held, in order (DS-09). */
+function advance(model: DurableModelState, ms: number, out: Expectation, rules: Set<string>): void {
+  const target = model.now + ms;
+  for (;;) {
+    const due = Object.values(model.entities)
+      .flatMap((e) => [e.restartAt, e.resetAt])
+      .filter((t): t is number => t !== null && t <= target)
+      .reduce((min, t) => Math.min(min, t), Infinity);
+    if (due === Infinity) break;
+    model.now = due;
+    for (const entity of Object.values(model.entities)) {
+      if (entity.resetAt === due) {
+        entity.resetAt = null;
+        entity.restarts = 0;
+      }
+      if (entity.restartAt !== due) continue;
+      entity.restartAt = null;
+      const stored = model.store[entity.persistenceId];
+      entity.state = stored?.state ?? 0;
+      entity.revision = stored?.revision ?? 0;
+      const backoff = entity.backoff!;
+      entity.resetAt = due + (backoff.minMs + backoff.maxMs) / 2;
+      out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision });
+      const held = entity.held;
+      entity.held = [];
+      handleAll(model, entity, held, out, rules);
+    }
+  }
+  model.now = target;
 }
