@@ -5,22 +5,32 @@ import { Behaviors } from '../../../src/Behaviors.js';
 import { ChildFailed, PreRestart } from '../../../src/Signal.js';
 import { SupervisorStrategy } from '../../../src/SupervisorStrategy.js';
 import { ActorInitializationError } from '../../../src/errors.js';
+import type { ActorTestKit, TestProbe } from '../../../src/testkit/index.js';
 import { Boom, counter, recordEvents, testKit } from '../fixtures.js';
 import { child, gate, macrotask, target, type Command } from './_target.js';
+
+/**
+ * Spawns {@link target} under `strategy` with a child `c1` whose stop waits for a gate, makes
+ * it fail and waits for PreRestart: the restart now waits for `c1` until `slow.open()`.
+ */
+async function restartingWithSlowChild(kit: ActorTestKit, log: TestProbe<string>, strategy: SupervisorStrategy, prepare: Command[] = []) {
+  const slow = gate();
+  const parent = kit.spawn(Behaviors.supervise(target(log.ref)).onFailure(strategy), 'parent');
+  for (const command of prepare) parent.tell(command);
+  parent.tell({ spawn: 'c1', slow });
+  parent.tell('state');
+  await log.expectMessage('children:c1');
+  parent.tell('fail');
+  await log.expectMessage('PreRestart');
+  return { parent, slow };
+}
 
 describe('red team: restart hard cases', () => {
   it('SUP-10 messages and a non-child Terminated sent while a restart waits for a slow child arrive afterwards in order', async () => {
     const kit = testKit();
     const log = kit.createTestProbe<string>();
     const other = kit.spawn(Behaviors.ignore<string>(), 'other');
-    const slow = gate();
-    const parent = kit.spawn(Behaviors.supervise(target(log.ref)).onFailure(SupervisorStrategy.restart()), 'parent');
-    parent.tell({ watch: other });
-    parent.tell({ spawn: 'c1', slow });
-    parent.tell('state');
-    await log.expectMessage('children:c1');
-    parent.tell('fail');
-    await log.expectMessage('PreRestart');
+    const { parent, slow } = await restartingWithSlowChild(kit, log, SupervisorStrategy.restart(), [{ watch: other }]);
     parent.tell('a');
     kit.stop(other);
     await macrotask();
@@ -37,14 +47,7 @@ describe('red team: restart hard cases', () => {
     const kit = testKit();
     const events = recordEvents(kit);
     const log = kit.createTestProbe<string>();
-    const slow = gate();
-    const parent = kit.spawn(
-      Behaviors.supervise(target(log.ref)).onFailure(SupervisorStrategy.restart().withStashCapacity(2)),
-      'parent',
-    );
-    parent.tell({ spawn: 'c1', slow });
-    parent.tell('fail');
-    await log.expectMessage('PreRestart');
+    const { parent, slow } = await restartingWithSlowChild(kit, log, SupervisorStrategy.restart().withStashCapacity(2));
     for (const m of ['m1', 'm2', 'm3', 'm4', 'm5']) parent.tell(m);
     await macrotask();
     slow.open();
@@ -59,13 +62,7 @@ describe('red team: restart hard cases', () => {
     for (const strategy of [SupervisorStrategy.restart(), SupervisorStrategy.restartWithBackoff(10, 10, 0)]) {
       const kit = testKit();
       const log = kit.createTestProbe<string>();
-      const slow = gate();
-      const parent = kit.spawn(Behaviors.supervise(target(log.ref)).onFailure(strategy));
-      parent.tell({ spawn: 'c1', slow });
-      parent.tell('state');
-      await log.expectMessage('children:c1');
-      parent.tell('fail');
-      await log.expectMessage('PreRestart');
+      const { parent, slow } = await restartingWithSlowChild(kit, log, strategy);
       parent.tell('state');
       parent.tell({ spawn: 'c2' });
       parent.tell('state');
@@ -93,11 +90,8 @@ describe('red team: restart hard cases', () => {
     for (const strategy of [SupervisorStrategy.restart().withStashCapacity(4), SupervisorStrategy.restartWithBackoff(10, 10, 0).withStashCapacity(4)]) {
       const kit = testKit();
       const log = kit.createTestProbe<string>();
-      const slow = gate();
-      const parent = kit.spawn(Behaviors.supervise(target(log.ref)).onFailure(strategy));
-      parent.tell({ spawn: 'c1', slow });
-      for (const m of ['fail', 'fail', 'p1', 'p2']) parent.tell(m);
-      await log.expectMessage('PreRestart');
+      const { parent, slow } = await restartingWithSlowChild(kit, log, strategy);
+      for (const m of ['fail', 'p1', 'p2']) parent.tell(m);
       await macrotask();
       slow.open();
       await log.expectMessage('c1:PostStop');
