@@ -14,7 +14,7 @@ import type { PropertyResult } from './engine/results.js';
 import { deriveRuleResults } from './engine/ruleResults.js';
 import type { ConformanceOptions } from './engine/runConformance.js';
 import type { RunOptions } from './engine/runProperty.js';
-import { runtimeProperties } from './engine/runtimeProperties.js';
+import { effectiveCapabilities, runtimeProperties } from './engine/runtimeProperties.js';
 import { runStoreProperty } from './store/runStoreProperty.js';
 import { storeFamilies } from './store/storeFamilies.js';
 
@@ -97,7 +97,7 @@ export function conformanceSuite(adapter: RuntimeAdapter, options: ConformanceSu
   declareRuleTests(
     `${adapter.name} ${adapter.version} conformance`,
     'runtime',
-    new Set(adapter.capabilities),
+    effectiveCapabilities(adapter),
     runtimeProperties(adapter),
     (property, runOptions) => property.run(runOptions),
     options,

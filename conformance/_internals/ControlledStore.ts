@@ -1,4 +1,8 @@
+import type { Capability } from '../../spec/index.js';
 import type { SuiteStore } from '../contract/SuiteStore.js';
+
+/** What the suite's store guarantees to the entities that use it. */
+export const controlledStoreCapabilities: readonly Capability[] = ['store', 'store.revision-check', 'store.delete-revision-check'];
 
 /** Why the suite's store refused a write. */
 export class ControlledStoreWriteError extends Error {

@@ -4,7 +4,7 @@ import type { PropertyFamily } from './PropertyFamily.js';
 import type { PropertyResult, RuleResult } from './results.js';
 import { deriveRuleResults } from './ruleResults.js';
 import type { RunOptions } from './runProperty.js';
-import { runtimeProperties } from './runtimeProperties.js';
+import { effectiveCapabilities, runtimeProperties } from './runtimeProperties.js';
 
 /** Knobs of {@link runConformance}. @public */
 export interface ConformanceOptions extends Omit<RunOptions, 'replay'> {
@@ -41,7 +41,7 @@ export async function runConformance(adapter: RuntimeAdapter, options: Conforman
   for (const property of needed) results.set(property.id, await property.run(runOptions));
   return {
     adapter: { name: adapter.name, version: adapter.version },
-    rules: deriveRuleResults(selected, properties, results, new Set(adapter.capabilities)),
+    rules: deriveRuleResults(selected, properties, results, effectiveCapabilities(adapter)),
     properties: [...results.values()],
     durationMs: performance.now() - started,
   };

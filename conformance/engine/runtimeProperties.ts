@@ -1,3 +1,5 @@
+import type { Capability } from '../../spec/index.js';
+import { controlledStoreCapabilities } from '../_internals/ControlledStore.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
 import { durableFamilies } from '../durable/durableFamilies.js';
 import { runDurableProperty } from '../durable/runDurableProperty.js';
@@ -11,6 +13,18 @@ export interface RunnableProperty {
   readonly id: string;
   readonly rules: readonly string[];
   run(options: RunOptions): Promise<PropertyResult>;
+}
+
+/**
+ * What an adapter's rules may rely on: its own capabilities plus, for durable state, those of
+ * the suite's store, which every entity writes through (it checks revisions on every write).
+ *
+ * @public
+ */
+export function effectiveCapabilities(adapter: RuntimeAdapter): ReadonlySet<Capability> {
+  const declared = new Set<Capability>(adapter.capabilities);
+  if (declared.has('durable-state')) for (const c of controlledStoreCapabilities) declared.add(c);
+  return declared;
 }
 
 /**

@@ -72,5 +72,5 @@ export const childStopOnRestart: PropertyFamily = {
     steps: { ping: 3, fail: 4, spawnChild: 1, stopChild: 1, advance: 1, burst: 2 },
     maxSteps: 14,
   },
-  numRuns: 100,
+  numRuns: 150,
 };

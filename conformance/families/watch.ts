@@ -22,7 +22,7 @@ export const failureBubbling: PropertyFamily = {
     terminatedFailures: true,
     steps: { ping: 2, fail: 4, stop: 1 },
   },
-  numRuns: 100,
+  numRuns: 150,
 };
 
 /** watch / watchWith / unwatch between arbitrary actors, including dead ones and restarting watchers. @public */
