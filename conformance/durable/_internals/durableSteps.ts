@@ -17,6 +17,7 @@ import { defaultSettle } from '../../_internals/defaultSettle.js';
 import type { HistoryRecorder } from '../../_internals/HistoryRecorder.js';
 import type { SystemUnderTest } from '../../contract/RuntimeAdapter.js';
 import { ConformanceViolation } from '../../engine/ConformanceViolation.js';
+import { PositionalStep } from '../../engine/_internals/PositionalStep.js';
 import type { DurableProfile, DurableStepKind, EntityCommandKind } from '../DurableProfile.js';
 
 type CommandTemplate =
@@ -100,17 +101,16 @@ function describe(operation: DurableOperation): string {
   }
 }
 
-/** One durable step as a fast-check command; it always applies. */
-class DurableStep implements fc.AsyncCommand<DurableRunModel, DurableRunReal> {
-  private shown: string | undefined;
-  constructor(readonly template: DurableTemplate) {}
-  check(): boolean {
-    return true;
+/** One durable step: resolved by position, applied, and checked against the durable oracle. */
+class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, DurableRunModel, DurableRunReal> {
+  protected resolve(m: DurableRunModel): DurableOperation | undefined {
+    return resolve(this.template, m);
   }
-  async run(m: DurableRunModel, real: DurableRunReal): Promise<void> {
-    const operation = resolve(this.template, m);
-    this.shown = operation ? describe(operation) : '(no-op)';
-    if (!operation) return;
+  protected describe(operation: DurableOperation): string {
+    return describe(operation);
+  }
+  protected async apply(operation: DurableOperation, m: DurableRunModel, real: DurableRunReal): Promise<void> {
+    const shown = describe(operation);
     switch (operation.op) {
       case 'spawn':
         real.sut.spawnEntity!(operation.entity);
@@ -134,10 +134,10 @@ class DurableStep implements fc.AsyncCommand<DurableRunModel, DurableRunReal> {
     const observed = real.recorder.takeNew();
     const prediction = predictDurable(m.state, operation);
     const verdict = checkHistory(prediction.expected, observed);
-    real.log.push(`${this.shown}${observed.length > 0 ? `\n    ${observed.map(describeEvent).join('\n    ')}` : ''}`);
+    real.log.push(`${shown}${observed.length > 0 ? `\n    ${observed.map(describeEvent).join('\n    ')}` : ''}`);
     if (!verdict.ok) {
       throw new ConformanceViolation(
-        this.shown,
+        shown,
         verdict.problems,
         prediction.exercised,
         observed.map(describeEvent),
@@ -147,9 +147,6 @@ class DurableStep implements fc.AsyncCommand<DurableRunModel, DurableRunReal> {
     }
     m.state = prediction.next;
     for (const rule of prediction.exercised) real.exercised.add(rule);
-  }
-  toString(): string {
-    return this.shown ?? JSON.stringify(this.template);
   }
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../../spec/model/store/index.js';
 import type { StoreChange, StoreUnderTest } from '../../contract/StorePlugin.js';
 import { ConformanceViolation } from '../../engine/ConformanceViolation.js';
+import { PositionalStep } from '../../engine/_internals/PositionalStep.js';
 import type { StoreProfile, StoreStepKind } from '../StoreProfile.js';
 
 const ids = ['p0', 'p1', 'p2', 'p3'];
@@ -165,28 +166,25 @@ async function perform(store: StoreUnderTest, operation: StoreOperation): Promis
 
 
 
-/** One store step as a fast-check command; it always applies. */
-class StoreStep implements fc.AsyncCommand<StoreRunModel, StoreRunReal> {
-  private shown: string | undefined;
-  constructor(readonly template: StoreTemplate) {}
-  check(): boolean {
-    return true;
+/** One store step: resolved by position, performed, and checked against the store oracle. */
+class StoreStep extends PositionalStep<StoreTemplate, StoreOperation, StoreRunModel, StoreRunReal> {
+  protected resolve(m: StoreRunModel): StoreOperation {
+    return resolve(this.template, m);
   }
-  async run(m: StoreRunModel, real: StoreRunReal): Promise<void> {
-    const operation = resolve(this.template, m);
-    this.shown = describeStoreOperation(operation);
+  protected describe(operation: StoreOperation): string {
+    return describeStoreOperation(operation);
+  }
+  protected async apply(operation: StoreOperation, m: StoreRunModel, real: StoreRunReal): Promise<void> {
+    const shown = describeStoreOperation(operation);
     const observation = await perform(real.store, operation);
     const shownObservation = JSON.stringify(observation);
-    real.log.push(`${this.shown}\n    → ${shownObservation}`);
+    real.log.push(`${shown}\n    → ${shownObservation}`);
     const verdict = observeStore(real.semantics, m.belief, operation, observation);
     if (verdict.problems.length > 0) {
-      throw new ConformanceViolation(this.shown, verdict.problems, verdict.exercised, [shownObservation], [], real.log.slice(-12));
+      throw new ConformanceViolation(shown, verdict.problems, verdict.exercised, [shownObservation], [], real.log.slice(-12));
     }
     m.belief = verdict.next;
     for (const rule of verdict.exercised) real.exercised.add(rule);
-  }
-  toString(): string {
-    return this.shown ?? JSON.stringify(this.template);
   }
 }
 
