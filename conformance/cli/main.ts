@@ -8,10 +8,9 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { areas, isLevel, rulesByRole, type Level } from '../../spec/index.js';
 import { decodeReplayToken, InvalidReplayTokenError } from '../engine/ReplayToken.js';
-import { runtimeFamilies } from '../families/index.js';
 import { AdapterLoadError } from '../harness/AdapterLoadError.js';
 import { referenceAdapterLocation, resolveAdapter } from '../harness/resolveAdapter.js';
-import { runSuite, selectRules } from '../harness/runSuite.js';
+import { runSuite, selectRules, suiteProperties } from '../harness/runSuite.js';
 import { regressionsAgainst } from '../report/baseline.js';
 import { conforms, reportSchemaVersion, totalsOf, type ConformanceRun, type CoverageSummary } from '../report/ConformanceRun.js';
 import { MergeError, mergeRuns, parseRun } from '../report/mergeRuns.js';
@@ -79,8 +78,9 @@ interface RunFlags {
 }
 
 function listRules(out: Output): void {
+  const properties = suiteProperties();
   for (const rule of rulesByRole('runtime')) {
-    const checked = runtimeFamilies.some((f) => f.rules.includes(rule.id)) ? '' : '  (no property yet)';
+    const checked = properties.some((f) => f.rules.includes(rule.id)) ? '' : '  (no property yet)';
     out.write(`${rule.id.padEnd(9)} ${rule.level.padEnd(6)} ${rule.title}${checked}\n`);
   }
 }

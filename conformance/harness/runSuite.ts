@@ -2,11 +2,11 @@ import { rulesByRole, type AreaId, type Level, type Rule } from '../../spec/inde
 import { decodeReplayToken, encodeReplayToken } from '../engine/ReplayToken.js';
 import type { PropertyResult, RuleResult } from '../engine/results.js';
 import { deriveRuleResults } from '../engine/ruleResults.js';
-import type { PropertyFamily } from '../engine/PropertyFamily.js';
-import { runtimeFamilies } from '../families/index.js';
+import { effectiveCapabilities, runtimeProperties, type RunnableProperty } from '../engine/runtimeProperties.js';
 import type { ReportedCounterexample, RuleOutcome } from '../report/ConformanceRun.js';
 import { IsolatedWorker, type AdapterIdentity, type JobOutcome } from './_internals/IsolatedWorker.js';
 import type { AdapterLocation } from './resolveAdapter.js';
+import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
 
 /** Which rules to run and how. @public */
 export interface SuiteOptions {
@@ -51,7 +51,7 @@ export interface SuiteResult {
 export function selectRules(options: Pick<SuiteOptions, 'select' | 'levels' | 'shard' | 'replay'>): Rule[] {
   let chosen = [...rulesByRole('runtime')];
   if (options.replay !== undefined) {
-    const family = runtimeFamilies.find((f) => f.id === decodeReplayToken(options.replay!).family);
+    const family = suiteProperties(undefined).find((f) => f.id === decodeReplayToken(options.replay!).family);
     chosen = chosen.filter((r) => family?.rules.includes(r.id) === true);
   }
   if (options.select !== undefined && options.select.length > 0) {
@@ -64,6 +64,26 @@ export function selectRules(options: Pick<SuiteOptions, 'select' | 'levels' | 's
     chosen = chosen.filter((_, i) => i % total === index - 1);
   }
   return chosen;
+}
+
+/**
+ * The engine's runtime properties, for their IDs and rules only: the main thread never runs
+ * adapter code, so they are bound to a stand-in that carries the loaded adapter's identity. @public
+ */
+export function suiteProperties(identity?: AdapterIdentity): RunnableProperty[] {
+  return runtimeProperties(standIn(identity));
+}
+
+function standIn(identity: AdapterIdentity | undefined): RuntimeAdapter {
+  return {
+    name: identity?.name ?? 'unknown',
+    version: identity?.version ?? '0',
+    capabilities: identity?.capabilities ?? [],
+    runtimeErrors: {},
+    start() {
+      throw new Error('adapter code runs in the worker only');
+    },
+  };
 }
 
 /** A property that did not end with a result of its own: the adapter broke it. */
@@ -94,11 +114,11 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
   };
   const selected = selectRules(options);
   const replayFamily = options.replay === undefined ? undefined : decodeReplayToken(options.replay).family;
-  const families = runtimeFamilies.filter((f) => selected.some((r) => f.rules.includes(r.id)) && (replayFamily === undefined || f.id === replayFamily));
+  const families = suiteProperties(identity).filter((f) => selected.some((r) => f.rules.includes(r.id)) && (replayFamily === undefined || f.id === replayFamily));
   const results = new Map<string, PropertyResult>();
   const broken = new Map<string, Breakage>();
   const flaky = new Map<string, string>();
-  const job = async (family: PropertyFamily, replay?: string): Promise<JobOutcome> => {
+  const job = async (family: RunnableProperty, replay?: string): Promise<JobOutcome> => {
     if (!worker.alive) worker = await IsolatedWorker.start(location, limits, coverage);
     return worker.run({
       family: family.id,
@@ -131,17 +151,17 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
   return {
     adapter: identity,
     seed,
-    rules: outcomesOf(selected, families, results, broken, flaky, identity),
+    rules: outcomesOf(selected, suiteProperties(identity), results, broken, flaky, identity),
     durationMs: performance.now() - started,
     coverage: scripts,
   };
 }
 
-function tokenOf(family: PropertyFamily, identity: AdapterIdentity, seed: number, run: number): string {
+function tokenOf(family: RunnableProperty, identity: AdapterIdentity, seed: number, run: number): string {
   return encodeReplayToken({ family: family.id, adapter: identity.name, seed, path: String(Math.max(run, 0)) });
 }
 
-function breakageOf(outcome: JobOutcome, family: PropertyFamily, identity: AdapterIdentity, seed: number, timeoutMs: number): Breakage | undefined {
+function breakageOf(outcome: JobOutcome, family: RunnableProperty, identity: AdapterIdentity, seed: number, timeoutMs: number): Breakage | undefined {
   const where = `adapter ${identity.name}, property ${family.id}, seed ${seed}`;
   switch (outcome.kind) {
     case 'killed':
@@ -168,13 +188,13 @@ function breakageOf(outcome: JobOutcome, family: PropertyFamily, identity: Adapt
 
 function outcomesOf(
   selected: readonly Rule[],
-  families: readonly PropertyFamily[],
+  families: readonly RunnableProperty[],
   results: ReadonlyMap<string, PropertyResult>,
   broken: ReadonlyMap<string, Breakage>,
   flaky: ReadonlyMap<string, string>,
   identity: AdapterIdentity,
 ): RuleOutcome[] {
-  const derived = deriveRuleResults(selected, families, results, new Set(identity.capabilities));
+  const derived = deriveRuleResults(selected, families, results, effectiveCapabilities(standIn(identity)));
   return selected.map((rule, i): RuleOutcome => {
     const base = derived[i] as RuleResult;
     const common = {

@@ -96,11 +96,13 @@ export function instrument(adapter: RuntimeAdapter, heartbeat: Heartbeat, faults
       for (const member of ['spawn', 'tell', 'shutdown'] as const) {
         if (typeof sut?.[member] !== 'function') throw record('start()', `the system it returned has no \`${member}\` function, a required member of SystemUnderTest`);
       }
-      const settle = sut.settle;
+      const { settle, spawnEntity, tellEntity } = sut;
       return {
         spawn: (blueprint) => guardedSync('spawn', () => sut.spawn(blueprint)),
         tell: (path, command) => guardedSync('tell', () => sut.tell(path, command)),
         ...(typeof settle === 'function' ? { settle: () => guarded('settle', () => settle.call(sut)) } : {}),
+        ...(typeof spawnEntity === 'function' ? { spawnEntity: (entity) => guardedSync('spawn', () => spawnEntity.call(sut, entity)) } : {}),
+        ...(typeof tellEntity === 'function' ? { tellEntity: (path, command) => guardedSync('tell', () => tellEntity.call(sut, path, command)) } : {}),
         shutdown: () => guarded('shutdown', () => sut.shutdown()),
       };
     },

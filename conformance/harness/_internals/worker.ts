@@ -4,8 +4,7 @@
  */
 import { Session } from 'node:inspector/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { runProperty } from '../../engine/runProperty.js';
-import { runtimeFamilies } from '../../families/index.js';
+import { runtimeProperties } from '../../engine/runtimeProperties.js';
 import { AdapterLoadError } from '../AdapterLoadError.js';
 import { adapterExportOf, checkAdapterContract } from '../adapterContract.js';
 import { Heartbeat } from './Heartbeat.js';
@@ -60,12 +59,13 @@ async function handle(request: WorkerRequest): Promise<void> {
     reply({ type: 'coverage', job: request.job, scripts: taken.result });
     return;
   }
-  const family = runtimeFamilies.find((f) => f.id === request.family);
   const faults: AdapterFault[] = [];
   try {
-    if (family === undefined || adapter === undefined) throw new Error(`unknown property ${request.family}`);
+    if (adapter === undefined) throw new Error('no adapter loaded');
+    const property = runtimeProperties(instrument(adapter, heartbeat, faults)).find((p) => p.id === request.family);
+    if (property === undefined) throw new Error(`unknown property ${request.family}`);
     heartbeat.resetRuns();
-    const result = await runProperty(instrument(adapter, heartbeat, faults), family, {
+    const result = await property.run({
       ...(request.numRuns !== undefined ? { numRuns: request.numRuns } : {}),
       ...(request.seed !== undefined ? { seed: request.seed } : {}),
       ...(request.replay !== undefined ? { replay: request.replay } : {}),
