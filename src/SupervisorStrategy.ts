@@ -91,7 +91,8 @@ export class BackoffStrategy implements RestartSettings {
   ) {
     assertCount('restartWithBackoff minBackoffMs', minBackoffMs);
     if (!(maxBackoffMs >= minBackoffMs)) throw new RangeError('restartWithBackoff: maxBackoffMs must be >= minBackoffMs');
-    if (!(randomFactor >= 0 && randomFactor <= 1)) throw new RangeError('restartWithBackoff: randomFactor must be in [0, 1]');
+    // Like Pekko, any finite factor >= 0 is allowed: 2 means a delay of up to three times the base.
+    if (!(randomFactor >= 0 && Number.isFinite(randomFactor))) throw new RangeError(`restartWithBackoff: randomFactor must be a finite number >= 0, got ${randomFactor}`);
   }
 
   /** Stop instead of restarting once `maxRestarts` restarts happened without a reset. */

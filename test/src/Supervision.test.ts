@@ -543,7 +543,10 @@ describe('supervision (SUP)', () => {
   it('SUP-07 strategies validate their arguments', () => {
     expect(() => SupervisorStrategy.restart().withLimit(-1, 10)).toThrow(RangeError);
     expect(() => SupervisorStrategy.restartWithBackoff(100, 10, 0)).toThrow(RangeError);
-    expect(() => SupervisorStrategy.restartWithBackoff(10, 100, 2)).toThrow(RangeError);
+    expect(() => SupervisorStrategy.restartWithBackoff(10, 100, -0.5)).toThrow(RangeError);
+    expect(() => SupervisorStrategy.restartWithBackoff(10, 100, Number.NaN)).toThrow(RangeError);
+    // Pekko accepts factors above 1 (its own tests use 2.0 and 23.0).
+    expect(SupervisorStrategy.restartWithBackoff(10, 100, 2).randomFactor).toBe(2);
     expect(SupervisorStrategy.restartWithBackoff(100, 1000, 0).delayFor(3, 0)).toBe(800);
     expect(SupervisorStrategy.restartWithBackoff(100, 1000, 0).delayFor(10, 0)).toBe(1000);
   });
