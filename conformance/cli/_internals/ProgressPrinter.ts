@@ -29,7 +29,7 @@ export class ProgressPrinter {
     this.out.write(`${tags[rule.status]} ${rule.id} [${rule.level}] ${rule.title}${detail}\n`);
     const c = rule.counterexample;
     if (c !== undefined && (rule.status === 'failed' || rule.status === 'error')) {
-      const body = [c.message, ...(c.steps.length > 0 ? ['counterexample:', ...c.steps.map((s) => `  ${s}`)] : []), `replay token: ${c.replayToken}`];
+      const body = [...c.message.split('\n'), ...(c.steps.length > 0 ? ['counterexample:', ...c.steps.map((s) => `  ${s}`)] : []), `replay token: ${c.replayToken}`];
       this.out.write(`${body.map((l) => `      ${l}`).join('\n')}\n`);
     }
   }
