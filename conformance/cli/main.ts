@@ -181,6 +181,8 @@ function program(io: CliIo, coverageWriter: CoverageWriter | undefined, exit: { 
   const cmd = new Command('conformance')
     .description(`Checks an actor runtime against the ${kit.name} rules through its adapter and writes reports.`)
     .version(kit.version, '-V, --version', 'print the kit version')
+    // Options after `merge` belong to merge (both have --out).
+    .enablePositionalOptions()
     .option('-a, --adapter <file|package>', 'adapter module (TypeScript or JavaScript file, or installed package); default: the built-in reference runtime')
     .option('-r, --rules <ids>', 'only these rule IDs or areas, comma-separated (e.g. SUP-07,WATCH)', list)
     .option('-l, --level <levels>', 'only rules of these levels, comma-separated (MUST, SHOULD, MAY)', list)

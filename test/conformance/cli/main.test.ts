@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type CliIo } from '../../../conformance/cli/main.js';
+import type { ConformanceRun } from '../../../conformance/report/ConformanceRun.js';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/bad-adapters/', import.meta.url));
+const bin = fileURLToPath(new URL('../../../bin/conformance.js', import.meta.url));
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'conformance-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: { write: (s) => void (out += s) }, stderr: { write: (s) => void (err += s) }, cwd: dir, tty: false };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+const quick = ['-n', '10', '-s', '7', '--timeout', '2000'];
+const readRun = async (folder: string): Promise<ConformanceRun> => JSON.parse(await readFile(join(dir, folder, 'conformance.json'), 'utf8')) as ConformanceRun;
+
+describe('conformance command line', () => {
+  it('prints help with every option and exits 0', async () => {
+    const { code, out } = await cli('--help');
+    expect(code).toBe(0);
+    for (const option of ['--adapter', '--rules', '--level', '--num-runs', '--seed', '--replay', '--timeout', '--total-timeout', '--out', '--reporter', '--coverage', '--baseline', '--shard', '--list-rules', '--version', 'merge']) {
+      expect(out).toContain(option);
+    }
+  });
+
+  it('prints its version', async () => {
+    const manifest = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { code, out } = await cli('--version');
+    expect(code).toBe(0);
+    expect(out.trim()).toBe(manifest.version);
+  });
+
+  it('lists the rules', async () => {
+    const { code, out } = await cli('--list-rules');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^SUP-07 +MUST +Restart limit/m);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    expect((await cli('--bogus')).code).toBe(2);
+    expect((await cli('--shard', '3/2')).code).toBe(2);
+    expect((await cli('--rules', 'NOPE-99')).err).toContain('no runtime rule or area named NOPE-99');
+    expect((await cli('--reporter', 'pdf')).code).toBe(2);
+    expect((await cli('--replay', 'garbage')).err).toContain('invalid replay token');
+  });
+
+  it('exits 2 when the adapter cannot be loaded, naming it', async () => {
+    const missing = await cli('--adapter', './missing.ts');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('cannot load adapter ./missing.ts');
+    const member = await cli('--adapter', join(fixtures, 'missing-member.ts'));
+    expect(member.code).toBe(2);
+    expect(member.err).toContain('no `start`');
+  });
+
+  it('runs the reference runtime by default, exits 0 and writes the four reports', async () => {
+    const { code, out } = await cli(...quick, '--rules', 'LIF,SUP-01', '--out', 'ref');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^PASS  LIF-01 \[MUST\]/m);
+    expect(out).toContain('(seed 7');
+    for (const file of ['conformance.json', 'junit.xml', 'conformance.md', 'conformance.html']) await readFile(join(dir, 'ref', file), 'utf8');
+    const run = await readRun('ref');
+    expect(run).toMatchObject({ schemaVersion: 1, adapter: { name: 'reference-runtime', source: 'built-in reference runtime' }, seed: 7 });
+    expect(run.rules.map((r) => r.id)).toEqual(['LIF-01', 'LIF-02', 'LIF-03', 'LIF-04', 'LIF-05', 'LIF-06', 'LIF-07', 'LIF-08', 'LIF-09', 'LIF-10', 'SUP-01']);
+    expect(run.totals.failed + run.totals.error).toBe(0);
+  });
+
+  it('exits 1 against a mutant and names the failing rules', async () => {
+    const { code, out, err } = await cli(...quick, '-n', '40', '--adapter', join(fixtures, 'post-stop-on-restart.ts'), '--rules', 'LIF-05,LIF-01', '--out', 'mutant');
+    expect(code).toBe(1);
+    expect(out).toMatch(/^FAIL  LIF-05/m);
+    expect(out).toContain('replay token: acr1.');
+    expect(err).toContain('not conforming: LIF-05 (failed)');
+  });
+
+  it('with a baseline, fails only on rules that passed in it', async () => {
+    const args = [...quick, '-n', '40', '--adapter', join(fixtures, 'post-stop-on-restart.ts'), '--rules', 'LIF-05,LIF-01'];
+    const known = await cli(...args, '--baseline', 'mutant/conformance.json', '--out', 'with-baseline');
+    expect(known.code).toBe(0);
+    expect(known.out).toContain('not passing in the baseline either');
+    const passing = await readRun('mutant');
+    const pretendPassed = { ...passing, rules: passing.rules.map((r) => ({ ...r, status: 'passed' })) };
+    await writeFile(join(dir, 'all-passed.json'), JSON.stringify(pretendPassed));
+    const regressed = await cli(...args, '--baseline', 'all-passed.json', '--out', 'regressed');
+    expect(regressed.code).toBe(1);
+    expect(regressed.err).toContain('regressions against the baseline: LIF-05');
+  });
+
+  it('splits a run into shards whose JSON reports merge into the whole', async () => {
+    const selection = ['--rules', 'STASH', '--reporter', 'json'];
+    expect((await cli(...quick, ...selection, '--shard', '1/2', '--out', 'shard1')).code).toBe(0);
+    expect((await cli(...quick, ...selection, '--shard', '2/2', '--out', 'shard2')).code).toBe(0);
+    const [one, two] = [await readRun('shard1'), await readRun('shard2')];
+    expect(one.shard).toEqual({ index: 1, total: 2 });
+    expect(one.rules.length + two.rules.length).toBe(6);
+    expect(one.rules.some((r) => two.rules.some((s) => s.id === r.id))).toBe(false);
+    const merged = await cli('merge', 'shard1/conformance.json', 'shard2/conformance.json', '--out', 'merged');
+    expect(merged.code).toBe(0);
+    const run = await readRun('merged');
+    expect(run.rules.map((r) => r.id)).toEqual(['STASH-01', 'STASH-02', 'STASH-03', 'STASH-04', 'STASH-05', 'STASH-06']);
+    expect(run.shard).toBeUndefined();
+    expect(run.totals.passed + run.totals.unexercised).toBe(6);
+    expect((await cli('merge', 'shard1/conformance.json', 'shard1/conformance.json', '--out', 'bad')).err).toContain('more than one shard');
+  });
+
+  it('the bin runs the command line as a program', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version']);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const failed = await promisify(execFile)(process.execPath, [bin, '--adapter', './nowhere.ts'], { cwd: dir }).then(
+      () => 0,
+      (e: { code: number }) => e.code,
+    );
+    expect(failed).toBe(2);
+  });
+});
