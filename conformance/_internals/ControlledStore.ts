@@ -1,4 +1,5 @@
 import type { Capability } from '../../spec/index.js';
+import type { SuiteClock } from '../contract/SuiteClock.js';
 import type { SuiteStore } from '../contract/SuiteStore.js';
 
 /** What the suite's store guarantees to the entities that use it. */
@@ -37,10 +38,19 @@ export class ControlledStore implements SuiteStore {
   private readonly rows = new Map<string, { value: number | undefined; revision: number }>();
   private failing = 0;
   private failingReads = 0;
+  private writeLatencyMs = 0;
 
-  constructor(private readonly onWrite: WriteListener) {}
+  constructor(
+    private readonly clock: SuiteClock,
+    private readonly onWrite: WriteListener,
+  ) {}
 
-  /** Makes the next write fail. */
+  /** From now on writes commit `ms` virtual milliseconds after they arrive (0: at once). */
+  setWriteLatency(ms: number): void {
+    this.writeLatencyMs = ms;
+  }
+
+  /** Makes the next write that would commit fail instead. */
   failNextWrite(): void {
     this.failing += 1;
   }
@@ -67,14 +77,21 @@ export class ControlledStore implements SuiteStore {
   }
 
   async upsertObject(persistenceId: string, revision: number, value: number): Promise<void> {
-    this.write(persistenceId, 'upsert', revision, value);
+    await this.latency();
+    this.commit(persistenceId, 'upsert', revision, value);
   }
 
   async deleteObject(persistenceId: string, revision: number): Promise<void> {
-    this.write(persistenceId, 'delete', revision, undefined);
+    await this.latency();
+    this.commit(persistenceId, 'delete', revision, undefined);
   }
 
-  private write(persistenceId: string, op: 'upsert' | 'delete', revision: number, value: number | undefined): void {
+  private async latency(): Promise<void> {
+    if (this.writeLatencyMs > 0) await new Promise<void>((resolve) => this.clock.setTimer(this.writeLatencyMs, resolve));
+  }
+
+  /** Decides at commit time: a revision conflict first, else a failure the suite armed. */
+  private commit(persistenceId: string, op: 'upsert' | 'delete', revision: number, value: number | undefined): void {
     const current = this.rows.get(persistenceId)?.revision ?? 0;
     if (revision !== current + 1) {
       this.onWrite(persistenceId, op, revision, false);

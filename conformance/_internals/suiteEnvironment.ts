@@ -19,6 +19,6 @@ export function suiteEnvironment(hierarchy: ErrorHierarchy, runtimeErrors: Runti
   const errors = realiseErrors(hierarchy, runtimeErrors);
   const clock = new VirtualClock();
   const recorder = new HistoryRecorder(errors);
-  const store = new ControlledStore((persistenceId, op, revision, ok) => recorder.write(persistenceId, op, revision, ok));
+  const store = new ControlledStore(clock, (persistenceId, op, revision, ok) => recorder.write(persistenceId, op, revision, ok));
   return { env: { clock, errors, probe: recorder, durable: { store, probe: recorder } }, recorder, clock, store };
 }

@@ -23,6 +23,8 @@ export interface DurableProfile {
   readonly persistenceIds: number;
   /** Stash capacity of every entity (default: the runtime's, large enough never to matter). */
   readonly stashCapacity?: number;
+  /** How long the suite's store takes to commit a write, in virtual ms (default 0). */
+  readonly writeLatencyMs?: number;
   /** Backoff of every entity after a failed write (default: none, the entity stops). */
   readonly persistFailureBackoff?: { readonly minMs: number; readonly maxMs: number };
   readonly maxSteps: number;

@@ -80,5 +80,29 @@ export const persistFailureBackoff: DurableFamily = {
   numRuns: 50,
 };
 
+/**
+ * A slow store: commands sent while a write is in flight wait (within the stash capacity) and
+ * see its result; the clock decides when each write commits.
+ *
+ * @public
+ */
+export const writesInFlight: DurableFamily = {
+  id: 'durable-state.writes-in-flight',
+  title: 'Commands arriving while a slow write is in flight are stashed, then handled in order on the written state',
+  rules: ['DS-04', 'DS-06', 'DS-14', 'DS-15', 'DS-17'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'durable-state.stash-capacity', 'time.manual'],
+  profile: {
+    steps: { send: 5, advance: 3, failNextWrite: 1 },
+    commands: { add: 3, read: 2, park: 1, release: 1 },
+    maxChain: 2,
+    maxBurst: 2,
+    persistenceIds: 1,
+    stashCapacity: 3,
+    writeLatencyMs: 5,
+    maxSteps: 12,
+  },
+  numRuns: 50,
+};
+
 /** Every durable-state property. @public */
-export const durableFamilies: readonly DurableFamily[] = [sideEffects, revisionConflicts, stashOverflow, persistFailureBackoff];
+export const durableFamilies: readonly DurableFamily[] = [sideEffects, revisionConflicts, stashOverflow, persistFailureBackoff, writesInFlight];

@@ -26,10 +26,11 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
       }),
     run: async (_scenario: string, commands, exercised) => {
       const { env, recorder, store, clock } = suiteEnvironment([{ name: 'E0' }], adapter.runtimeErrors);
+      store.setWriteLatency(family.profile.writeLatencyMs ?? 0);
       const sut = await adapter.start(env);
       const real: DurableRunReal = { sut, clock, recorder, store, exercised: new Set(), log: [] };
       const model: DurableRunModel = {
-        state: initialDurableState(),
+        state: initialDurableState(family.profile.writeLatencyMs ?? 0),
         nextEntity: 0,
         nextId: 1,
         persistenceIds: family.profile.persistenceIds,

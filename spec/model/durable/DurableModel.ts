@@ -1,6 +1,6 @@
 import type { ExpectedEvent, ExpectedHistory } from '../ExpectedHistory.js';
 import type { HistoryEvent } from '../HistoryEvent.js';
-import type { DurableEntityBlueprint, EntityCommand } from './DurableEntity.js';
+import type { DurableEntityBlueprint, EffectStep, EntityCommand } from './DurableEntity.js';
 
 /** One step of a durable-state property. @public */
 export type DurableOperation =
@@ -16,6 +16,18 @@ export type DurableOperation =
   /** The suite's clock moves forward (backoff restarts, DS-09). */
   | { readonly op: 'advance'; readonly ms: number };
 
+/** A write the entity started and the store has not answered yet. @public */
+export interface InFlightWrite {
+  readonly commandId: number;
+  readonly op: 'upsert' | 'delete';
+  readonly revision: number;
+  /** The state after success: the new count, or 0 after a delete. */
+  readonly state: number;
+  readonly then: readonly EffectStep[];
+  /** When the store answers. */
+  readonly dueAt: number;
+}
+
 /** A live entity as the model sees it. @public */
 export interface EntityState {
   readonly path: string;
@@ -26,10 +38,11 @@ export interface EntityState {
   state: number;
   revision: number;
   userStash: EntityCommand[];
-  /** After a failed write under backoff: when the restart happens, or null while running (DS-09). */
+  /** Commands waiting: the internal stash while a write is in flight (DS-04). */
+  mailbox: EntityCommand[];
+  inFlight: InFlightWrite | null;
+  /** After a failed write under backoff: when the restart happens, or null (DS-09). */
   restartAt: number | null;
-  /** Commands kept across the restart, in order: the internal stash, then what arrived meanwhile. */
-  held: EntityCommand[];
   /** Consecutive backoff restarts, and when that count is forgotten if nothing failed since. */
   restarts: number;
   resetAt: number | null;
@@ -40,17 +53,19 @@ export interface DurableModelState {
   entities: Record<string, EntityState>;
   /** What the suite's store holds, by persistence id; a deleted id holds no state but keeps its revision. */
   store: Record<string, { state: number | undefined; revision: number }>;
-  /** Writes the store will still fail. */
+  /** Writes the store will still fail (the next ones it would commit). */
   failingWrites: number;
   /** Reads the store will still fail. */
   failingReads: number;
+  /** How long the store takes to answer a write, in virtual ms (0: before anything else happens). */
+  readonly writeLatencyMs: number;
   /** Virtual time, in ms. */
   now: number;
 }
 
-/** The durable model before any operation. @public */
-export function initialDurableState(): DurableModelState {
-  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0, now: 0 };
+/** The durable model before any operation, for a store answering writes after `writeLatencyMs`. @public */
+export function initialDurableState(writeLatencyMs = 0): DurableModelState {
+  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0, writeLatencyMs, now: 0 };
 }
 
 /** The model's answer for one durable operation. @public */
@@ -65,6 +80,10 @@ class Expectation {
   readonly events: ExpectedEvent[] = [];
   readonly before: [number, number][] = [];
   private readonly last = new Map<string, number>();
+  /** Per entity path, the last write event of this prediction: the next command comes after it (DS-04). */
+  readonly lastWrite = new Map<string, number>();
+  /** Per command id, its `handled` event in this prediction. */
+  readonly handled = new Map<number, number>();
 
   emit(event: HistoryEvent, after: readonly (number | undefined)[] = []): number {
     const index = this.events.length;
@@ -82,30 +101,37 @@ class Expectation {
   }
 }
 
+/** Rules reached and events expected while one prediction runs. */
+interface Run {
+  readonly model: DurableModelState;
+  readonly out: Expectation;
+  readonly rules: Set<string>;
+}
+
 /**
  * The durable-state oracle: what an entity, its replies and the suite's store report for one
- * operation. Commands are handled one at a time; a command arriving while a write is in flight
- * waits and then sees the written state (DS-04); side effects run after a successful write, in
- * order, once (DS-06); a failed write runs none of them and stops the entity (DS-08, DS-10).
+ * operation. Commands are handled one at a time; commands arriving while a write is in flight
+ * wait (up to the stash capacity, DS-15) and then see the written state (DS-04); side effects
+ * run after a successful write, in order, once (DS-06); a failed or conflicting write runs none
+ * of them and stops the entity (DS-08, DS-10) or, with backoff, restarts it (DS-09).
  *
  * @public
  */
 export function predictDurable(state: DurableModelState, operation: DurableOperation): DurablePrediction {
-  const next = structuredClone(state);
-  const out = new Expectation();
-  const rules = new Set<string>();
+  const run: Run = { model: structuredClone(state), out: new Expectation(), rules: new Set() };
+  const { model, out, rules } = run;
   switch (operation.op) {
     case 'spawn': {
       const { name, persistenceId, tag } = operation.entity;
-      if (next.failingReads > 0) {
+      if (model.failingReads > 0) {
         // No command is handled; the entity fails (DS-03). Whether its PostStop handler still runs is left open.
-        next.failingReads -= 1;
+        model.failingReads -= 1;
         rules.add('DS-03');
         out.emit({ kind: 'recoveryFailed', path: name });
         out.optional({ kind: 'signal', path: name, signal: 'PostStop' });
         break;
       }
-      const stored = next.store[persistenceId];
+      const stored = model.store[persistenceId];
       const entity: EntityState = {
         path: name,
         persistenceId,
@@ -115,168 +141,202 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         state: stored?.state ?? 0,
         revision: stored?.revision ?? 0,
         userStash: [],
+        mailbox: [],
+        inFlight: null,
         restartAt: null,
-        held: [],
         restarts: 0,
         resetAt: null,
       };
-      next.entities[name] = entity;
+      model.entities[name] = entity;
       rules.add('DS-01').add('DS-02');
       if (entity.revision > 0) rules.add('DS-11');
       if (stored && stored.state === undefined) rules.add('DS-13');
-      if (Object.values(next.entities).some((e) => e !== entity && e.persistenceId === persistenceId)) rules.add('DS-10');
+      if (Object.values(model.entities).some((e) => e !== entity && e.persistenceId === persistenceId)) rules.add('DS-10');
       out.emit({ kind: 'recovered', path: name, state: entity.state, revision: entity.revision });
       break;
     }
     case 'failNextWrite':
-      next.failingWrites += 1;
+      model.failingWrites += 1;
       break;
     case 'failNextRead':
-      next.failingReads += 1;
+      model.failingReads += 1;
       break;
     case 'externalWrite': {
-      const stored = next.store[operation.persistenceId];
+      const stored = model.store[operation.persistenceId];
       const revision = (stored?.revision ?? 0) + 1;
-      next.store[operation.persistenceId] = { state: operation.value, revision };
+      model.store[operation.persistenceId] = { state: operation.value, revision };
       out.emit({ kind: 'write', path: `store/${operation.persistenceId}`, op: 'upsert', revision, ok: true });
       break;
     }
     case 'send': {
-      const entity = next.entities[operation.path];
+      const entity = model.entities[operation.path];
       if (!entity) break;
+      if (operation.commands.length > 1) rules.add('DS-04');
       if (entity.restartAt !== null) {
-        entity.held.push(...operation.commands); // buffered until the backoff restart (DS-09)
+        entity.mailbox.push(...operation.commands); // held until the backoff restart (DS-09)
         break;
       }
-      if (operation.commands.length > 1) rules.add('DS-04');
-      handleAll(next, entity, [...operation.commands], out, rules);
+      if (entity.inFlight !== null) {
+        rules.add('DS-04');
+        for (const command of operation.commands) stashWhileWriting(run, entity, command);
+        break;
+      }
+      entity.mailbox.push(...operation.commands);
+      drain(run, entity);
       break;
     }
     case 'advance':
-      advance(next, operation.ms, out, rules);
+      advance(run, operation.ms);
       break;
   }
-  return { expected: { events: out.events, before: out.before }, next, exercised: [...rules].sort() };
+  return { expected: { events: out.events, before: out.before }, next: model, exercised: [...rules].sort() };
 }
 
-/** Runs the entity over its mailbox, user-stash replays first (DS-14), until it is empty or the entity stops. */
-function handleAll(model: DurableModelState, entity: EntityState, mailbox: EntityCommand[], out: Expectation, rules: Set<string>): void {
+/** A command arriving while a write is in flight waits in the internal stash, or is dropped when it is full (DS-15). */
+function stashWhileWriting(run: Run, entity: EntityState, command: EntityCommand): void {
+  if (entity.stashCapacity !== undefined && entity.mailbox.length >= entity.stashCapacity) {
+    run.rules.add('DS-15');
+    return;
+  }
+  entity.mailbox.push(command);
+}
+
+const alive = (run: Run, entity: EntityState) => run.model.entities[entity.path] === entity;
+
+/** Handles waiting commands one at a time, user-stash replays first (DS-14), until a write is in flight or none is left. */
+function drain(run: Run, entity: EntityState): void {
+  const { out, rules, model } = run;
   const path = entity.path;
-  const stop = () => {
-    out.emit({ kind: 'signal', path, signal: 'PostStop' });
-    delete model.entities[path];
-  };
-  // The next command waits for the write before it (DS-04): the store's record comes first.
-  let lastWrite: number | undefined;
-  // The rest of the burst arrives while the first write is in flight: the internal stash keeps
-  // as many as it holds and drops the others (DS-15).
-  let overflowChecked = false;
-  for (let command = mailbox.shift(); command !== undefined; command = mailbox.shift()) {
-    const handled = out.emit({ kind: 'handled', path, id: command.id, state: entity.state, revision: entity.revision }, [lastWrite]);
+  while (alive(run, entity) && entity.inFlight === null && entity.restartAt === null) {
+    const command = entity.mailbox.shift();
+    if (command === undefined) return;
+    const handled = out.emit(
+      { kind: 'handled', path, id: command.id, state: entity.state, revision: entity.revision },
+      [out.lastWrite.get(path)],
+    );
+    out.handled.set(command.id, handled);
     switch (command.kind) {
       case 'read':
         rules.add('DS-06');
         out.emit({ kind: 'callback', path, id: command.id, step: 0, state: entity.state });
-        continue;
+        break;
       case 'park':
         rules.add('DS-14');
         entity.userStash.push(command);
-        continue;
+        break;
       case 'release':
         rules.add('DS-14');
-        mailbox.unshift(...entity.userStash);
+        entity.mailbox.unshift(...entity.userStash);
         entity.userStash = [];
-        continue;
+        break;
       case 'crash':
         rules.add('DS-12');
-        stop();
+        out.emit({ kind: 'signal', path, signal: 'PostStop' });
+        delete model.entities[path];
         return;
       case 'add':
       case 'remove': {
-        if (!overflowChecked && entity.stashCapacity !== undefined) {
-          overflowChecked = true;
-          if (mailbox.length > entity.stashCapacity) {
-            rules.add('DS-15');
-            mailbox.splice(entity.stashCapacity);
-          }
+        // What is still waiting arrived while this write is in flight: the stash keeps what fits (DS-15).
+        if (entity.stashCapacity !== undefined && entity.mailbox.length > entity.stashCapacity) {
+          rules.add('DS-15');
+          entity.mailbox.splice(entity.stashCapacity);
         }
-        const revision = entity.revision + 1;
-        const stored = model.store[entity.persistenceId];
-        const conflict = (stored?.revision ?? 0) !== entity.revision;
-        const injected = !conflict && model.failingWrites > 0;
-        if (injected) model.failingWrites -= 1;
-        const op = command.kind === 'add' ? 'upsert' : 'delete';
-        const written = out.emit({ kind: 'write', path: `store/${entity.persistenceId}`, op, revision, ok: !conflict && !injected }, [handled]);
+        entity.inFlight = {
+          commandId: command.id,
+          op: command.kind === 'add' ? 'upsert' : 'delete',
+          revision: entity.revision + 1,
+          state: command.kind === 'add' ? entity.state + command.by : 0,
+          then: command.then,
+          dueAt: model.now + model.writeLatencyMs,
+        };
         rules.add('DS-05');
         if (command.kind === 'remove') rules.add('DS-13');
-        if (conflict || injected) {
-          rules.add(conflict ? 'DS-10' : 'DS-08');
-          if (command.then.length > 0) rules.add('DS-06');
-          if (command.then.includes('reply')) rules.add('DS-17');
-          if (entity.backoff) {
-            // Restart later, keeping what was stashed; nothing of the failed command runs (DS-09).
-            rules.add('DS-09');
-            const delay = Math.min(entity.backoff.maxMs, entity.backoff.minMs * 2 ** entity.restarts);
-            entity.restarts += 1;
-            entity.resetAt = null;
-            entity.restartAt = model.now + delay;
-            entity.held = [...mailbox];
-            return;
-          }
-          out.emit({ kind: 'signal', path, signal: 'PostStop' }, [written]);
-          delete model.entities[path];
-          return;
-        }
-        entity.state = command.kind === 'add' ? entity.state + command.by : 0;
-        entity.revision = revision;
-        model.store[entity.persistenceId] = { state: command.kind === 'add' ? entity.state : undefined, revision };
-        rules.add('DS-07');
-        let stopAfter = false;
-        let unstashAfter = false;
-        let afterWrite: number | undefined = written;
-        command.then.forEach((step, k) => {
-          rules.add('DS-06');
-          if (step === 'run') afterWrite = out.emit({ kind: 'callback', path, id: command.id, step: k, state: entity.state }, [afterWrite]);
-          else if (step === 'reply') {
-            rules.add('DS-17');
-            out.emit({ kind: 'reply', path: `${path}/replies`, id: command.id, state: entity.state }, [written]);
-          } else if (step === 'stop') stopAfter = true;
-          else unstashAfter = true;
-        });
-        if (stopAfter) {
-          rules.add('DS-16');
-          out.emit({ kind: 'signal', path, signal: 'PostStop' }, [afterWrite]);
-          delete model.entities[path];
-          return;
-        }
-        if (unstashAfter) {
-          rules.add('DS-14');
-          mailbox.unshift(...entity.userStash);
-          entity.userStash = [];
-        }
-        lastWrite = written;
-        continue;
+        if (model.writeLatencyMs === 0) completeWrite(run, entity);
+        break;
       }
     }
   }
 }
 
-/** Moves time forward: backoff restarts recover and then handle what was held, in order (DS-09). */
-function advance(model: DurableModelState, ms: number, out: Expectation, rules: Set<string>): void {
+/** The store answers the entity's write: on success the chain runs, on failure the entity stops or backs off. */
+function completeWrite(run: Run, entity: EntityState): void {
+  const { out, rules, model } = run;
+  const path = entity.path;
+  const write = entity.inFlight!;
+  entity.inFlight = null;
+  // The store decides when it commits: a revision conflict first, else a failure the suite armed.
+  const conflict = (model.store[entity.persistenceId]?.revision ?? 0) !== write.revision - 1;
+  const injected = !conflict && model.failingWrites > 0;
+  if (injected) model.failingWrites -= 1;
+  const ok = !conflict && !injected;
+  const written = out.emit(
+    { kind: 'write', path: `store/${entity.persistenceId}`, op: write.op, revision: write.revision, ok },
+    [out.handled.get(write.commandId)],
+  );
+  if (write.then.length > 0) rules.add('DS-06');
+  if (write.then.includes('reply')) rules.add('DS-17');
+  if (!ok) {
+    rules.add(conflict ? 'DS-10' : 'DS-08');
+    if (entity.backoff) {
+      // Restart later, keeping what waits; nothing of the failed command runs (DS-09).
+      rules.add('DS-09');
+      entity.restartAt = model.now + Math.min(entity.backoff.maxMs, entity.backoff.minMs * 2 ** entity.restarts);
+      entity.restarts += 1;
+      entity.resetAt = null;
+      return;
+    }
+    out.emit({ kind: 'signal', path, signal: 'PostStop' }, [written]);
+    delete model.entities[path];
+    return;
+  }
+  entity.state = write.state;
+  entity.revision = write.revision;
+  model.store[entity.persistenceId] = { state: write.op === 'upsert' ? write.state : undefined, revision: write.revision };
+  out.lastWrite.set(path, written);
+  rules.add('DS-07');
+  let stopAfter = false;
+  let unstashAfter = false;
+  let previous: number | undefined = written;
+  write.then.forEach((step, k) => {
+    if (step === 'run') previous = out.emit({ kind: 'callback', path, id: write.commandId, step: k, state: entity.state }, [previous]);
+    else if (step === 'reply') out.emit({ kind: 'reply', path: `${path}/replies`, id: write.commandId, state: entity.state }, [written]);
+    else if (step === 'stop') stopAfter = true;
+    else unstashAfter = true;
+  });
+  if (stopAfter) {
+    rules.add('DS-16');
+    out.emit({ kind: 'signal', path, signal: 'PostStop' }, [previous]);
+    delete model.entities[path];
+    return;
+  }
+  if (unstashAfter) {
+    // User-stashed commands go before those stashed during the write (DS-14).
+    rules.add('DS-14');
+    entity.mailbox.unshift(...entity.userStash);
+    entity.userStash = [];
+  }
+  drain(run, entity);
+}
+
+/** Moves time forward: store answers, backoff restarts and backoff resets, in time order. */
+function advance(run: Run, ms: number): void {
+  const { model, out } = run;
   const target = model.now + ms;
   for (;;) {
     const due = Object.values(model.entities)
-      .flatMap((e) => [e.restartAt, e.resetAt])
+      .flatMap((e) => [e.restartAt, e.resetAt, e.inFlight?.dueAt ?? null])
       .filter((t): t is number => t !== null && t <= target)
       .reduce((min, t) => Math.min(min, t), Infinity);
     if (due === Infinity) break;
     model.now = due;
     for (const entity of Object.values(model.entities)) {
+      if (!alive(run, entity)) continue;
       if (entity.resetAt === due) {
         entity.resetAt = null;
         entity.restarts = 0;
       }
-      if (entity.restartAt !== due) continue;
+      if (entity.inFlight?.dueAt === due) completeWrite(run, entity);
+      if (entity.restartAt !== due || !alive(run, entity)) continue;
       entity.restartAt = null;
       const stored = model.store[entity.persistenceId];
       entity.state = stored?.state ?? 0;
@@ -284,9 +344,7 @@ function advance(model: DurableModelState, ms: number, out: Expectation, rules: 
       const backoff = entity.backoff!;
       entity.resetAt = due + (backoff.minMs + backoff.maxMs) / 2;
       out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision });
-      const held = entity.held;
-      entity.held = [];
-      handleAll(model, entity, held, out, rules);
+      drain(run, entity);
     }
   }
   model.now = target;
