@@ -12,8 +12,9 @@ import { AdapterLoadError } from '../harness/AdapterLoadError.js';
 import { referenceAdapterLocation, resolveAdapter } from '../harness/resolveAdapter.js';
 import { runSuite, selectRules, suiteProperties } from '../harness/runSuite.js';
 import { regressionsAgainst } from '../report/baseline.js';
-import { conforms, reportSchemaVersion, totalsOf, type ConformanceRun, type CoverageSummary } from '../report/ConformanceRun.js';
+import { conforms, reportSchemaVersion, totalsOf, type ConformanceRun } from '../report/ConformanceRun.js';
 import { MergeError, mergeRuns, parseRun } from '../report/mergeRuns.js';
+import { writeCoverage } from '../report/writeCoverage.js';
 import { isReporterName, reporters, writeReports, type ReporterName } from '../report/writeReports.js';
 import { kitManifest } from './_internals/kitManifest.js';
 import { ProgressPrinter, type Output } from './_internals/ProgressPrinter.js';
@@ -36,9 +37,6 @@ export interface CliIo {
   /** Whether stdout is a terminal (progress lines overwrite themselves). */
   readonly tty: boolean;
 }
-
-/** Writes v8 coverage of the implementation under test; plugged in by {@link main} when `--coverage` is given. */
-export type CoverageWriter = (scripts: readonly unknown[], outDir: string, cwd: string) => Promise<CoverageSummary>;
 
 class UsageError extends Error {
   readonly code = 'USAGE';
@@ -85,7 +83,7 @@ function listRules(out: Output): void {
   }
 }
 
-async function runCommand(flags: RunFlags, io: CliIo, coverageWriter: CoverageWriter | undefined): Promise<number> {
+async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   if (flags.listRules) {
     listRules(io.stdout);
     return exitCodes.conforms;
@@ -124,8 +122,8 @@ async function runCommand(flags: RunFlags, io: CliIo, coverageWriter: CoverageWr
   });
   for (const rule of result.rules) progress.rule(rule);
   const outDir = resolve(io.cwd, flags.out);
-  const coverage = flags.coverage === true && coverageWriter !== undefined ? await coverageWriter(result.coverage, outDir, io.cwd) : undefined;
   const kit = kitManifest();
+  const coverage = flags.coverage === true ? await writeCoverage(result.coverage, outDir, kit.root) : undefined;
   const run: ConformanceRun = {
     schemaVersion: reportSchemaVersion,
     kit: { name: kit.name, version: kit.version },
@@ -176,7 +174,7 @@ async function mergeCommand(files: readonly string[], flags: { out: string; repo
   return summarise(merged, io, written, undefined);
 }
 
-function program(io: CliIo, coverageWriter: CoverageWriter | undefined, exit: { code: number }): Command {
+function program(io: CliIo, exit: { code: number }): Command {
   const kit = kitManifest();
   const cmd = new Command('conformance')
     .description(`Checks an actor runtime against the ${kit.name} rules through its adapter and writes reports.`)
@@ -198,7 +196,7 @@ function program(io: CliIo, coverageWriter: CoverageWriter | undefined, exit: { 
     .option('--shard <i/n>', 'run only shard i of n (merge the JSON reports with `conformance merge`)', parseShard)
     .option('--list-rules', 'list the runtime rules and exit')
     .action(async (flags: RunFlags) => {
-      exit.code = await runCommand({ ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io, coverageWriter);
+      exit.code = await runCommand({ ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io);
     });
   cmd
     .command('merge')
@@ -222,10 +220,10 @@ function program(io: CliIo, coverageWriter: CoverageWriter | undefined, exit: { 
  *
  * @public
  */
-export async function main(argv: readonly string[], io: CliIo, coverageWriter?: CoverageWriter): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const exit = { code: exitCodes.conforms as number };
   try {
-    await program(io, coverageWriter, exit).parseAsync([...argv], { from: 'user' });
+    await program(io, exit).parseAsync([...argv], { from: 'user' });
     return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.conforms : exitCodes.usage;

@@ -5,7 +5,10 @@ import { deriveRuleResults } from '../engine/ruleResults.js';
 import { effectiveCapabilities, runtimeProperties, type RunnableProperty } from '../engine/runtimeProperties.js';
 import type { ReportedCounterexample, RuleOutcome } from '../report/ConformanceRun.js';
 import { IsolatedWorker, type AdapterIdentity, type JobOutcome } from './_internals/IsolatedWorker.js';
+import type { ScriptCoverage } from './_internals/protocol.js';
 import type { AdapterLocation } from './resolveAdapter.js';
+
+export type { ScriptCoverage } from './_internals/protocol.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
 
 /** Which rules to run and how. @public */
@@ -44,7 +47,7 @@ export interface SuiteResult {
   readonly rules: readonly RuleOutcome[];
   readonly durationMs: number;
   /** Raw v8 script coverage of every worker, when asked for. */
-  readonly coverage: readonly unknown[];
+  readonly coverage: readonly ScriptCoverage[];
 }
 
 /** The rules a selection names: IDs (or aliases) and area prefixes, filtered by level and shard. @public */
@@ -105,7 +108,7 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
   const seed = options.seed ?? (options.replay !== undefined ? decodeReplayToken(options.replay).seed : Math.floor(Math.random() * 2 ** 31));
   const limits = { operationTimeoutMs: options.operationTimeoutMs ?? 10_000, deadline: Date.now() + (options.totalTimeoutMs ?? 30 * 60_000) };
   const coverage = options.coverage ?? false;
-  const scripts: unknown[] = [];
+  const scripts: ScriptCoverage[] = [];
   let worker = await IsolatedWorker.start(location, limits, coverage);
   const identity = worker.identity;
   const retire = async (): Promise<void> => {

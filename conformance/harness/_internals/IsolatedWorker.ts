@@ -9,7 +9,7 @@ import { AdapterLoadError } from '../AdapterLoadError.js';
 import type { AdapterLocation } from '../resolveAdapter.js';
 import { Heartbeat, type Operation } from './Heartbeat.js';
 import type { AdapterFault } from './instrument.js';
-import type { WorkerReply, WorkerRequest } from './protocol.js';
+import type { ScriptCoverage, WorkerReply, WorkerRequest } from './protocol.js';
 
 /** What the adapter says it is, once loaded. */
 export interface AdapterIdentity {
@@ -119,7 +119,7 @@ export class IsolatedWorker {
   }
 
   /** The v8 coverage the worker collected so far (empty when it was started without coverage). */
-  async coverage(): Promise<readonly unknown[]> {
+  async coverage(): Promise<readonly ScriptCoverage[]> {
     const outcome = await this.exchange({ type: 'coverage', job: this.nextJob++ }, false);
     return outcome.kind === 'reply' && outcome.reply.type === 'coverage' ? outcome.reply.scripts : [];
   }

@@ -23,4 +23,11 @@ export type WorkerReply =
   | { readonly type: 'loadFailed'; readonly code: AdapterLoadErrorCode; readonly message: string }
   | { readonly type: 'result'; readonly job: number; readonly result: PropertyResult; readonly faults: readonly AdapterFault[] }
   | { readonly type: 'crashed'; readonly job: number; readonly message: string }
-  | { readonly type: 'coverage'; readonly job: number; readonly scripts: readonly unknown[] };
+  | { readonly type: 'coverage'; readonly job: number; readonly scripts: readonly ScriptCoverage[] };
+
+/** v8 block coverage of one script, with the source v8 ran (after tsx's transform, if any). @public */
+export interface ScriptCoverage {
+  readonly url: string;
+  readonly source: string;
+  readonly functions: readonly { readonly ranges: readonly { readonly startOffset: number; readonly endOffset: number; readonly count: number }[] }[];
+}

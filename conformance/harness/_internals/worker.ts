@@ -20,6 +20,7 @@ const heartbeat = new Heartbeat(setup.heartbeat);
 const session = setup.coverage ? new Session() : undefined;
 if (session) {
   session.connect();
+  await session.post('Debugger.enable');
   await session.post('Profiler.enable');
   await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
 }
@@ -55,8 +56,15 @@ if (adapter !== undefined) {
 
 async function handle(request: WorkerRequest): Promise<void> {
   if (request.type === 'coverage') {
-    const taken = session ? await session.post('Profiler.takePreciseCoverage') : { result: [] };
-    reply({ type: 'coverage', job: request.job, scripts: taken.result });
+    const taken = session ? (await session.post('Profiler.takePreciseCoverage')).result : [];
+    // Only files outside node_modules can be the implementation under test; send their (transformed) source for mapping.
+    const scripts = [];
+    for (const script of taken) {
+      if (!script.url.startsWith('file:') || script.url.includes('/node_modules/')) continue;
+      const { scriptSource } = await session!.post('Debugger.getScriptSource', { scriptId: script.scriptId });
+      scripts.push({ url: script.url, source: scriptSource, functions: script.functions });
+    }
+    reply({ type: 'coverage', job: request.job, scripts });
     return;
   }
   const faults: AdapterFault[] = [];

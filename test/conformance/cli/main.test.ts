@@ -119,6 +119,21 @@ describe('conformance command line', () => {
     expect((await cli('merge', 'shard1/conformance.json', 'shard1/conformance.json', '--out', 'bad')).err).toContain('more than one shard');
   });
 
+  it('--coverage writes lcov and HTML of the implementation under test, not of the kit, and a summary line', async () => {
+    const { code, out } = await cli(...quick, '--rules', 'LIF-01', '--coverage', '--out', 'cov');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^coverage: \d+\/\d+ lines of the implementation in \d+ files/m);
+    const lcov = await readFile(join(dir, 'cov', 'coverage', 'lcov.info'), 'utf8');
+    const files = [...lcov.matchAll(/^SF:(.*)$/gm)].map((m) => m[1]!);
+    expect(files.some((f) => f.endsWith(join('src', '_internals', 'ActorCell.ts')))).toBe(true);
+    expect(files.filter((f) => /[\\/](conformance|spec|node_modules)[\\/]/.test(f))).toEqual([]);
+    expect(lcov).toMatch(/^DA:\d+,[1-9]\d*$/m);
+    const run = await readRun('cov');
+    expect(run.coverage!.lines.covered).toBeGreaterThan(0);
+    expect(await readFile(join(dir, 'cov', 'conformance.md'), 'utf8')).toContain('Coverage of the implementation:');
+    expect(await readFile(join(dir, 'cov', 'coverage', 'index.html'), 'utf8')).toContain('ActorCell.ts');
+  });
+
   it('the bin runs the command line as a program', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version']);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeMappings } from '../../../conformance/report/_internals/sourceMapSegments.js';
 import { regressionsAgainst } from '../../../conformance/report/baseline.js';
 import { conforms } from '../../../conformance/report/ConformanceRun.js';
 import { MergeError, mergeRuns, parseRun } from '../../../conformance/report/mergeRuns.js';
@@ -68,5 +69,15 @@ describe('reports from one result model', () => {
     expect(() => mergeRuns([odd, { ...even, seed: 1 }], order)).toThrow(/different seeds/);
     expect(() => mergeRuns([odd, { ...even, adapter: { ...even.adapter, name: 'other' } }], order)).toThrow(/different adapters/);
     expect(() => mergeRuns([], order)).toThrow(/nothing to merge/);
+  });
+
+  it('source-map segments decode with relative fields carried across lines', () => {
+    // Columns restart on each generated line; source, line and column deltas carry over (IAAC: +4 generated, +1 original column).
+    expect(decodeMappings('AAAA,IAAC;AACA;;KAAE')).toEqual([
+      { generatedLine: 0, generatedColumn: 0, source: 0, originalLine: 0 },
+      { generatedLine: 0, generatedColumn: 4, source: 0, originalLine: 0 },
+      { generatedLine: 1, generatedColumn: 0, source: 0, originalLine: 1 },
+      { generatedLine: 3, generatedColumn: 5, source: 0, originalLine: 1 },
+    ]);
   });
 });
