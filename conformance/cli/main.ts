@@ -97,9 +97,7 @@ async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   const unknownRules = (flags.rules ?? []).filter((s) => !Object.hasOwn(areas, s.toUpperCase()) && !runtimeRules.some((r) => r.id === s.toUpperCase() || r.aliases.includes(s.toUpperCase())));
   if (unknownRules.length > 0) throw new UsageError(`no runtime rule or area named ${unknownRules.join(', ')} (see --list-rules)`);
   if (flags.replay !== undefined) decodeReplayToken(flags.replay);
-  const baseline = flags.baseline === undefined ? undefined : parseRun(await readFile(resolve(io.cwd, flags.baseline), 'utf8').catch(() => {
-    throw new UsageError(`cannot read the baseline ${flags.baseline}`);
-  }), flags.baseline);
+  const baseline = flags.baseline === undefined ? undefined : await readRun(flags.baseline, io);
   const selection = {
     ...(flags.rules !== undefined ? { select: flags.rules } : {}),
     ...(levels.length > 0 ? { levels: levels as Level[] } : {}),
@@ -163,15 +161,22 @@ function summarise(run: ConformanceRun, io: CliIo, written: readonly string[], b
   return exitCodes.failed;
 }
 
-async function mergeCommand(files: readonly string[], flags: { out: string; reporter: string[] }, io: CliIo): Promise<number> {
+/** Reads a `conformance.json` named on the command line. */
+async function readRun(file: string, io: CliIo): Promise<ConformanceRun> {
+  const text = await readFile(resolve(io.cwd, file), 'utf8').catch(() => {
+    throw new UsageError(`cannot read ${file}`);
+  });
+  return parseRun(text, file);
+}
+
+async function mergeCommand(files: readonly string[], flags: { out: string; reporter: string[]; baseline?: string }, io: CliIo): Promise<number> {
   const unknownReporters = flags.reporter.filter((r) => !isReporterName(r));
   if (unknownReporters.length > 0) throw new UsageError(`unknown reporter ${unknownReporters.join(', ')}`);
-  const shards = await Promise.all(
-    files.map(async (file) => parseRun(await readFile(resolve(io.cwd, file), 'utf8').catch(() => { throw new UsageError(`cannot read ${file}`); }), file)),
-  );
+  const shards = await Promise.all(files.map((file) => readRun(file, io)));
+  const baseline = flags.baseline === undefined ? undefined : await readRun(flags.baseline, io);
   const merged = mergeRuns(shards, rulesByRole('runtime').map((r) => r.id));
   const written = await writeReports(merged, resolve(io.cwd, flags.out), flags.reporter as ReporterName[]);
-  return summarise(merged, io, written, undefined);
+  return summarise(merged, io, written, baseline);
 }
 
 function program(io: CliIo, exit: { code: number }): Command {
@@ -204,8 +209,9 @@ function program(io: CliIo, exit: { code: number }): Command {
     .argument('<files...>', 'conformance.json of each shard')
     .option('-o, --out <dir>', 'folder for the merged reports', 'reports')
     .option('--reporter <names>', 'reports to write, comma-separated', list)
-    .action(async (files: string[], flags: { out: string; reporter?: string[] }) => {
-      exit.code = await mergeCommand(files, { out: flags.out, reporter: flags.reporter ?? Object.keys(reporters) }, io);
+    .option('--baseline <file>', 'exit 1 only on rules that passed in this conformance.json')
+    .action(async (files: string[], flags: { out: string; reporter?: string[]; baseline?: string }) => {
+      exit.code = await mergeCommand(files, { ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io);
     });
   for (const c of [cmd, ...cmd.commands]) {
     c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

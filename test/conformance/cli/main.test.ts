@@ -117,6 +117,7 @@ describe('conformance command line', () => {
     expect(run.shard).toBeUndefined();
     expect(run.totals.passed + run.totals.unexercised).toBe(6);
     expect((await cli('merge', 'shard1/conformance.json', 'shard1/conformance.json', '--out', 'bad')).err).toContain('more than one shard');
+    expect((await cli('merge', 'shard1/conformance.json', 'missing.json')).code).toBe(2);
   });
 
   it('--coverage writes lcov and HTML of the implementation under test, not of the kit, and a summary line', async () => {
