@@ -17,7 +17,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as Nact from 'nact';
-import { anyError, type ActorBlueprint, type ActorCommand, type SupervisionLayer } from '../../spec/model/index.js';
+import { anyError, describeBlueprint, type ActorBlueprint, type ActorCommand, type SupervisionLayer } from '../../spec/model/index.js';
 import type { ErrorRegistry } from '../contract/ErrorRegistry.js';
 import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '../contract/RuntimeAdapter.js';
 
@@ -26,28 +26,35 @@ const nact = createRequire(import.meta.url)('nact') as typeof Nact;
 
 type Ref = Nact.Ref<ActorCommand>;
 
-/** The commands this adapter interprets; anything else needs a capability it does not declare. */
+/** The commands this adapter interprets; the others need capabilities it does not declare. */
 const supported: ReadonlySet<ActorCommand['kind']> = new Set(['ping', 'fail', 'stop', 'unhandled', 'spawn', 'stopChild']);
 
 /**
- * nact's decision for an error: the first layer whose matcher catches it. Without
- * `supervision.nesting` a blueprint has at most one layer. An error no layer catches stops the
- * actor, which is both Pekko typed's default and nact's own (given explicitly, because nact's
- * default policy also prints every failure to the console).
+ * Refuses, before nact sees them, the blueprint features nact cannot express. The suite only
+ * generates them for capabilities this adapter does not declare, so meeting one is a suite bug.
+ */
+function assertExpressible(blueprint: ActorBlueprint): void {
+  const strategy = blueprint.supervision[0]?.strategy;
+  const inexpressible =
+    blueprint.supervision.length > 1 || // one onCrash per actor: no nesting
+    blueprint.watchChildren !== 'none' ||
+    blueprint.stashCapacity > 0 ||
+    strategy?.kind === 'backoff' ||
+    (strategy?.kind === 'restart' && (strategy.limit !== undefined || strategy.stopChildren === false || strategy.bufferCapacity !== undefined));
+  if (inexpressible) throw new TypeError(`nact adapter: ${describeBlueprint(blueprint)} needs a capability this adapter does not declare`);
+  blueprint.children.forEach(assertExpressible);
+}
+
+/**
+ * nact's decision for an error: the blueprint's one layer, when it catches the error. An error
+ * it does not catch stops the actor, which is both Pekko typed's default and nact's own (given
+ * explicitly, because nact's default policy also prints every failure to the console).
  */
 function decide(layers: readonly SupervisionLayer[], error: unknown, ctx: Nact.SupervisionContext<ActorCommand, Nact.Ref<unknown>>, errors: ErrorRegistry): symbol {
   const layer = layers.find((l) => l.on === anyError || error instanceof errors.classOf(l.on));
-  switch (layer?.strategy.kind) {
-    case 'resume':
-      return ctx.resume as symbol;
-    case 'restart':
-      return ctx.reset as symbol;
-    case undefined:
-    case 'stop':
-      return ctx.stop as symbol;
-    case 'backoff':
-      throw new TypeError('nact adapter: backoff was generated although supervision.backoff is not declared');
-  }
+  if (layer?.strategy.kind === 'resume') return ctx.resume as symbol;
+  if (layer?.strategy.kind === 'restart') return ctx.reset as symbol;
+  return ctx.stop as symbol;
 }
 
 /** Spawns the actor of `blueprint` under `parent` (a nact ref) and remembers its ref under `path`. */
@@ -105,10 +112,12 @@ function start(env: TestEnvironment): SystemUnderTest {
   const refs = new Map<string, Ref>();
   return {
     spawn: (blueprint) => {
+      assertExpressible(blueprint);
       realise(system, blueprint, blueprint.name, env, refs);
     },
     tell: (path, command) => {
       if (!supported.has(command.kind)) throw new TypeError(`nact adapter: '${command.kind}' needs a capability this adapter does not declare`);
+      if (command.kind === 'spawn') assertExpressible(command.child);
       const ref = refs.get(path);
       // nact drops a message to a stopped actor by itself (silently: it has no dead letters).
       if (ref) nact.dispatch(ref, command);

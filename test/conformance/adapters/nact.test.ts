@@ -9,7 +9,9 @@ import {
   type PropertyFamily,
   type RuleResult,
 } from '../../../conformance/index.js';
+import { suiteEnvironment } from '../../../conformance/_internals/suiteEnvironment.js';
 import { rulesByRole } from '../../../spec/index.js';
+import type { ActorBlueprint } from '../../../spec/model/index.js';
 
 // nact runs every message in its own setImmediate turn, so runs take real time: few runs, fixed seed.
 const options = { seed: 42, numRuns: 10 };
@@ -103,5 +105,17 @@ describe('nact 7.6.2 through its conformance adapter', () => {
     const result = await runProperty(nactAdapter, withoutRestart, { seed: 42, numRuns: 40 });
     expect(result.counterexample?.message).toBeUndefined();
     expect(result.exercised).toEqual(expect.arrayContaining(['SUP-02', 'SUP-04', 'SUP-15']));
+  });
+
+  it('refuses what nact cannot express before nact sees it, instead of emulating it', async () => {
+    const sut = await nactAdapter.start(suiteEnvironment([{ name: 'E0' }], nactAdapter.runtimeErrors).env);
+    const plain: ActorBlueprint = { name: 'a0', supervision: [], children: [], watchChildren: 'none', handlesTerminated: true, stashCapacity: 0 };
+    const limited: ActorBlueprint = { ...plain, supervision: [{ on: 'any', strategy: { kind: 'restart', limit: { max: 1, withinMs: 10 } } }] };
+    expect(() => sut.spawn({ ...plain, children: [{ ...plain, name: 'c0', stashCapacity: 2 }] })).toThrow(/stash 2/);
+    expect(() => sut.spawn(limited)).toThrow(/does not declare/);
+    sut.spawn(plain);
+    expect(() => sut.tell('a0', { kind: 'watch', target: 'a0' })).toThrow(/'watch' needs a capability/);
+    expect(() => sut.tell('a0', { kind: 'spawn', child: { ...plain, name: 's0', watchChildren: 'watch' } })).toThrow(/does not declare/);
+    await sut.shutdown();
   });
 });
