@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nactAdapter } from '../../../conformance/adapters/nact.js';
 import {
@@ -10,6 +11,8 @@ import {
   type RuleResult,
 } from '../../../conformance/index.js';
 import { suiteEnvironment } from '../../../conformance/_internals/suiteEnvironment.js';
+import { resolveAdapter } from '../../../conformance/harness/resolveAdapter.js';
+import { runSuite } from '../../../conformance/harness/runSuite.js';
 import { rulesByRole } from '../../../spec/index.js';
 import type { ActorBlueprint } from '../../../spec/model/index.js';
 
@@ -69,6 +72,13 @@ describe('nact 7.6.2 through its conformance adapter', () => {
       expect(rule.counterexample?.historyExcerpt.length, rule.rule).toBeGreaterThan(0);
       expect(rule.counterexample?.message, rule.rule).toMatch(/^after /);
     }
+  });
+
+  it('gives the same statuses under the harness (worker and watchdog), with no error and nothing flaky', async () => {
+    const repository = fileURLToPath(new URL('../../../', import.meta.url));
+    const suite = await runSuite(resolveAdapter('conformance/adapters/nact.ts', repository), { ...options, operationTimeoutMs: 5_000 });
+    expect(suite.rules.filter((r) => r.status === 'error' || r.status === 'flaky').map((r) => `${r.id}: ${r.reason ?? ''}`)).toEqual([]);
+    expect(suite.rules.map((r) => `${r.id} ${r.status}`)).toEqual(report.rules.map((r) => `${r.rule} ${r.status}`));
   });
 
   it('fails LIF-04: stopping an actor runs no afterStop for its children', async () => {
