@@ -34,6 +34,12 @@ export interface WatchdogLimits {
   readonly deadline: number;
 }
 
+/**
+ * Loading an adapter compiles it and the runtime it imports (cold tsx cache on a fresh CI
+ * machine), so the import gets at least this long, whatever the per-operation timeout.
+ */
+const minimumLoadTimeoutMs = 30_000;
+
 /** tsx's ESM API, resolved from this kit (not from the user's folder, which may not have tsx). */
 function tsxApiUrl(): string {
   const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
@@ -82,8 +88,9 @@ export class IsolatedWorker {
     const fail = (code: AdapterLoadError['code'], message: string): never => {
       throw new AdapterLoadError(code, location.source, message);
     };
-    const first = await new Promise<WorkerReply | { type: 'timeout' } | { type: 'error'; message: string }>((resolve) => {
-      const stop = watch(heartbeat, limits, () => resolve({ type: 'timeout' }));
+    const first = await new Promise<WorkerReply | { type: 'timeout'; why: 'operation' | 'overall' } | { type: 'error'; message: string }>((resolve) => {
+      const loading = { ...limits, operationTimeoutMs: Math.max(limits.operationTimeoutMs, minimumLoadTimeoutMs) };
+      const stop = watch(heartbeat, loading, (why) => resolve({ type: 'timeout', why }));
       const onMessage = (reply: WorkerReply): void => done(reply);
       const onError = (error: unknown): void => done({ type: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
       const onExit = (code: number): void => done({ type: 'error', message: `the worker exited with code ${code} while loading` });
@@ -99,7 +106,9 @@ export class IsolatedWorker {
     }
     await worker.terminate();
     if (first.type === 'loadFailed') return fail(first.code, first.message);
-    if (first.type === 'timeout') return fail('ADAPTER_LOAD_TIMEOUT', `importing it did not finish within ${limits.operationTimeoutMs} ms`);
+    if (first.type === 'timeout') {
+      return fail('ADAPTER_LOAD_TIMEOUT', first.why === 'operation' ? `importing it did not finish within ${Math.max(limits.operationTimeoutMs, minimumLoadTimeoutMs)} ms` : 'the overall timeout ran out while loading it');
+    }
     return fail('ADAPTER_IMPORT_FAILED', first.type === 'error' ? first.message : `unexpected reply ${first.type}`);
   }
 

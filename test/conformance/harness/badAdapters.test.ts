@@ -7,7 +7,7 @@ import { runSuite, type SuiteOptions } from '../../../conformance/harness/runSui
 import type { RuleOutcome } from '../../../conformance/report/ConformanceRun.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/bad-adapters/', import.meta.url));
-const fast: SuiteOptions = { numRuns: 15, seed: 11, operationTimeoutMs: 250, totalTimeoutMs: 20_000 };
+const fast: SuiteOptions = { numRuns: 15, seed: 11, operationTimeoutMs: 600, totalTimeoutMs: 20_000 };
 
 function run(fixture: string, options: SuiteOptions) {
   return runSuite(resolveAdapter(fixture, fixtures), { ...fast, ...options });
@@ -58,23 +58,19 @@ describe('a harness bad adapters cannot break', () => {
     expect(error.message).toMatch(/no `start`.*RuntimeAdapter/);
   });
 
-  it('a handler that loops forever is killed by the watchdog; the other rules still run', async () => {
+  it('a handler that loops forever is killed by the watchdog, the other rules still run, and its token hangs again at once', async () => {
     const result = await run('./sync-loop.ts', { select: ['LIF-01', 'WATCH-01', 'SUP-01'] });
-    expectClearError(rule(result.rules, 'WATCH-01'), 'loops-on-watch', /tell\(\) did not return within 250 ms in run \d+/);
+    expectClearError(rule(result.rules, 'WATCH-01'), 'loops-on-watch', /tell\(\) did not return within 600 ms in run \d+/);
     expect(rule(result.rules, 'LIF-01').status).toBe('passed');
     expect(rule(result.rules, 'SUP-01').status).toBe('passed');
-  });
-
-  it('the replay token of a hung run hangs again in its first run', async () => {
-    const first = await run('./sync-loop.ts', { select: ['WATCH-01'] });
-    const token = rule(first.rules, 'WATCH-01').counterexample!.replayToken;
+    const token = rule(result.rules, 'WATCH-01').counterexample!.replayToken;
     const again = await run('./sync-loop.ts', { replay: token, select: ['WATCH-01'] });
     expect(rule(again.rules, 'WATCH-01').reason).toMatch(/tell\(\) did not return .* in run 1 /);
   });
 
   it('a promise that never settles is cut by the per-operation timeout', async () => {
     const result = await run('./never-settles.ts', { select: ['LIF-03'] });
-    expectClearError(rule(result.rules, 'LIF-03'), 'never-settles', /settle\(\) did not return within 250 ms/);
+    expectClearError(rule(result.rules, 'LIF-03'), 'never-settles', /settle\(\) did not return within 600 ms/);
   });
 
   it('an adapter whose runtime throws at random is an error, not a failure', async () => {
@@ -105,7 +101,8 @@ describe('a harness bad adapters cannot break', () => {
   });
 
   it('the overall timeout stops the run and reports what did not run', async () => {
-    const result = await run('./sync-loop.ts', { select: ['WATCH-01', 'LIF-01'], operationTimeoutMs: 60_000, totalTimeoutMs: 300 });
+    // Generous enough for the worker to load even on a busy machine; the endless loop then outlasts it.
+    const result = await run('./sync-loop.ts', { select: ['WATCH-01'], operationTimeoutMs: 60_000, totalTimeoutMs: 1_500 });
     expect(rule(result.rules, 'WATCH-01').status).toBe('error');
     expect(rule(result.rules, 'WATCH-01').reason).toMatch(/overall timeout/);
   });
