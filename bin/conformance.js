@@ -6,6 +6,11 @@ import { existsSync } from 'node:fs';
 import { register } from 'tsx/esm/api';
 
 register();
+// `conformance | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const source = new URL('../conformance/cli/main.ts', import.meta.url);
 const compiled = new URL('../dist/conformance/cli/main.js', import.meta.url);
 const { main } = await import(existsSync(source) ? source.href : compiled.href);

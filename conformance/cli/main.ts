@@ -116,9 +116,8 @@ async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     operationTimeoutMs: flags.timeout,
     totalTimeoutMs: flags.totalTimeout,
     coverage: flags.coverage === true,
-    onProgress: (event) => progress.property(event),
+    onProgress: (event) => progress.progress(event),
   });
-  for (const rule of result.rules) progress.rule(rule);
   const outDir = resolve(io.cwd, flags.out);
   const kit = kitManifest();
   const coverage = flags.coverage === true ? await writeCoverage(result.coverage, outDir, kit.root) : undefined;

@@ -38,7 +38,9 @@ export interface SuiteOptions {
 /** Progress of a run, one event per property. @public */
 export type SuiteProgress =
   | { readonly kind: 'property-start'; readonly property: string; readonly index: number; readonly total: number }
-  | { readonly kind: 'property-end'; readonly property: string; readonly index: number; readonly total: number; readonly status: string };
+  | { readonly kind: 'property-end'; readonly property: string; readonly index: number; readonly total: number; readonly status: string }
+  /** A rule is settled as soon as every property that checks it has run (rules no property checks come last). */
+  | { readonly kind: 'rule'; readonly outcome: RuleOutcome };
 
 /** What {@link runSuite} found. @public */
 export interface SuiteResult {
@@ -117,7 +119,8 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
   };
   const selected = selectRules(options);
   const replayFamily = options.replay === undefined ? undefined : decodeReplayToken(options.replay).family;
-  const families = suiteProperties(identity).filter((f) => selected.some((r) => f.rules.includes(r.id)) && (replayFamily === undefined || f.id === replayFamily));
+  const all = suiteProperties(identity);
+  const families = all.filter((f) => selected.some((r) => f.rules.includes(r.id)) && (replayFamily === undefined || f.id === replayFamily));
   const results = new Map<string, PropertyResult>();
   const broken = new Map<string, Breakage>();
   const flaky = new Map<string, string>();
@@ -129,6 +132,12 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
       ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
       ...(replay !== undefined ? { replay } : {}),
     });
+  };
+  let unreported = [...selected];
+  const report = (rules: readonly Rule[]): void => {
+    if (rules.length === 0) return;
+    unreported = unreported.filter((r) => !rules.includes(r));
+    for (const outcome of outcomesOf(rules, all, results, broken, flaky, identity)) options.onProgress?.({ kind: 'rule', outcome });
   };
   for (const [index, family] of families.entries()) {
     options.onProgress?.({ kind: 'property-start', property: family.id, index, total: families.length });
@@ -149,12 +158,16 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
     }
     const status = broken.has(family.id) ? 'error' : flaky.has(family.id) ? 'flaky' : (results.get(family.id)?.status ?? 'error');
     options.onProgress?.({ kind: 'property-end', property: family.id, index, total: families.length, status });
+    const done = new Set(families.slice(0, index + 1).map((f) => f.id));
+    const settled = unreported.filter((r) => families.every((f) => !f.rules.includes(r.id) || done.has(f.id)) && families.some((f) => f.rules.includes(r.id)));
+    report(settled);
   }
+  report(unreported);
   await retire();
   return {
     adapter: identity,
     seed,
-    rules: outcomesOf(selected, suiteProperties(identity), results, broken, flaky, identity),
+    rules: outcomesOf(selected, all, results, broken, flaky, identity),
     durationMs: performance.now() - started,
     coverage: scripts,
   };

@@ -9,8 +9,9 @@ export interface Output {
 const tags: Readonly<Record<RuleStatus, string>> = { passed: 'PASS ', failed: 'FAIL ', error: 'ERROR', flaky: 'FLAKY', skipped: 'SKIP ', unexercised: 'NONE ' };
 
 /**
- * Prints progress: on a terminal one self-overwriting line per property, then one line per
- * rule; elsewhere (CI, pipes) only the plain lines, nothing fancy.
+ * Prints progress: one line per rule as soon as the properties that check it have run, and on
+ * a terminal also a self-overwriting line naming the running property; elsewhere (CI, pipes)
+ * only the plain lines, nothing fancy.
  */
 export class ProgressPrinter {
   constructor(
@@ -18,13 +19,13 @@ export class ProgressPrinter {
     private readonly tty: boolean,
   ) {}
 
-  property(event: SuiteProgress): void {
-    if (!this.tty) return;
-    if (event.kind === 'property-start') this.out.write(`\r\u001b[2K[${event.index + 1}/${event.total}] ${event.property}…`);
-    else this.out.write('\r\u001b[2K');
+  /** Reacts to one event of the run. */
+  progress(event: SuiteProgress): void {
+    if (event.kind === 'rule') this.rule(event.outcome);
+    else if (this.tty) this.out.write(event.kind === 'property-start' ? `\r\u001b[2K[${event.index + 1}/${event.total}] ${event.property}…` : '\r\u001b[2K');
   }
 
-  rule(rule: RuleOutcome): void {
+  private rule(rule: RuleOutcome): void {
     const detail = rule.status === 'skipped' || rule.status === 'unexercised' || rule.status === 'flaky' ? ` (${rule.reason ?? ''})` : '';
     this.out.write(`${tags[rule.status]} ${rule.id} [${rule.level}] ${rule.title}${detail}\n`);
     const c = rule.counterexample;
