@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { areas, isLevel, rulesByRole, type Level } from '../../spec/index.js';
 import { decodeReplayToken, InvalidReplayTokenError } from '../engine/ReplayToken.js';
 import { AdapterLoadError } from '../harness/AdapterLoadError.js';
+import { ReplayMismatchError } from '../harness/ReplayMismatchError.js';
 import { referenceAdapterLocation, resolveAdapter } from '../harness/resolveAdapter.js';
 import { runSuite, selectRules, suiteProperties } from '../harness/runSuite.js';
 import { regressionsAgainst } from '../report/baseline.js';
@@ -232,7 +233,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.conforms : exitCodes.usage;
-    if (error instanceof AdapterLoadError || error instanceof UsageError || error instanceof InvalidReplayTokenError || error instanceof MergeError) {
+    if (error instanceof AdapterLoadError || error instanceof UsageError || error instanceof InvalidReplayTokenError || error instanceof ReplayMismatchError || error instanceof MergeError) {
       io.stderr.write(`conformance: ${error.message}\n`);
       return exitCodes.usage;
     }

@@ -7,6 +7,7 @@ import type { ReportedCounterexample, RuleOutcome } from '../report/ConformanceR
 import { IsolatedWorker, type AdapterIdentity, type JobOutcome } from './_internals/IsolatedWorker.js';
 import type { ScriptCoverage } from './_internals/protocol.js';
 import type { AdapterLocation } from './resolveAdapter.js';
+import { ReplayMismatchError } from './ReplayMismatchError.js';
 
 export type { ScriptCoverage } from './_internals/protocol.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
@@ -101,7 +102,8 @@ interface Breakage {
  * Runs the suite against an adapter loaded in a worker thread under a watchdog: a hung
  * operation, a throw or an event out of contract turns that property's rules into `error`
  * (with the seed and a replay token) and the run goes on with a fresh worker; a failure that
- * passes when replayed is `flaky`. Throws `AdapterLoadError` when the adapter cannot be loaded.
+ * passes when replayed is `flaky`. Throws `AdapterLoadError` when the adapter cannot be loaded
+ * and `ReplayMismatchError` when a replay token names another adapter.
  *
  * @public
  */
@@ -113,6 +115,11 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
   const scripts: ScriptCoverage[] = [];
   let worker = await IsolatedWorker.start(location, limits, coverage);
   const identity = worker.identity;
+  const tokenAdapter = options.replay === undefined ? undefined : decodeReplayToken(options.replay).adapter;
+  if (tokenAdapter !== undefined && tokenAdapter !== identity.name) {
+    await worker.terminate();
+    throw new ReplayMismatchError(tokenAdapter, identity.name);
+  }
   const retire = async (): Promise<void> => {
     if (coverage && worker.alive) scripts.push(...(await worker.coverage()));
     await worker.terminate();

@@ -60,6 +60,13 @@ describe('conformance command line', () => {
     expect((await cli('--replay', 'garbage')).err).toContain('invalid replay token');
   });
 
+  it('exits 2 on a replay token made for another adapter', async () => {
+    const token = `acr1.${Buffer.from(JSON.stringify({ family: 'supervision.strategies', adapter: 'someone-else', seed: 1, path: '0' })).toString('base64url')}`;
+    const { code, err } = await cli('--replay', token);
+    expect(code).toBe(2);
+    expect(err).toContain('the replay token is for adapter someone-else, but the loaded adapter is reference-runtime');
+  });
+
   it('exits 2 when the adapter cannot be loaded, naming it', async () => {
     const missing = await cli('--adapter', './missing.ts');
     expect(missing.code).toBe(2);
