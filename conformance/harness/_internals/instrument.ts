@@ -1,3 +1,4 @@
+import type { DurableProbe } from '../../contract/DurableEnvironment.js';
 import type { Probe } from '../../contract/Probe.js';
 import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '../../contract/RuntimeAdapter.js';
 import type { Heartbeat, Operation } from './Heartbeat.js';
@@ -24,6 +25,11 @@ function describeError(error: unknown): string {
   return `non-error value thrown: ${String(error)}`;
 }
 
+/** An argument as the adapter passed it (NaN stays NaN, not JSON's null). */
+function show(value: unknown): string {
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+}
+
 const signals = new Set(['PreRestart', 'PostStop']);
 const isPath = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
 const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -37,6 +43,17 @@ const probeContract: Readonly<Record<keyof Probe, readonly ((v: unknown) => bool
   childFailed: [isPath, isPath, (v) => typeof v === 'string'],
   watchMessage: [isPath, isPath],
   deadLetter: [isPath, isCount],
+};
+
+const isState = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+
+/** The same for the durable-state probe. */
+const durableProbeContract: Readonly<Record<keyof DurableProbe, readonly ((v: unknown) => boolean)[]>> = {
+  recovered: [isPath, isState, isCount],
+  recoveryFailed: [isPath],
+  handled: [isPath, isCount, isState, isCount],
+  callback: [isPath, isCount, isCount, isState],
+  reply: [isPath, isCount, isState],
 };
 
 /**
@@ -71,20 +88,21 @@ export function instrument(adapter: RuntimeAdapter, heartbeat: Heartbeat, faults
       heartbeat.leave();
     }
   }
-  const checkedProbe = (real: Probe): Probe => {
-    const wrapped = {} as Record<keyof Probe, (...args: unknown[]) => void>;
-    for (const method of Object.keys(probeContract) as (keyof Probe)[]) {
+  /** Forwards each method of `real` whose arguments pass `contract`; records the others as faults and drops them. */
+  function checked<P extends object>(real: P, contract: Readonly<Record<keyof P, readonly ((v: unknown) => boolean)[]>>, prefix: string): P {
+    const wrapped = {} as Record<keyof P, (...args: unknown[]) => void>;
+    for (const method of Object.keys(contract) as (keyof P & string)[]) {
       wrapped[method] = (...args: unknown[]) => {
-        const checks = probeContract[method];
+        const checks = contract[method];
         if (args.length < checks.length || checks.some((ok, i) => !ok(args[i]))) {
-          record(`probe.${method}`, `event out of contract: ${method}(${args.map((a) => JSON.stringify(a) ?? String(a)).join(', ')})`);
+          record(`${prefix}.${method}`, `event out of contract: ${method}(${args.map(show).join(', ')})`);
           return;
         }
         (real[method] as (...a: unknown[]) => void).apply(real, args);
       };
     }
-    return wrapped as unknown as Probe;
-  };
+    return wrapped as unknown as P;
+  }
   return {
     name: adapter.name,
     version: adapter.version,
@@ -92,7 +110,8 @@ export function instrument(adapter: RuntimeAdapter, heartbeat: Heartbeat, faults
     runtimeErrors: adapter.runtimeErrors,
     async start(env: TestEnvironment): Promise<SystemUnderTest> {
       heartbeat.nextRun();
-      const sut = await guarded('start', () => adapter.start({ ...env, probe: checkedProbe(env.probe) }));
+      const durable = { ...env.durable, probe: checked(env.durable.probe, durableProbeContract, 'durable.probe') };
+      const sut = await guarded('start', () => adapter.start({ ...env, probe: checked(env.probe, probeContract, 'probe'), durable }));
       for (const member of ['spawn', 'tell', 'shutdown'] as const) {
         if (typeof sut?.[member] !== 'function') throw record('start()', `the system it returned has no \`${member}\` function, a required member of SystemUnderTest`);
       }

@@ -85,6 +85,11 @@ describe('a harness bad adapters cannot break', () => {
     expectClearError(rule(result.rules, 'LIF-03'), 'malformed-history', /event out of contract: (received\("a[\w/]+", \d+, -\d+\)|signal\("a[\w/]+", "Stopped<script>"\))/);
   });
 
+  it('durable-state events out of contract are an error too', async () => {
+    const result = await run('./malformed-history.ts', { select: ['DS-01'] });
+    expectClearError(rule(result.rules, 'DS-01'), 'malformed-history', /broke in durable\.probe\.handled .*event out of contract: handled\("[^"]+", \d+, NaN, \d+\)/);
+  });
+
   it('a failure that passes when replayed is flaky, not failed', async () => {
     const result = await run('./flaky.ts', { select: ['LIF-05'], numRuns: 40 });
     const outcome = rule(result.rules, 'LIF-05');
