@@ -96,6 +96,15 @@ describe('conformance command line', () => {
     expect(err).toContain('not conforming: LIF-05 (failed)');
   });
 
+  it('a hanging adapter ends in a message naming the rule, the adapter and the replay token, and the run goes on', async () => {
+    const { code, out, err } = await cli(...quick, '--timeout', '600', '--adapter', join(fixtures, 'sync-loop.ts'), '--rules', 'WATCH-01,LIF-01', '--out', 'hang');
+    expect(code).toBe(1);
+    expect(out).toMatch(/^ERROR WATCH-01 \[MUST\].*\n +tell\(\) did not return within 600 ms in run \d+ \(adapter loops-on-watch, property watch\.[a-z-]+, seed 7\)/m);
+    expect(out).toMatch(/^ +replay token: acr1\.\S+$/m);
+    expect(out).toMatch(/^PASS  LIF-01/m);
+    expect(err).toContain('not conforming: WATCH-01 (error)');
+  });
+
   it('with a baseline, fails only on rules that passed in it', async () => {
     const args = [...quick, '-n', '40', '--adapter', join(fixtures, 'post-stop-on-restart.ts'), '--rules', 'LIF-05,LIF-01'];
     const known = await cli(...args, '--baseline', 'mutant/conformance.json', '--out', 'with-baseline');
