@@ -88,9 +88,10 @@ export class IsolatedWorker {
     const fail = (code: AdapterLoadError['code'], message: string): never => {
       throw new AdapterLoadError(code, location.source, message);
     };
-    const first = await new Promise<WorkerReply | { type: 'timeout'; why: 'operation' | 'overall' } | { type: 'error'; message: string }>((resolve) => {
-      const loading = { ...limits, operationTimeoutMs: Math.max(limits.operationTimeoutMs, minimumLoadTimeoutMs) };
-      const stop = watch(heartbeat, loading, (why) => resolve({ type: 'timeout', why }));
+    const first = await new Promise<WorkerReply | { type: 'timeout' } | { type: 'error'; message: string }>((resolve) => {
+      // Loading has its own limit; the overall deadline is for running rules, which report it.
+      const loading = { operationTimeoutMs: Math.max(limits.operationTimeoutMs, minimumLoadTimeoutMs), deadline: Number.POSITIVE_INFINITY };
+      const stop = watch(heartbeat, loading, () => resolve({ type: 'timeout' }));
       const onMessage = (reply: WorkerReply): void => done(reply);
       const onError = (error: unknown): void => done({ type: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
       const onExit = (code: number): void => done({ type: 'error', message: `the worker exited with code ${code} while loading` });
@@ -107,7 +108,7 @@ export class IsolatedWorker {
     await worker.terminate();
     if (first.type === 'loadFailed') return fail(first.code, first.message);
     if (first.type === 'timeout') {
-      return fail('ADAPTER_LOAD_TIMEOUT', first.why === 'operation' ? `importing it did not finish within ${Math.max(limits.operationTimeoutMs, minimumLoadTimeoutMs)} ms` : 'the overall timeout ran out while loading it');
+      return fail('ADAPTER_LOAD_TIMEOUT', `importing it did not finish within ${Math.max(limits.operationTimeoutMs, minimumLoadTimeoutMs)} ms`);
     }
     return fail('ADAPTER_IMPORT_FAILED', first.type === 'error' ? first.message : `unexpected reply ${first.type}`);
   }
