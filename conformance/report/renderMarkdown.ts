@@ -34,6 +34,7 @@ export function renderMarkdown(run: ConformanceRun): string {
     return [`| ${area} ${md(meta.title)} | ${cells.join(' | ')} |`];
   });
   const broken = run.rules.filter((r) => r.status === 'failed' || r.status === 'error' || r.status === 'flaky');
+  const unexercised = run.rules.filter((r) => r.status === 'unexercised');
   return [
     `# Conformance of ${md(run.adapter.name)} ${md(run.adapter.version)}: ${verdict}`,
     '',
@@ -47,6 +48,16 @@ export function renderMarkdown(run: ConformanceRun): string {
     ...areaRows,
     '',
     ...(broken.length > 0 ? ['## Failures', '', ...broken.flatMap(failureBlock)] : []),
+    ...(unexercised.length > 0
+      ? [
+          `<details><summary>${icons.unexercised} ${unexercised.length} rules no generated run reached</summary>`,
+          '',
+          ...unexercised.map((r) => `- **${md(r.id)}** ${md(r.title)}: ${md(r.reason ?? '')}`),
+          '',
+          '</details>',
+          '',
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -35,6 +35,7 @@ describe('reports from one result model', () => {
     expect(text).toContain('❌ does not conform');
     expect(text).toMatch(/\| LIF Lifecycle and signals \| 1 \| 2 \| 1 \| 2 \| 1 \| 1 \|/);
     expect(text).toContain('npx actor-conformance --replay acr1.eyJmYW1pbHkiOiJ4In0');
+    expect(text).toContain('1 rules no generated run reached');
     const outsideFences = text.replace(/(`{3,})text\n[\s\S]*?\n\1/g, '');
     expect(outsideFences).not.toContain('<script>');
     expect(outsideFences).not.toContain('<img');
