@@ -4,6 +4,8 @@ import type { Clock } from './Clock.js';
 import type { EventStream } from './EventStream.js';
 import type { Extension } from './Extension.js';
 import { createActorSystem } from './_internals/system.js';
+import type { DurableStateStore } from './persistence/DurableStateStore.js';
+import { DurableStateStoreExtension } from './persistence/DurableStateStoreExtension.js';
 
 /** Options of {@link ActorSystem.create}. @public */
 export interface ActorSystemOptions {
@@ -15,6 +17,11 @@ export interface ActorSystemOptions {
   readonly random?: () => number;
   /** Messages one actor processes before yielding to the next actor with mail (default 300). */
   readonly throughput?: number;
+  /**
+   * The store of every `DurableStateBehavior` in this system (default: an in-memory store of
+   * the system's own). Registered as a {@link DurableStateStoreExtension}.
+   */
+  readonly durableStateStore?: DurableStateStore;
 }
 
 /**
@@ -51,6 +58,11 @@ export interface ActorSystem<T> extends ActorRef<T> {
 export const ActorSystem = {
   /** Starts a system whose guardian actor runs `guardian`. */
   create<T>(guardian: Behavior<T>, name: string, options: ActorSystemOptions = {}): ActorSystem<T> {
-    return createActorSystem(guardian, name, options);
+    // Durable State (added by the persistence engineer): the store option becomes the extension
+    // that DurableStateBehavior looks up, so the runtime itself needs no store logic.
+    const store = options.durableStateStore;
+    const withStore =
+      store === undefined ? options : { ...options, extensions: [...(options.extensions ?? []), new DurableStateStoreExtension(store)] };
+    return createActorSystem(guardian, name, withStore);
   },
 };
