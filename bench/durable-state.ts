@@ -2,8 +2,6 @@
 // wires these in). Each function returns round trips per second; nothing is printed. Run
 // directly for a quick table:
 //   node --import tsx bench/durable-state.ts
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ActorRef } from '../src/ActorRef.js';
@@ -16,6 +14,7 @@ import { PersistenceId } from '../src/persistence/PersistenceId.js';
 import { FileDurableStateStore } from '../src/persistence/stores/FileDurableStateStore.js';
 import { InMemoryDurableStateStore } from '../src/persistence/stores/InMemoryDurableStateStore.js';
 import { SqliteDurableStateStore } from '../src/persistence/stores/SqliteDurableStateStore.js';
+import { inTemporaryDirectory } from './stores.js';
 
 /** How many entities run, how many commands each handles, and how many each has outstanding. */
 export interface DurableStateLoad {
@@ -114,15 +113,6 @@ export async function measurePersistRoundTrips(store: DurableStateStore, load: D
   const seconds = (performance.now() - started) / 1000;
   await system.terminate();
   return (load.entities * load.commandsPerEntity) / seconds;
-}
-
-async function inTemporaryDirectory<T>(run: (directory: string) => Promise<T>): Promise<T> {
-  const directory = await mkdtemp(join(tmpdir(), 'bench-durable-state-'));
-  try {
-    return await run(directory);
-  } finally {
-    await rm(directory, { recursive: true, force: true });
-  }
 }
 
 async function withStore(openStore: (directory: string) => Promise<DurableStateStore>, load: DurableStateLoad): Promise<number> {

@@ -31,7 +31,8 @@ export async function measureStoreWrites(store: DurableStateStore, load: StoreLo
   return (load.entities * load.writesPerEntity) / seconds;
 }
 
-async function inTemporaryDirectory<T>(run: (directory: string) => Promise<T>): Promise<T> {
+/** Runs `run` in a fresh temporary directory and removes the directory afterwards. */
+export async function inTemporaryDirectory<T>(run: (directory: string) => Promise<T>): Promise<T> {
   const directory = await mkdtemp(join(tmpdir(), 'bench-stores-'));
   try {
     return await run(directory);
