@@ -1,14 +1,13 @@
 import type { Capability } from '../../spec/index.js';
+import type { ObservedChange } from '../../spec/model/store/index.js';
 
-/** A change as the store's tag query reports it (extra fields, such as a timestamp, are ignored). @public */
-export interface StoreChange {
-  readonly type: 'updated' | 'deleted';
-  readonly persistenceId: string;
-  readonly revision: number;
-  readonly tag: string;
-  readonly offset: number;
-  readonly value?: unknown;
-}
+/**
+ * A change as the store's tag query reports it (extra fields, such as a timestamp, are ignored).
+ * The same shape the store model reasons about, so the two cannot drift.
+ *
+ * @public
+ */
+export type StoreChange = ObservedChange;
 
 /**
  * A durable-state store as the suite drives it: Pekko's `DurableStateUpdateStore` plus the
