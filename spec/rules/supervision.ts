@@ -117,7 +117,7 @@ export const supervisionRules: readonly Rule[] = [
     level: 'MUST',
     title: 'Restart limit: at most n restarts per window',
     statement:
-      'A restart strategy limited to n restarts within a window restarts at most n times while the window is open; the window opens at the first counted restart and the count resets when it closes. The next failure inside the window stops the actor with PostStop. With n = 0 the first failure stops it.',
+      'A restart strategy limited to n restarts within a window restarts at most n times while the window is open; the window opens at the first counted restart and the count resets when it closes. The next failure inside the window is not restarted: it goes to the enclosing supervisor as an unmatched failure would (SUP-04), and without one the actor stops with PostStop. With n = 0 the first failure is not restarted.',
     capabilities: ['supervision.restart-limit', 'time.manual'],
     sources: [
       src.seed('S003'),
@@ -130,7 +130,7 @@ export const supervisionRules: readonly Rule[] = [
     hints: [
       'Is the window anchored at the first failure rather than the first counted restart?',
       'Is the count compared with > instead of >=, allowing n+1 restarts?',
-      'Is the actor suspended instead of stopped when the limit is reached?',
+      'With an enclosing supervisor: is the failure past the limit handed outwards, or swallowed?',
     ],
   }),
   rule({

@@ -343,13 +343,15 @@ export class Simulation {
   }
 
   /**
-   * The innermost matching layer decides (SUP-04, SUP-05). A restart strategy that gives up
-   * (limit used, SUP-07; a first start it must not retry, SUP-08) stops the actor: the rules
-   * do not pass the failure on to outer layers.
+   * The innermost matching layer decides (SUP-04, SUP-05). A running actor's restart layer that
+   * has used its limit (SUP-07) gives the failure to the next enclosing matching layer, as an
+   * unmatched failure would go (SUP-04); with none left, the actor stops. Stop, resume and
+   * backoff decide for themselves, and a first start that must not be retried (SUP-08) stops.
    */
-  private supervise(actor: ActorModel, errorName: string, mode: 'running' | 'start' | 'restartSetup'): void {
+  private supervise(actor: ActorModel, errorName: string, mode: 'running' | 'start' | 'restartSetup', outsideOf = -1): void {
     const layers = actor.blueprint.supervision;
-    const index = decidingLayer(this.state.hierarchy, layers, errorName);
+    const found = decidingLayer(this.state.hierarchy, layers.slice(outsideOf + 1), errorName);
+    const index = found < 0 ? -1 : found + outsideOf + 1;
     this.noteMatching(actor, errorName, index);
     const duringStart = mode === 'start';
     const layer = layers[index];
@@ -371,7 +373,11 @@ export class Simulation {
         ? firstStartFailureIsFinal(strategy, layerState, this.state.now)
         : budgetExhausted(strategy, layerState, this.state.now));
     if (givesUp) {
-      if (strategy.kind === 'restart' && strategy.limit !== undefined && !duringStart) this.rules.add('SUP-07');
+      if (strategy.kind === 'restart' && strategy.limit !== undefined && !duringStart) {
+        this.rules.add('SUP-07');
+        this.supervise(actor, errorName, mode, index);
+        return;
+      }
       if (strategy.kind === 'backoff') this.rules.add('SUP-11');
       this.stop(actor.path, errorName, duringStart);
       return;

@@ -163,6 +163,37 @@ describe('predict: supervision', () => {
     expect(lines(last(spaced))).toEqual(['a: PreRestart', 'a: setup #4']);
   });
 
+  it('an exhausted restart limit hands the failure to the enclosing supervisor (SUP-07, SUP-04)', () => {
+    const nested = (outer: 'resume' | 'stop') =>
+      actor('a', {
+        supervision: [
+          { on: 'any', strategy: { kind: 'restart', limit: { max: 1, withinMs: 100 } } },
+          { on: 'any', strategy: { kind: outer } },
+        ],
+      });
+    const resumed = run([
+      { op: 'spawn', blueprint: nested('resume') },
+      tell('a', { kind: 'fail', id: 1, error: 'F' }),
+      tell('a', { kind: 'ping', id: 2 }),
+      tell('a', { kind: 'fail', id: 3, error: 'F' }),
+      tell('a', { kind: 'ping', id: 4 }),
+    ]);
+    // The second failure is past the limit: the outer resume keeps the incarnation and its count.
+    expect(resumed.steps.slice(1).map(lines)).toEqual([
+      ['a: PreRestart', 'a: setup #2'],
+      ['a: received ping 2 (count 0)'],
+      [],
+      ['a: received ping 4 (count 1)'],
+    ]);
+    expect(resumed.steps[3]!.exercised).toEqual(expect.arrayContaining(['SUP-07', 'SUP-02']));
+    const stopped = run([
+      { op: 'spawn', blueprint: nested('stop') },
+      tell('a', { kind: 'fail', id: 1, error: 'F' }),
+      tell('a', { kind: 'fail', id: 2, error: 'F' }),
+    ]);
+    expect(lines(last(stopped))).toEqual(['a: PostStop']);
+  });
+
   it('setup failing on first start: unlimited restart gives up, a limit retries (SUP-08)', () => {
     const unlimited = run([
       { op: 'failNextSetup', path: 'a', error: 'F' },
