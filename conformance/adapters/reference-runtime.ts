@@ -21,6 +21,7 @@ import {
   type ActorContext,
   type ActorRef,
   type Behavior,
+  type ErrorClass,
   type StashBuffer,
   type TimerScheduler,
 } from '../../src/index.js';
@@ -33,6 +34,7 @@ import type {
 } from '../../spec/model/index.js';
 import { durableEntity, replySink, storeOver } from './_internals/referenceDurableEntity.js';
 import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '../contract/RuntimeAdapter.js';
+import type { RuntimeMutation } from '../mutants/RuntimeMutation.js';
 
 /** What the generic behavior handles: the suite's commands plus the message `watchWith` registers. */
 type Message = ActorCommand | WatchNotice;
@@ -101,12 +103,30 @@ function strategyOf(data: StrategyData): SupervisorStrategy {
   }
 }
 
+/** A class whose `instanceof` accepts `declared` itself but none of its subclasses (a mutant's supervisor matching). */
+function exactly(declared: ErrorClass): ErrorClass {
+  return class {
+    static [Symbol.hasInstance](value: unknown): boolean {
+      return value instanceof declared && Object.getPrototypeOf(value) === declared.prototype;
+    }
+  } as unknown as ErrorClass;
+}
+
+/** Replays the stash newest first (a mutant's `unstashAll`). */
+function unstashReversed(stash: StashBuffer<Message>, behavior: Behavior<Message>): Behavior<Message> {
+  const stashed: Message[] = [];
+  stash.forEach((message) => stashed.push(message));
+  stash.clear();
+  for (const message of stashed.reverse()) stash.stash(message);
+  return stash.unstashAll(behavior);
+}
+
 /** Builds the behavior of the actor at `path` from its blueprint. */
-function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, directory: Directory): Behavior<Message> {
+function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, directory: Directory, mutation: RuntimeMutation = {}): Behavior<Message> {
   const { probe, errors } = env;
   const spawnChild = (ctx: ActorContext<Message>, child: ActorBlueprint): ActorRef<Message> => {
     const childPath = `${path}/${child.name}`;
-    const ref = ctx.spawn(realise(child, childPath, env, directory), child.name);
+    const ref = ctx.spawn(realise(child, childPath, env, directory, mutation), child.name);
     directory.register(childPath, ref);
     return ref;
   };
@@ -147,6 +167,7 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
           stash?.stash(message.command);
           return Behaviors.same();
         case 'unstashAll':
+          if (stash && mutation.unstashAllReversed) return unstashReversed(stash, behavior);
           return stash ? stash.unstashAll(behavior) : Behaviors.same();
         case 'unstash':
           return stash ? stash.unstash(behavior, message.n) : Behaviors.same();
@@ -162,12 +183,13 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
       }
     }).receiveSignal((_context, signal) => {
       if (signal === PreRestart || signal === PostStop) {
+        if (signal === PreRestart && mutation.postStopOnRestart) probe.signal(path, PostStop.signalName);
         probe.signal(path, signal.signalName);
         if (blueprint.signalHandlerFailure !== undefined) throw errors.create(blueprint.signalHandlerFailure);
         return Behaviors.same();
       }
       // Leaving Terminated unhandled is how a blueprint asks for the death pact (WATCH-06).
-      if (!blueprint.handlesTerminated) return undefined;
+      if (!blueprint.handlesTerminated) return mutation.terminatedAlwaysHandled ? Behaviors.same() : undefined;
       if (signal instanceof ChildFailed) probe.childFailed(path, directory.pathOf(signal.ref), errors.nameOf(signal.cause));
       else if (signal instanceof Terminated) probe.terminated(path, directory.pathOf(signal.ref));
       if (blueprint.failOnTerminated !== undefined) throw errors.create(blueprint.failOnTerminated);
@@ -192,18 +214,20 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
   });
   // Innermost layer first: each onFailure wraps the behavior built so far.
   for (const layer of blueprint.supervision) {
-    const strategy = strategyOf(layer.strategy);
-    behavior =
-      layer.on === 'any'
-        ? Behaviors.supervise(behavior).onFailure(strategy)
-        : Behaviors.supervise(behavior).onFailure(errors.classOf(layer.on), strategy);
+    const strategy = strategyOf(mutation.strategy ? mutation.strategy(layer.strategy) : layer.strategy);
+    if (layer.on === 'any') {
+      behavior = Behaviors.supervise(behavior).onFailure(strategy);
+      continue;
+    }
+    const declared = errors.classOf(layer.on);
+    behavior = Behaviors.supervise(behavior).onFailure(mutation.exactErrorMatching ? exactly(declared) : declared, strategy);
   }
   return behavior;
 }
 
 type GuardianMessage = { readonly spawn: ActorBlueprint } | { readonly entity: DurableEntityBlueprint };
 
-function start(env: TestEnvironment): SystemUnderTest {
+function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnderTest {
   const directory = new Directory();
   const entities = new Map<string, ActorRef<EntityCommand>>();
   const guardian = Behaviors.setup<GuardianMessage>((ctx) => {
@@ -214,7 +238,7 @@ function start(env: TestEnvironment): SystemUnderTest {
         entities.set(name, context.spawn(durableEntity(message.entity, env, replies), name));
       } else {
         const name = message.spawn.name;
-        directory.register(name, context.spawn(realise(message.spawn, name, env, directory), name));
+        directory.register(name, context.spawn(realise(message.spawn, name, env, directory, mutation), name));
       }
       return Behaviors.same();
     });
@@ -222,7 +246,7 @@ function start(env: TestEnvironment): SystemUnderTest {
   const system = ActorSystem.create(guardian, 'conformance', {
     clock: env.clock,
     random: () => 0,
-    extensions: [new DurableStateStoreExtension(storeOver(env.durable.store))],
+    extensions: [new DurableStateStoreExtension(storeOver(mutation.durableStore ? mutation.durableStore(env.durable.store) : env.durable.store))],
   });
   system.eventStream.subscribe((event) => {
     if (event.type !== 'DeadLetter') return;
@@ -282,3 +306,13 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
   },
   start,
 };
+
+/**
+ * The reference runtime built with one deliberate bug (a mutant, see `conformance/mutants/`): the
+ * same capabilities and errors as {@link referenceRuntimeAdapter}, under another name.
+ *
+ * @public
+ */
+export function referenceRuntimeWith(name: string, mutation: RuntimeMutation): RuntimeAdapter {
+  return { ...referenceRuntimeAdapter, name, start: (env) => start(env, mutation) };
+}

@@ -1,0 +1,30 @@
+/**
+ * The deliberate bugs the reference runtime's adapter can be built with, in runtime-neutral terms
+ * (the adapter maps each one onto its runtime's API). A mutant is the reference runtime with one
+ * of these switched on.
+ *
+ * @packageDocumentation
+ */
+import type { SupervisorStrategy } from '../../spec/model/index.js';
+import type { SuiteStore } from '../contract/SuiteStore.js';
+
+/**
+ * One semantic bug to build into the reference runtime. Leave every member out for the correct
+ * runtime.
+ *
+ * @public
+ */
+export interface RuntimeMutation {
+  /** Rewrites each supervision strategy before it is handed to the runtime (e.g. resume becomes restart). */
+  readonly strategy?: (strategy: SupervisorStrategy) => SupervisorStrategy;
+  /** Error-scoped supervisors match only the exact class, not its subclasses. */
+  readonly exactErrorMatching?: boolean;
+  /** The behavior also receives `PostStop` just before `PreRestart` when it is restarted. */
+  readonly postStopOnRestart?: boolean;
+  /** The signal handler counts an unhandled `Terminated` as handled, so no death pact is raised. */
+  readonly terminatedAlwaysHandled?: boolean;
+  /** `unstashAll` replays the stash newest first. */
+  readonly unstashAllReversed?: boolean;
+  /** Wraps the store the durable-state extension writes through. */
+  readonly durableStore?: (store: SuiteStore) => SuiteStore;
+}

@@ -1,0 +1,12 @@
+// Broken: a supervisor scoped to an error class matches only that exact class, not its subclasses.
+// Caught by: SUP-04 (a strategy for an error type also handles its subtypes).
+import type { RuntimeMutant } from './Mutant.js';
+
+/** Subtype matching replaced by exact-class matching. @public */
+export const exactErrorMatching: RuntimeMutant = {
+  kind: 'runtime',
+  name: 'mutant: exact-error-matching',
+  breaks: 'error-scoped supervisors ignore subclasses of their error',
+  caughtBy: ['SUP-04'],
+  mutation: { exactErrorMatching: true },
+};

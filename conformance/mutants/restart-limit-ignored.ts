@@ -1,0 +1,18 @@
+// Broken: restart limits are ignored, so an actor restarts however often it fails.
+// Caught by: SUP-07 (exceeding the restart limit stops the actor).
+import type { RuntimeMutant } from './Mutant.js';
+
+/** Restart limit ignored. @public */
+export const restartLimitIgnored: RuntimeMutant = {
+  kind: 'runtime',
+  name: 'mutant: restart-limit-ignored',
+  breaks: 'restart ignores its limit',
+  caughtBy: ['SUP-07'],
+  mutation: {
+    strategy: (s) => {
+      if (s.kind !== 'restart' || s.limit === undefined) return s;
+      const { limit: _ignored, ...unlimited } = s;
+      return unlimited;
+    },
+  },
+};
