@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { inMemoryStorePlugin } from '../../conformance/adapters/in-memory-store.js';
+import { referenceRuntimeAdapter, referenceRuntimeWith } from '../../conformance/adapters/reference-runtime.js';
+import { decodeReplayToken } from '../../conformance/engine/ReplayToken.js';
+import type { RuleResult } from '../../conformance/engine/results.js';
+import { runConformance, type ConformanceReport } from '../../conformance/engine/runConformance.js';
+import { mutants, weakRules, type Mutant } from '../../conformance/mutants/index.js';
+import { runStoreConformance } from '../../conformance/store/runStoreConformance.js';
+import { rulesByRole } from '../../spec/index.js';
+
+const seed = 4;
+const numRuns = 30;
+
+/** Unrelated rules each kind of mutant must still pass: a mutant breaks one thing, not the suite. */
+const controls: Record<string, readonly string[]> = { runtime: ['LIF-01'], durable: ['DS-01'], store: ['STORE-01'] };
+
+function controlsOf(mutant: Mutant): readonly string[] {
+  if (mutant.kind === 'store') return controls.store!;
+  return mutant.caughtBy.some((id) => id.startsWith('DS-')) ? controls.durable! : controls.runtime!;
+}
+
+/** Runs `rules` against the mutant and against the correct implementation it was derived from. */
+async function runBoth(mutant: Mutant, rules: readonly string[]): Promise<{ broken: ConformanceReport; reference: ConformanceReport }> {
+  if (mutant.kind === 'store') {
+    // The store properties run as a whole; only the rules' verdicts are compared.
+    return {
+      broken: await runStoreConformance(mutant.plugin, { seed, numRuns }),
+      reference: await runStoreConformance(inMemoryStorePlugin, { seed, numRuns }),
+    };
+  }
+  return {
+    broken: await runConformance(referenceRuntimeWith(mutant.name, mutant.mutation), { seed, numRuns, rules }),
+    reference: await runConformance(referenceRuntimeAdapter, { seed, numRuns, rules }),
+  };
+}
+
+function verdict(report: ConformanceReport, rule: string): RuleResult {
+  const result = report.rules.find((r) => r.rule === rule);
+  if (!result) throw new Error(`${report.adapter.name} reported nothing for ${rule}`);
+  return result;
+}
+
+describe.each(mutants.map((m) => [m.name, m] as const))('%s', (_name, mutant) => {
+  it(`is caught by ${mutant.caughtBy.join(', ')}, which the correct implementation passes`, async () => {
+    const controlRules = controlsOf(mutant);
+    const { broken, reference } = await runBoth(mutant, [...mutant.caughtBy, ...controlRules]);
+    for (const rule of mutant.caughtBy) {
+      const caught = verdict(broken, rule);
+      expect(caught.status, `${rule} on ${mutant.name}`).toBe('failed');
+      expect(caught.counterexample!.steps.length).toBeGreaterThan(0);
+      expect(decodeReplayToken(caught.counterexample!.replayToken)).toMatchObject({ adapter: mutant.name, seed });
+      expect(verdict(reference, rule).status, `${rule} on the correct implementation`).toBe('passed');
+    }
+    for (const rule of controlRules) {
+      expect(verdict(broken, rule).status, `control ${rule} on ${mutant.name}`).toBe('passed');
+      expect(verdict(reference, rule).status).toBe('passed');
+    }
+  });
+});
+
+describe('the mutant index', () => {
+  it('names every mutant once and targets only rules that exist', () => {
+    const ids = new Set([...rulesByRole('runtime'), ...rulesByRole('store')].map((r) => r.id));
+    expect(new Set(mutants.map((m) => m.name)).size).toBe(mutants.length);
+    for (const m of mutants) {
+      expect(m.caughtBy.length).toBeGreaterThan(0);
+      for (const id of m.caughtBy) expect(ids.has(id), id).toBe(true);
+    }
+  });
+
+  it('weak rules are exactly the adapter-checked rules that no mutant targets', () => {
+    const weak = weakRules();
+    const targeted = new Set(mutants.flatMap((m) => m.caughtBy));
+    for (const id of weak) expect(targeted.has(id)).toBe(false);
+    for (const id of targeted) expect(weak).not.toContain(id);
+    expect(weak.length + targeted.size).toBe(rulesByRole('runtime').length + rulesByRole('store').length);
+    expect(weakRules([])).toHaveLength(rulesByRole('runtime').length + rulesByRole('store').length);
+    expect(weakRules(mutants.filter((m) => m.name !== 'mutant: unstash-all-reversed'))).toContain('STASH-02');
+  });
+});
