@@ -181,9 +181,10 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
           probe.watchMessage(path, message.of);
           return Behaviors.same();
       }
-    }).receiveSignal((_context, signal) => {
+    }).receiveSignal(function handleSignal(context, signal) {
+      // A mutant's runtime hands the behavior PostStop as well when it restarts it.
+      if (signal === PreRestart && mutation.postStopOnRestart) handleSignal(context, PostStop);
       if (signal === PreRestart || signal === PostStop) {
-        if (signal === PreRestart && mutation.postStopOnRestart) probe.signal(path, PostStop.signalName);
         probe.signal(path, signal.signalName);
         if (blueprint.signalHandlerFailure !== undefined) throw errors.create(blueprint.signalHandlerFailure);
         return Behaviors.same();

@@ -6,7 +6,7 @@
 import type { StorePlugin } from '../contract/StorePlugin.js';
 import type { RuntimeMutation } from './RuntimeMutation.js';
 
-/** What every mutant states about itself. @public */
+/** What every mutant states about itself. */
 interface MutantDescription {
   /** Adapter or plugin name the mutant runs under. */
   readonly name: string;
