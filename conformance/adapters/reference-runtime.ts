@@ -121,9 +121,33 @@ function unstashReversed(stash: StashBuffer<Message>, behavior: Behavior<Message
   return stash.unstashAll(behavior);
 }
 
+/** Single timers scheduled straight on the clock, per actor and owned by no incarnation (a mutant's timers). */
+class UnownedTimers {
+  private readonly pending = new Map<string, { cancel(): void }>();
+
+  constructor(private readonly clock: TestEnvironment['clock']) {}
+
+  start(key: string, delayMs: number, fire: () => void): void {
+    this.cancel(key);
+    this.pending.set(
+      key,
+      this.clock.setTimer(delayMs, () => {
+        this.pending.delete(key);
+        fire();
+      }),
+    );
+  }
+
+  cancel(key: string): void {
+    this.pending.get(key)?.cancel();
+    this.pending.delete(key);
+  }
+}
+
 /** Builds the behavior of the actor at `path` from its blueprint. */
 function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, directory: Directory, mutation: RuntimeMutation = {}): Behavior<Message> {
   const { probe, errors } = env;
+  const unownedTimers = mutation.timersSurviveRestart ? new UnownedTimers(env.clock) : undefined;
   const spawnChild = (ctx: ActorContext<Message>, child: ActorBlueprint): ActorRef<Message> => {
     const childPath = `${path}/${child.name}`;
     const ref = ctx.spawn(realise(child, childPath, env, directory, mutation), child.name);
@@ -171,11 +195,17 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
           return stash ? stash.unstashAll(behavior) : Behaviors.same();
         case 'unstash':
           return stash ? stash.unstash(behavior, message.n) : Behaviors.same();
-        case 'startTimer':
-          timers.startSingleTimer(message.key, { kind: 'ping', id: message.id }, message.delayMs);
+        case 'startTimer': {
+          const tick: Message = { kind: 'ping', id: message.id };
+          if (unownedTimers) {
+            const self = context.self;
+            unownedTimers.start(message.key, message.delayMs, () => self.tell(tick));
+          } else timers.startSingleTimer(message.key, tick, message.delayMs);
           return Behaviors.same();
+        }
         case 'cancelTimer':
-          timers.cancel(message.key);
+          if (unownedTimers) unownedTimers.cancel(message.key);
+          else timers.cancel(message.key);
           return Behaviors.same();
         case 'watchNotice':
           probe.watchMessage(path, message.of);

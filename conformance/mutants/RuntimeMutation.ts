@@ -23,6 +23,8 @@ export interface RuntimeMutation {
   readonly postStopOnRestart?: boolean;
   /** The signal handler counts an unhandled `Terminated` as handled, so no death pact is raised. */
   readonly terminatedAlwaysHandled?: boolean;
+  /** Timers are scheduled straight on the clock and owned by no incarnation, so a restart or stop does not cancel them. */
+  readonly timersSurviveRestart?: boolean;
   /** `unstashAll` replays the stash newest first. */
   readonly unstashAllReversed?: boolean;
   /** Wraps the store the durable-state extension writes through. */

@@ -14,6 +14,7 @@ import { restartKeepsChildren } from './restart-keeps-children.js';
 import { restartLimitIgnored } from './restart-limit-ignored.js';
 import { resumeRestarts } from './resume-restarts.js';
 import { storeNoRevisionCheck } from './store-no-revision-check.js';
+import { timersSurviveRestart } from './timers-survive-restart.js';
 import { unstashAllReversed } from './unstash-all-reversed.js';
 
 export type { Mutant, RuntimeMutant, StoreMutant } from './Mutant.js';
@@ -22,6 +23,7 @@ export type { RuntimeMutation } from './RuntimeMutation.js';
 /** Every shipped mutant. @public */
 export const mutants: readonly Mutant[] = [
   postStopOnRestart,
+  timersSurviveRestart,
   resumeRestarts,
   restartKeepsChildren,
   restartLimitIgnored,

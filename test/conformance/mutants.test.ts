@@ -9,7 +9,7 @@ import { runStoreConformance } from '../../conformance/store/runStoreConformance
 import { rulesByRole } from '../../spec/index.js';
 
 const seed = 4;
-const numRuns = 30;
+const numRuns = 60;
 
 /** Unrelated rules each kind of mutant must still pass: a mutant breaks one thing, not the suite. */
 const controls: Record<string, readonly string[]> = { runtime: ['LIF-01'], durable: ['DS-01'], store: ['STORE-01'] };
