@@ -14,6 +14,7 @@ import { restartKeepsChildren } from './restart-keeps-children.js';
 import { restartLimitIgnored } from './restart-limit-ignored.js';
 import { resumeRestarts } from './resume-restarts.js';
 import { storeNoRevisionCheck } from './store-no-revision-check.js';
+import { storeResumeSkipsOne } from './store-resume-skips-one.js';
 import { timersSurviveRestart } from './timers-survive-restart.js';
 import { unstashAllReversed } from './unstash-all-reversed.js';
 
@@ -32,6 +33,7 @@ export const mutants: readonly Mutant[] = [
   unstashAllReversed,
   earlyWriteAck,
   storeNoRevisionCheck,
+  storeResumeSkipsOne,
 ];
 
 /**

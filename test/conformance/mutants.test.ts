@@ -4,6 +4,7 @@ import { referenceRuntimeAdapter, referenceRuntimeWith } from '../../conformance
 import { decodeReplayToken } from '../../conformance/engine/ReplayToken.js';
 import type { RuleResult } from '../../conformance/engine/results.js';
 import { runConformance, type ConformanceReport } from '../../conformance/engine/runConformance.js';
+import { mapStorePlugin } from '../../conformance/mutants/_internals/mapStore.js';
 import { mutants, weakRules, type Mutant } from '../../conformance/mutants/index.js';
 import { runStoreConformance } from '../../conformance/store/runStoreConformance.js';
 import { rulesByRole } from '../../spec/index.js';
@@ -19,14 +20,15 @@ function controlsOf(mutant: Mutant): readonly string[] {
   return mutant.caughtBy.some((id) => id.startsWith('DS-')) ? controls.durable! : controls.runtime!;
 }
 
+/** The correct store's report, the same for every store mutant (same seed, whole suite). */
+let referenceStore: Promise<ConformanceReport> | undefined;
+
 /** Runs `rules` against the mutant and against the correct implementation it was derived from. */
 async function runBoth(mutant: Mutant, rules: readonly string[]): Promise<{ broken: ConformanceReport; reference: ConformanceReport }> {
   if (mutant.kind === 'store') {
     // The store properties run as a whole; only the rules' verdicts are compared.
-    return {
-      broken: await runStoreConformance(mutant.plugin, { seed, numRuns }),
-      reference: await runStoreConformance(inMemoryStorePlugin, { seed, numRuns }),
-    };
+    referenceStore ??= runStoreConformance(inMemoryStorePlugin, { seed, numRuns });
+    return { broken: await runStoreConformance(mutant.plugin, { seed, numRuns }), reference: await referenceStore };
   }
   return {
     broken: await runConformance(referenceRuntimeWith(mutant.name, mutant.mutation), { seed, numRuns, rules }),
@@ -55,6 +57,14 @@ describe.each(mutants.map((m) => [m.name, m] as const))('%s', (_name, mutant) =>
       expect(verdict(broken, rule).status, `control ${rule} on ${mutant.name}`).toBe('passed');
       expect(verdict(reference, rule).status).toBe('passed');
     }
+  });
+});
+
+describe('the store the store mutants derive from', () => {
+  it('fails no rule without a flaw, so each store mutant is caught for its flaw alone', async () => {
+    const report = await runStoreConformance(mapStorePlugin('map store without flaws', {}), { seed, numRuns });
+    expect(report.rules.filter((r) => r.status === 'failed')).toEqual([]);
+    expect(report.rules.filter((r) => r.status === 'passed').map((r) => r.rule)).toEqual(expect.arrayContaining(['STORE-04', 'TAG-02', 'TAG-05']));
   });
 });
 
