@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { rulesByRole } from '../../spec/index.js';
+import { backoffWithoutDelay } from './backoff-without-delay.js';
 import { earlyWriteAck } from './early-write-ack.js';
 import { exactErrorMatching } from './exact-error-matching.js';
 import type { Mutant } from './Mutant.js';
@@ -28,6 +29,7 @@ export const mutants: readonly Mutant[] = [
   resumeRestarts,
   restartKeepsChildren,
   restartLimitIgnored,
+  backoffWithoutDelay,
   exactErrorMatching,
   noDeathPact,
   unstashAllReversed,
