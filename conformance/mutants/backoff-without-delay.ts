@@ -2,6 +2,7 @@
 // Caught by: SUP-11 (backoff delays grow exponentially and reset), SUP-10 (messages during the
 // backoff are buffered) and SUP-03, the rules the backoff runs blame when setup comes too early.
 import type { RuntimeMutant } from './Mutant.js';
+import { runnable } from './_internals/runnable.js';
 
 /** Backoff that does not back off. @public */
 export const backoffWithoutDelay: RuntimeMutant = {
@@ -11,3 +12,6 @@ export const backoffWithoutDelay: RuntimeMutant = {
   caughtBy: ['SUP-11', 'SUP-10', 'SUP-03'],
   mutation: { strategy: (s) => (s.kind === 'backoff' ? { kind: 'restart' } : s) },
 };
+
+/** The reference runtime with this bug, for `npx conformance --adapter <this file>`. @public */
+export const adapter = runnable(backoffWithoutDelay);

@@ -3,6 +3,7 @@
 // Caught by: DS-06 (side effects run only after a successful write).
 import type { SuiteStore } from '../contract/SuiteStore.js';
 import type { RuntimeMutant } from './Mutant.js';
+import { runnable } from './_internals/runnable.js';
 
 /** The store as the runtime sees it: upserts resolve at once; the real write's outcome is dropped. */
 function acknowledgingEarly(store: SuiteStore): SuiteStore {
@@ -25,3 +26,6 @@ export const earlyWriteAck: RuntimeMutant = {
   caughtBy: ['DS-06'],
   mutation: { durableStore: acknowledgingEarly },
 };
+
+/** The reference runtime with this bug, for `npx conformance --adapter <this file>`. @public */
+export const adapter = runnable(earlyWriteAck);

@@ -2,6 +2,7 @@
 // Caught by: WATCH-06 (an unhandled Terminated fails the watcher with a death pact). WATCH-07 (bubbling
 // up a chain) is not listed: without a death pact the failing run never gets that far.
 import type { RuntimeMutant } from './Mutant.js';
+import { runnable } from './_internals/runnable.js';
 
 /** DeathPact not raised for an unhandled Terminated. @public */
 export const noDeathPact: RuntimeMutant = {
@@ -11,3 +12,6 @@ export const noDeathPact: RuntimeMutant = {
   caughtBy: ['WATCH-06'],
   mutation: { terminatedAlwaysHandled: true },
 };
+
+/** The reference runtime with this bug, for `npx conformance --adapter <this file>`. @public */
+export const adapter = runnable(noDeathPact);

@@ -1,6 +1,7 @@
 // Broken: a restarted behavior also receives PostStop (just before PreRestart).
 // Caught by: LIF-05 (a restart signals PreRestart, never PostStop).
 import type { RuntimeMutant } from './Mutant.js';
+import { runnable } from './_internals/runnable.js';
 
 /** PostStop delivered on restart. @public */
 export const postStopOnRestart: RuntimeMutant = {
@@ -10,3 +11,6 @@ export const postStopOnRestart: RuntimeMutant = {
   caughtBy: ['LIF-05'],
   mutation: { postStopOnRestart: true },
 };
+
+/** The reference runtime with this bug, for `npx conformance --adapter <this file>`. @public */
+export const adapter = runnable(postStopOnRestart);

@@ -1,6 +1,7 @@
 // Broken: restart limits are ignored, so an actor restarts however often it fails.
 // Caught by: SUP-07 (exceeding the restart limit stops the actor).
 import type { RuntimeMutant } from './Mutant.js';
+import { runnable } from './_internals/runnable.js';
 
 /** Restart limit ignored. @public */
 export const restartLimitIgnored: RuntimeMutant = {
@@ -16,3 +17,6 @@ export const restartLimitIgnored: RuntimeMutant = {
     },
   },
 };
+
+/** The reference runtime with this bug, for `npx conformance --adapter <this file>`. @public */
+export const adapter = runnable(restartLimitIgnored);

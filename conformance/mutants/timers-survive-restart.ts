@@ -3,6 +3,7 @@
 // Caught by: LIF-07 (timers are cancelled on restart and stop); the shrunk counterexample is usually
 // the stop case (a timer message dead-lettered after PostStop).
 import type { RuntimeMutant } from './Mutant.js';
+import { runnable } from './_internals/runnable.js';
 
 /** Timers that survive a restart. @public */
 export const timersSurviveRestart: RuntimeMutant = {
@@ -12,3 +13,6 @@ export const timersSurviveRestart: RuntimeMutant = {
   caughtBy: ['LIF-07'],
   mutation: { timersSurviveRestart: true },
 };
+
+/** The reference runtime with this bug, for `npx conformance --adapter <this file>`. @public */
+export const adapter = runnable(timersSurviveRestart);

@@ -19,7 +19,7 @@ const allowed: Record<Area, ReadonlySet<Area>> = {
 
 function areaOf(file: string): Area | undefined {
   const rel = relative(root, file).split(sep);
-  if (rel[0] === 'conformance' && rel[1] === 'adapters') return 'adapters';
+  if (rel[0] === 'conformance' && (rel[1] === 'adapters' || rel[1] === 'mutants')) return 'adapters';
   if (rel[0] === 'spec' || rel[0] === 'src' || rel[0] === 'conformance') return rel[0];
   return undefined;
 }

@@ -9,6 +9,7 @@ import { main, type CliIo } from '../../../conformance/cli/main.js';
 import type { ConformanceRun } from '../../../conformance/report/ConformanceRun.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/bad-adapters/', import.meta.url));
+const shippedMutant = fileURLToPath(new URL('../../../conformance/mutants/post-stop-on-restart.ts', import.meta.url));
 const bin = fileURLToPath(new URL('../../../bin/conformance.js', import.meta.url));
 let dir: string;
 
@@ -88,8 +89,8 @@ describe('conformance command line', () => {
     expect(run.totals.failed + run.totals.error).toBe(0);
   });
 
-  it('exits 1 against a mutant and names the failing rules', async () => {
-    const { code, out, err } = await cli(...quick, '-n', '40', '--adapter', join(fixtures, 'post-stop-on-restart.ts'), '--rules', 'LIF-05,LIF-01', '--out', 'mutant');
+  it('exits 1 against a shipped mutant and names the failing rules', async () => {
+    const { code, out, err } = await cli(...quick, '-n', '40', '--adapter', shippedMutant, '--rules', 'LIF-05,LIF-01', '--out', 'mutant');
     expect(code).toBe(1);
     expect(out).toMatch(/^FAIL  LIF-05/m);
     expect(out).toContain('replay token: acr1.');
@@ -106,7 +107,7 @@ describe('conformance command line', () => {
   });
 
   it('with a baseline, fails only on rules that passed in it', async () => {
-    const args = [...quick, '-n', '40', '--adapter', join(fixtures, 'post-stop-on-restart.ts'), '--rules', 'LIF-05,LIF-01'];
+    const args = [...quick, '-n', '40', '--adapter', shippedMutant, '--rules', 'LIF-05,LIF-01'];
     const known = await cli(...args, '--baseline', 'mutant/conformance.json', '--out', 'with-baseline');
     expect(known.code).toBe(0);
     expect(known.out).toContain('not passing in the baseline either');
