@@ -29,3 +29,23 @@ export { runStoreConformance } from './store/runStoreConformance.js';
 export { runStoreProperty } from './store/runStoreProperty.js';
 export { storeFamilies } from './store/storeFamilies.js';
 export type { StoreFamily, StoreProfile, StoreStepKind } from './store/StoreProfile.js';
+
+// The data the suite hands to an adapter (defined with the model, re-exported so adapter authors
+// import everything from one entry: `actor-conformance/conformance`).
+export {
+  anyError,
+  describeBlueprint,
+  type ActorBlueprint,
+  type ActorCommand,
+  type ActorCommandKind,
+  type ChildWatchMode,
+  type DurableEntityBlueprint,
+  type EffectStep,
+  type SupervisionLayer,
+} from '../spec/model/index.js';
+
+// The isolated harness and the one result model the reports are rendered from.
+export { AdapterLoadError, type AdapterLoadErrorCode } from './harness/AdapterLoadError.js';
+export { referenceAdapterLocation, resolveAdapter, type AdapterLocation } from './harness/resolveAdapter.js';
+export { runSuite, type SuiteOptions, type SuiteProgress, type SuiteResult } from './harness/runSuite.js';
+export { reportSchemaVersion, type ConformanceRun, type RuleOutcome, type RuleStatus } from './report/ConformanceRun.js';
