@@ -7,6 +7,12 @@
 export abstract class ActorRuntimeError extends Error {
   /** Stable machine-readable identifier of the error kind. */
   abstract readonly code: string;
+
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    // Every subclass is named after itself, so stack traces and logs say which error it is.
+    this.name = new.target.name;
+  }
 }
 
 /**
@@ -19,7 +25,6 @@ export class DeathPactError extends ActorRuntimeError {
   readonly code = 'DEATH_PACT';
   constructor(readonly watchedPath: string) {
     super(`death pact: watched actor ${watchedPath} terminated and Terminated was not handled`);
-    this.name = 'DeathPactError';
   }
 }
 
@@ -28,7 +33,6 @@ export class StashOverflowError extends ActorRuntimeError {
   readonly code = 'STASH_OVERFLOW';
   constructor(readonly capacity: number) {
     super(`stash buffer is full (capacity ${capacity})`);
-    this.name = 'StashOverflowError';
   }
 }
 
@@ -40,7 +44,6 @@ export class AskTimeoutError extends ActorRuntimeError {
     readonly timeoutMs: number,
   ) {
     super(`ask to ${targetPath} timed out after ${timeoutMs} ms`);
-    this.name = 'AskTimeoutError';
   }
 }
 
@@ -57,7 +60,6 @@ export class ActorInitializationError extends ActorRuntimeError {
     cause: unknown,
   ) {
     super(`actor ${actorPath} failed to start: ${describe(cause)}`, { cause });
-    this.name = 'ActorInitializationError';
   }
 }
 
@@ -70,7 +72,6 @@ export class HookTimeoutError extends ActorRuntimeError {
     readonly timeoutMs: number,
   ) {
     super(`${hook} of ${actorPath} did not complete within ${timeoutMs} ms`);
-    this.name = 'HookTimeoutError';
   }
 }
 
@@ -79,7 +80,6 @@ export class InvalidActorNameError extends ActorRuntimeError {
   readonly code = 'INVALID_ACTOR_NAME';
   constructor(readonly actorName: string) {
     super(`invalid actor name ${JSON.stringify(actorName)}: must be non-empty, without '/', not starting with '$'`);
-    this.name = 'InvalidActorNameError';
   }
 }
 
@@ -91,7 +91,6 @@ export class DuplicateActorNameError extends ActorRuntimeError {
     readonly parentPath: string,
   ) {
     super(`actor name ${JSON.stringify(actorName)} is not unique under ${parentPath}`);
-    this.name = 'DuplicateActorNameError';
   }
 }
 
@@ -105,7 +104,6 @@ export class WatchConflictError extends ActorRuntimeError {
   readonly code = 'WATCH_CONFLICT';
   constructor(readonly watchedPath: string) {
     super(`${watchedPath} is already watched with a different notification; unwatch it first`);
-    this.name = 'WatchConflictError';
   }
 }
 
@@ -117,7 +115,6 @@ export class NotAChildError extends ActorRuntimeError {
     readonly parentPath: string,
   ) {
     super(`${refPath} is not a child of ${parentPath}; only children can be stopped`);
-    this.name = 'NotAChildError';
   }
 }
 
@@ -126,7 +123,6 @@ export class DuplicateExtensionError extends ActorRuntimeError {
   readonly code = 'DUPLICATE_EXTENSION';
   constructor(readonly extensionId: string) {
     super(`extension id ${JSON.stringify(extensionId)} registered twice`);
-    this.name = 'DuplicateExtensionError';
   }
 }
 
@@ -135,7 +131,6 @@ export class UnknownExtensionError extends ActorRuntimeError {
   readonly code = 'UNKNOWN_EXTENSION';
   constructor(readonly extensionId: string) {
     super(`no extension registered with id ${JSON.stringify(extensionId)}`);
-    this.name = 'UnknownExtensionError';
   }
 }
 
@@ -144,7 +139,6 @@ export class InvalidBehaviorError extends ActorRuntimeError {
   readonly code = 'INVALID_BEHAVIOR';
   constructor(message: string) {
     super(message);
-    this.name = 'InvalidBehaviorError';
   }
 }
 

@@ -14,6 +14,12 @@
 export abstract class PersistenceError extends Error {
   /** Stable machine-readable identifier of the error kind. */
   abstract readonly code: string;
+
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    // Every subclass is named after itself, so stack traces and logs say which error it is.
+    this.name = new.target.name;
+  }
 }
 
 /**
@@ -34,7 +40,6 @@ export class RevisionConflictError extends PersistenceError {
     super(
       `revision conflict for ${JSON.stringify(persistenceId)}: expected revision ${expectedRevision}, got ${actualRevision}`,
     );
-    this.name = 'RevisionConflictError';
   }
 }
 
@@ -49,7 +54,6 @@ export class DurableStateStoreError extends PersistenceError {
   readonly code = 'DURABLE_STATE_STORE_FAILURE';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'DurableStateStoreError';
   }
 }
 
@@ -58,7 +62,6 @@ export class StoreClosedError extends PersistenceError {
   readonly code = 'STORE_CLOSED';
   constructor(readonly storeName: string) {
     super(`${storeName} is closed`);
-    this.name = 'StoreClosedError';
   }
 }
 
@@ -72,7 +75,6 @@ export class InvalidStoreArgumentError extends PersistenceError {
   readonly code = 'INVALID_STORE_ARGUMENT';
   constructor(message: string) {
     super(message);
-    this.name = 'InvalidStoreArgumentError';
   }
 }
 
@@ -90,7 +92,6 @@ export class MissingStoreDependencyError extends PersistenceError {
     cause?: unknown,
   ) {
     super(`${storeName} needs the package ${packageName}; install it with \`npm install ${packageName}\``, { cause });
-    this.name = 'MissingStoreDependencyError';
   }
 }
 
@@ -130,7 +131,6 @@ export class DurableStatePersistError extends DurableStateBehaviorError {
     cause: unknown,
   ) {
     super(persistenceId, `${operation} of ${JSON.stringify(persistenceId)} at revision ${revision} failed: ${describeCause(cause)}`, cause);
-    this.name = 'DurableStatePersistError';
   }
 }
 
@@ -139,7 +139,6 @@ export class DurableStateRecoveryError extends DurableStateBehaviorError {
   readonly code = 'DURABLE_STATE_RECOVERY_FAILED';
   constructor(persistenceId: string, cause: unknown) {
     super(persistenceId, `recovery of ${JSON.stringify(persistenceId)} failed: ${describeCause(cause)}`, cause);
-    this.name = 'DurableStateRecoveryError';
   }
 }
 
@@ -151,7 +150,6 @@ export class DurableStateRecoveryTimeoutError extends PersistenceError {
     readonly timeoutMs: number,
   ) {
     super(`no recovery read result for ${JSON.stringify(persistenceId)} within ${timeoutMs} ms`);
-    this.name = 'DurableStateRecoveryTimeoutError';
   }
 }
 
@@ -171,7 +169,6 @@ export class DurableStateStashOverflowError extends PersistenceError {
     readonly capacity: number,
   ) {
     super(`${buffer} stash of ${JSON.stringify(persistenceId)} is full (capacity ${capacity})`);
-    this.name = 'DurableStateStashOverflowError';
   }
 }
 
