@@ -6,29 +6,25 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { areas, isLevel, rulesByRole, type Level } from '../../spec/index.js';
-import { decodeReplayToken, InvalidReplayTokenError } from '../engine/ReplayToken.js';
+import { rulesByRole } from '../../spec/index.js';
+import { InvalidReplayTokenError } from '../engine/ReplayToken.js';
 import { AdapterLoadError } from '../harness/AdapterLoadError.js';
 import { ReplayMismatchError } from '../harness/ReplayMismatchError.js';
 import { referenceAdapterLocation, resolveAdapter } from '../harness/resolveAdapter.js';
-import { runSuite, selectRules, suiteProperties } from '../harness/runSuite.js';
+import { suiteProperties } from '../harness/runSuite.js';
 import { regressionsAgainst } from '../report/baseline.js';
-import { conforms, reportSchemaVersion, totalsOf, type ConformanceRun } from '../report/ConformanceRun.js';
+import { CompatibilityNotesError } from '../report/CompatibilityNotes.js';
+import { conforms, type ConformanceRun } from '../report/ConformanceRun.js';
 import { MergeError, mergeRuns, parseRun } from '../report/mergeRuns.js';
-import { writeCoverage } from '../report/writeCoverage.js';
 import { isReporterName, reporters, writeReports, type ReporterName } from '../report/writeReports.js';
+import { compareCommand, type CompareFlags } from './compare.js';
+import { exitCodes } from './_internals/exitCodes.js';
 import { kitManifest } from './_internals/kitManifest.js';
-import { ProgressPrinter, type Output } from './_internals/ProgressPrinter.js';
+import type { Output } from './_internals/ProgressPrinter.js';
+import { checkedSelection, runAdapter, summaryLine, withCoverage, type RunFlags } from './_internals/runAdapter.js';
+import { UsageError } from './_internals/UsageError.js';
 
-/** Exit codes of the command line. @public */
-export const exitCodes = {
-  /** Every applicable rule passed (with a baseline: nothing that passed there broke). */
-  conforms: 0,
-  /** Some rule failed or the adapter broke during a rule. */
-  failed: 1,
-  /** Bad usage, or an adapter that cannot be loaded. */
-  usage: 2,
-} as const;
+export { exitCodes } from './_internals/exitCodes.js';
 
 /** Where the command line reads and writes; the real process by default, fakes in tests. @public */
 export interface CliIo {
@@ -39,10 +35,6 @@ export interface CliIo {
   readonly tty: boolean;
 }
 
-class UsageError extends Error {
-  readonly code = 'USAGE';
-}
-
 const integer = (what: string, min: number) => (value: string): number => {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${what} must be an integer ≥ ${min}`);
@@ -50,6 +42,9 @@ const integer = (what: string, min: number) => (value: string): number => {
 };
 
 const list = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter((s) => s.length > 0)];
+
+/** For options given once per value (adapter paths may hold commas). */
+const repeated = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function parseShard(value: string): { index: number; total: number } {
   const match = /^(\d+)\/(\d+)$/.exec(value);
@@ -59,21 +54,15 @@ function parseShard(value: string): { index: number; total: number } {
   return { index, total };
 }
 
-interface RunFlags {
-  adapter?: string;
-  rules?: string[];
-  level?: string[];
-  numRuns?: number;
-  seed?: number;
+interface MainFlags extends RunFlags {
+  adapter?: string[];
   replay?: string;
-  timeout: number;
-  totalTimeout: number;
-  out: string;
-  reporter: string[];
-  coverage?: boolean;
   baseline?: string;
   shard?: { index: number; total: number };
   listRules?: boolean;
+  notes?: string;
+  requireNotes?: boolean;
+  failOn?: string[];
 }
 
 function listRules(out: Output): void {
@@ -84,67 +73,38 @@ function listRules(out: Output): void {
   }
 }
 
-async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
+/** Options that only make sense when comparing several adapters, and options that make no sense then. */
+const compareOnly = { notes: '--notes', requireNotes: '--require-notes', failOn: '--fail-on' } as const;
+const singleOnly = { replay: '--replay', baseline: '--baseline', shard: '--shard' } as const;
+
+async function runCommand(flags: MainFlags, io: CliIo): Promise<number> {
   if (flags.listRules) {
     listRules(io.stdout);
     return exitCodes.conforms;
   }
-  const unknownReporters = flags.reporter.filter((r) => !isReporterName(r));
-  if (unknownReporters.length > 0) throw new UsageError(`unknown reporter ${unknownReporters.join(', ')} (choose from ${Object.keys(reporters).join(', ')})`);
-  const levels = (flags.level ?? []).map((l) => l.toUpperCase());
-  const badLevel = levels.find((l) => !isLevel(l));
-  if (badLevel !== undefined) throw new UsageError(`unknown level ${badLevel} (choose from MUST, SHOULD, MAY)`);
-  const runtimeRules = rulesByRole('runtime');
-  const unknownRules = (flags.rules ?? []).filter((s) => !Object.hasOwn(areas, s.toUpperCase()) && !runtimeRules.some((r) => r.id === s.toUpperCase() || r.aliases.includes(s.toUpperCase())));
-  if (unknownRules.length > 0) throw new UsageError(`no runtime rule or area named ${unknownRules.join(', ')} (see --list-rules)`);
-  if (flags.replay !== undefined) decodeReplayToken(flags.replay);
-  const baseline = flags.baseline === undefined ? undefined : await readRun(flags.baseline, io);
-  const selection = {
-    ...(flags.rules !== undefined ? { select: flags.rules } : {}),
-    ...(levels.length > 0 ? { levels: levels as Level[] } : {}),
+  const adapters = flags.adapter ?? [];
+  if (adapters.length > 1) {
+    const conflicting = Object.entries(singleOnly).filter(([key]) => flags[key as keyof typeof singleOnly] !== undefined).map(([, option]) => option);
+    if (conflicting.length > 0) throw new UsageError(`${conflicting.join(', ')} applies to one adapter; with several --adapter the command compares them (see \`conformance compare --help\`)`);
+    return compareCommand({ ...flags, adapter: adapters } as CompareFlags, io);
+  }
+  const misplaced = Object.entries(compareOnly).filter(([key]) => flags[key as keyof typeof compareOnly] !== undefined).map(([, option]) => option);
+  if (misplaced.length > 0) throw new UsageError(`${misplaced.join(', ')} applies when comparing adapters: give --adapter more than once, or use \`conformance compare\``);
+  const { selection, reporters: chosen } = checkedSelection(flags, {
     ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
     ...(flags.replay !== undefined ? { replay: flags.replay } : {}),
-  };
-  if (selectRules(selection).length === 0) throw new UsageError('the selection holds no rule');
-
-  const location = flags.adapter === undefined ? referenceAdapterLocation() : resolveAdapter(flags.adapter, io.cwd);
-  const progress = new ProgressPrinter(io.stdout, io.tty);
-  const startedAt = new Date().toISOString();
-  const result = await runSuite(location, {
-    ...selection,
-    ...(flags.numRuns !== undefined ? { numRuns: flags.numRuns } : {}),
-    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
-    operationTimeoutMs: flags.timeout,
-    totalTimeoutMs: flags.totalTimeout,
-    coverage: flags.coverage === true,
-    onProgress: (event) => progress.progress(event),
   });
+  const baseline = flags.baseline === undefined ? undefined : await readRun(flags.baseline, io);
+  const [adapter] = adapters;
+  const location = adapter === undefined ? referenceAdapterLocation() : resolveAdapter(adapter, io.cwd);
   const outDir = resolve(io.cwd, flags.out);
-  const kit = kitManifest();
-  const coverage = flags.coverage === true ? await writeCoverage(result.coverage, outDir, kit.root) : undefined;
-  const run: ConformanceRun = {
-    schemaVersion: reportSchemaVersion,
-    kit: { name: kit.name, version: kit.version },
-    adapter: { name: result.adapter.name, version: result.adapter.version, source: location.source },
-    runtime: { node: process.version, platform: `${process.platform}-${process.arch}` },
-    capabilities: result.adapter.capabilities,
-    seed: result.seed,
-    ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
-    startedAt,
-    durationMs: result.durationMs,
-    rules: result.rules,
-    totals: totalsOf(result.rules),
-    ...(coverage !== undefined ? { coverage } : {}),
-  };
-  const written = await writeReports(run, outDir, flags.reporter as ReporterName[]);
+  const run = await withCoverage(await runAdapter(location, flags, selection, io), flags, outDir);
+  const written = await writeReports(run, outDir, chosen);
   return summarise(run, io, written, baseline);
 }
 
 function summarise(run: ConformanceRun, io: CliIo, written: readonly string[], baseline: ConformanceRun | undefined): number {
-  const t = run.totals;
-  io.stdout.write(
-    `\n${run.adapter.name} ${run.adapter.version}: ${t.passed} passed, ${t.failed} failed, ${t.error} error, ${t.flaky} flaky, ${t.skipped} skipped, ${t.unexercised} unexercised (seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)} s)\n`,
-  );
+  io.stdout.write(`\n${summaryLine(run)}\n`);
   if (run.coverage) io.stdout.write(`coverage: ${run.coverage.lines.covered}/${run.coverage.lines.total} lines of the implementation in ${run.coverage.files} files, ${run.coverage.html}\n`);
   for (const path of written) io.stdout.write(`wrote ${path}\n`);
   const broken = run.rules.filter((r) => r.status === 'failed' || r.status === 'error');
@@ -179,30 +139,51 @@ async function mergeCommand(files: readonly string[], flags: { out: string; repo
   return summarise(merged, io, written, baseline);
 }
 
+/** The options of every run of the suite, shared by the main command and `compare`. */
+function withRunOptions(cmd: Command): Command {
+  return cmd
+    .option('-r, --rules <ids>', 'only these rule IDs or areas, comma-separated (e.g. SUP-07,WATCH)', list)
+    .option('-l, --level <levels>', 'only rules of these levels, comma-separated (MUST, SHOULD, MAY)', list)
+    .option('-n, --num-runs <n>', 'generated runs per property (default: each property\'s own)', integer('--num-runs', 1))
+    .option('-s, --seed <n>', 'seed of every property (default: random, always printed)', integer('--seed', 0))
+    .addOption(new Option('--timeout <ms>', 'longest one adapter operation may take before its worker is killed').default(10_000).argParser(integer('--timeout', 1)))
+    .addOption(new Option('--total-timeout <ms>', 'longest the whole run may take (per adapter)').default(1_800_000).argParser(integer('--total-timeout', 1)))
+    .option('-o, --out <dir>', 'folder for the reports', 'reports')
+    .option('--reporter <names>', `reports to write, comma-separated (${Object.keys(reporters).join(', ')})`, list)
+    .option('--coverage', 'v8 coverage of the implementation under test, as lcov and HTML under <out>/coverage/');
+}
+
+/** The options that only comparing several adapters takes. */
+function withCompareOptions(cmd: Command): Command {
+  return cmd
+    .option('--notes <file>', 'when comparing: explanations of third-party failures (JSON, see docs/command-line.md)')
+    .option('--require-notes', 'when comparing: refuse (exit 2, nothing written) if a third-party failure has no explanation or an explanation no failure')
+    .option('--fail-on <adapter>', 'when comparing: exit 1 if this adapter (as given to --adapter) fails a rule; repeatable', repeated);
+}
+
 function program(io: CliIo, exit: { code: number }): Command {
   const kit = kitManifest();
   const cmd = new Command('conformance')
     .description(`Checks an actor runtime against the ${kit.name} rules through its adapter and writes reports.`)
     .version(kit.version, '-V, --version', 'print the kit version')
-    // Options after `merge` belong to merge (both have --out).
+    // Options after a subcommand belong to it (they share --out and more).
     .enablePositionalOptions()
-    .option('-a, --adapter <file|package>', 'adapter module (TypeScript or JavaScript file, or installed package); default: the built-in reference runtime')
-    .option('-r, --rules <ids>', 'only these rule IDs or areas, comma-separated (e.g. SUP-07,WATCH)', list)
-    .option('-l, --level <levels>', 'only rules of these levels, comma-separated (MUST, SHOULD, MAY)', list)
-    .option('-n, --num-runs <n>', 'generated runs per property (default: each property\'s own)', integer('--num-runs', 1))
-    .option('-s, --seed <n>', 'seed of every property (default: random, always printed)', integer('--seed', 0))
+    .option('-a, --adapter <file|package>', 'adapter module (TypeScript or JavaScript file, or installed package; `reference` is the built-in reference runtime, also the default); more than once: compare them', repeated);
+  withRunOptions(cmd)
     .option('--replay <token>', 'rerun exactly the failing case a report gave this token for')
-    .addOption(new Option('--timeout <ms>', 'longest one adapter operation may take before its worker is killed').default(10_000).argParser(integer('--timeout', 1)))
-    .addOption(new Option('--total-timeout <ms>', 'longest the whole run may take').default(1_800_000).argParser(integer('--total-timeout', 1)))
-    .option('-o, --out <dir>', 'folder for the reports', 'reports')
-    .option('--reporter <names>', `reports to write, comma-separated (${Object.keys(reporters).join(', ')})`, list)
-    .option('--coverage', 'v8 coverage of the implementation under test, as lcov and HTML under <out>/coverage/')
     .option('--baseline <file>', 'a previous conformance.json: fail only on rules that passed in it')
     .option('--shard <i/n>', 'run only shard i of n (merge the JSON reports with `conformance merge`)', parseShard)
-    .option('--list-rules', 'list the runtime rules and exit')
-    .action(async (flags: RunFlags) => {
-      exit.code = await runCommand({ ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io);
-    });
+    .option('--list-rules', 'list the runtime rules and exit');
+  withCompareOptions(cmd).action(async (flags: MainFlags) => {
+    exit.code = await runCommand({ ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io);
+  });
+  const compare = cmd
+    .command('compare')
+    .description('run several adapters with one seed and write each one\'s reports plus the compatibility matrix (compatibility.md, compatibility.html)')
+    .requiredOption('-a, --adapter <file|package>', 'an adapter to compare (`reference` for the built-in reference runtime); give it once per adapter', repeated);
+  withCompareOptions(withRunOptions(compare)).action(async (flags: Omit<CompareFlags, 'reporter'> & { reporter?: string[] }) => {
+    exit.code = await compareCommand({ ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io);
+  });
   cmd
     .command('merge')
     .description('merge the conformance.json reports of shards into one set of reports')
@@ -222,7 +203,8 @@ function program(io: CliIo, exit: { code: number }): Command {
 /**
  * Runs the command line with `argv` (without `node` and the script) and returns the exit
  * code: 0 conforms, 1 some rule failed or errored, 2 bad usage or an adapter that cannot be
- * loaded. Never calls `process.exit`.
+ * loaded. Comparing adapters (`compare`, or `--adapter` more than once) exits 0 once every
+ * adapter ran, 1 only for the adapters named by `--fail-on`. Never calls `process.exit`.
  *
  * @public
  */
@@ -233,7 +215,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.conforms : exitCodes.usage;
-    if (error instanceof AdapterLoadError || error instanceof UsageError || error instanceof InvalidReplayTokenError || error instanceof ReplayMismatchError || error instanceof MergeError) {
+    if (
+      error instanceof AdapterLoadError ||
+      error instanceof UsageError ||
+      error instanceof InvalidReplayTokenError ||
+      error instanceof ReplayMismatchError ||
+      error instanceof MergeError ||
+      error instanceof CompatibilityNotesError
+    ) {
       io.stderr.write(`conformance: ${error.message}\n`);
       return exitCodes.usage;
     }

@@ -56,14 +56,22 @@ function packageEntry(name: string, cwd: string): string | undefined {
   return existingFile(resolve(dirname(manifestPath), relative));
 }
 
+/** What `--adapter` takes to mean the kit's own reference runtime (`./reference` names a file). @public */
+export const referenceAdapterKeyword = 'reference';
+
+/** The `source` of the built-in reference runtime in reports (it has no path the user gave). @public */
+export const builtInReferenceSource = 'built-in reference runtime';
+
 /**
- * Finds the adapter named on the command line: a file path (TypeScript or JavaScript, the
- * extension may be left out) relative to `cwd`, or an installed package name. Throws
+ * Finds the adapter named on the command line: `reference` for the built-in reference
+ * runtime, a file path (TypeScript or JavaScript, the extension may be left out) relative to
+ * `cwd`, or an installed package name. Throws
  * {@link AdapterLoadError} with code `ADAPTER_NOT_FOUND` when neither exists.
  *
  * @public
  */
 export function resolveAdapter(spec: string, cwd: string = process.cwd()): AdapterLocation {
+  if (spec === referenceAdapterKeyword) return referenceAdapterLocation();
   const looksLikePath = spec.startsWith('.') || isAbsolute(spec) || /\.(c|m)?[jt]s$/.test(spec);
   const file = existingFile(resolve(cwd, spec));
   if (file !== undefined) return { url: pathToFileURL(file).href, source: spec };
@@ -82,6 +90,6 @@ export function resolveAdapter(spec: string, cwd: string = process.cwd()): Adapt
 export function referenceAdapterLocation(): AdapterLocation {
   const here = dirname(fileURLToPath(import.meta.url));
   const file = existingFile(resolve(here, '../adapters/reference-runtime.js'));
-  if (file === undefined) throw new AdapterLoadError('ADAPTER_NOT_FOUND', 'built-in reference runtime', `missing next to ${here}`);
-  return { url: pathToFileURL(file).href, source: 'built-in reference runtime' };
+  if (file === undefined) throw new AdapterLoadError('ADAPTER_NOT_FOUND', builtInReferenceSource, `missing next to ${here}`);
+  return { url: pathToFileURL(file).href, source: builtInReferenceSource };
 }
