@@ -1,39 +1,56 @@
 // `npm run bench`: one child process per scenario (so one scenario's garbage and JIT state cannot
 // colour the next), every implementation of a scenario in that same process, medians of `--runs`.
-// Writes reports/bench.json and prints a table of ratios against the peers.
+// Writes reports/bench.json and prints a table of ratios against the peers. Then the suite's own
+// figures (bench/suite/): a full conformance run's wall time and how each shipped mutant is caught.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ratio, type Implementation, type Measurement } from './scenario.js';
 import { scenarios } from './scenarios/index.js';
+import type { SuiteFigures } from './suite/measure.js';
+import { fullRunTable, mutantTable } from './suite/table.js';
+import { formatTable } from './table.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const reportPath = join(root, 'reports', 'bench.json');
 
+/** The section with the suite's own figures; selectable with `--only` like a scenario. */
+const suiteSection = 'suite';
+const sectionNames = [...scenarios.map((s) => s.name), suiteSection];
+
 function usage(problem: string): never {
-  console.error(`bench: ${problem}\nusage: npm run bench -- [--runs N] [--only ${scenarios.map((s) => s.name).join(',')}]`);
+  console.error(`bench: ${problem}\nusage: npm run bench -- [--runs N] [--seeds N] [--only ${sectionNames.join(',')}]`);
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { runs: number; only: Set<string> | undefined } {
+function wholeNumber(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) usage(`${flag} takes a whole number >= 1, got '${value}'`);
+  return n;
+}
+
+function parseArgs(argv: string[]): { runs: number; seeds: number; only: Set<string> | undefined } {
   let runs = 3;
+  let seeds = 9;
   let only: Set<string> | undefined;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
     if (flag === '--runs') {
-      runs = Number(value);
-      if (!Number.isInteger(runs) || runs < 1) usage(`--runs takes a whole number >= 1, got '${value}'`);
+      runs = wholeNumber(flag, value);
+      i++;
+    } else if (flag === '--seeds') {
+      seeds = wholeNumber(flag, value);
       i++;
     } else if (flag === '--only') {
       only = new Set((value ?? '').split(',').filter(Boolean));
-      const unknown = [...only].filter((name) => !scenarios.some((s) => s.name === name));
-      if (unknown.length || !only.size) usage(`--only names unknown scenarios: '${value ?? ''}'`);
+      const unknown = [...only].filter((name) => !sectionNames.includes(name));
+      if (unknown.length || !only.size) usage(`--only names unknown sections: '${value ?? ''}'`);
       i++;
     } else usage(`unknown argument '${flag}'`);
   }
-  return { runs, only };
+  return { runs, seeds, only };
 }
 
 type Entry = Partial<Record<Implementation, number>> & {
@@ -47,28 +64,36 @@ type Entry = Partial<Record<Implementation, number>> & {
   measuredAt: string;
 };
 
-function readExisting(): Record<string, Entry> {
+/** The suite section of bench.json. */
+type SuiteEntry = SuiteFigures & { description: string; runs: number; node: string; measuredAt: string };
+
+function readExisting(): Record<string, Entry | SuiteEntry> {
   try {
-    return JSON.parse(readFileSync(reportPath, 'utf8')) as Record<string, Entry>;
+    return JSON.parse(readFileSync(reportPath, 'utf8')) as Record<string, Entry | SuiteEntry>;
   } catch {
     return {};
   }
 }
 
-const { runs, only } = parseArgs(process.argv.slice(2));
+/** Runs a bench script in its own node process and returns the JSON of its last stdout line. */
+function runInChild<T>(script: string, args: readonly string[]): T {
+  const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'bench', script), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '') as T;
+}
+
+const { runs, seeds, only } = parseArgs(process.argv.slice(2));
 const report = readExisting();
 const rows: string[][] = [];
 
 for (const scenario of scenarios) {
   if (only && !only.has(scenario.name)) continue;
   process.stderr.write(`bench: ${scenario.name} (${scenario.description}), ${runs} runs each ...\n`);
-  const output = execFileSync(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', join(root, 'bench', 'worker.ts'), scenario.name, String(runs)],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
-  );
-  const lastLine = output.trim().split('\n').at(-1) ?? '';
-  const results = JSON.parse(lastLine) as Partial<Record<Implementation, Measurement>>;
+  const results = runInChild<Partial<Record<Implementation, Measurement>>>('worker.ts', [scenario.name, String(runs)]);
   const implementations = Object.keys(results) as Implementation[];
   const ratios: Record<string, number> = {};
   for (const other of implementations.filter((i) => i !== 'ours')) ratios[`ours/${other}`] = ratio(results, other);
@@ -100,15 +125,26 @@ for (const scenario of scenarios) {
   for (const t of targets) rows.push([scenario.name, 'target', t.description, '', t.met ? 'met' : 'NOT met']);
 }
 
+let suite: SuiteFigures | undefined;
+if (!only || only.has(suiteSection)) {
+  process.stderr.write(`bench: suite (full conformance run x${runs}, each shipped mutant at ${seeds} seeds) ...\n`);
+  suite = runInChild<SuiteFigures>(join('suite', 'worker.ts'), [String(runs), String(seeds)]);
+  report[suiteSection] = {
+    description: `the suite's own figures: a full run against the reference runtime and the shipped stores (median of ${runs}); each shipped mutant checked at seeds 1-${seeds} against the rules that must catch it`,
+    ...suite,
+    runs,
+    node: process.version,
+    measuredAt: new Date().toISOString(),
+  };
+}
+
 mkdirSync(dirname(reportPath), { recursive: true });
 // Write then rename, so an interrupted run never leaves a torn report behind.
 writeFileSync(`${reportPath}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
 renameSync(`${reportPath}.tmp`, reportPath);
 
-const header = ['scenario', 'implementation', 'throughput', 'memory', 'ratio'];
-const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-const line = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ');
-console.log(line(header));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const row of rows) console.log(line(row));
-console.log(`\nwritten: ${reportPath}`);
+if (rows.length) console.log(`${formatTable(['scenario', 'implementation', 'throughput', 'memory', 'ratio'], rows)}\n`);
+if (suite) {
+  for (const table of [fullRunTable(suite), mutantTable(suite)]) console.log(`${formatTable(table.header, table.rows)}\n`);
+}
+console.log(`written: ${reportPath}`);

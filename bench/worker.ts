@@ -2,6 +2,7 @@
 // prints the medians as one JSON line on stdout. The runner starts one such process per scenario.
 import type { Implementation, Measurement } from './scenario.js';
 import { scenarios } from './scenarios/index.js';
+import { median } from './statistics.js';
 
 const [name, runsText = '3'] = process.argv.slice(2);
 const scenario = scenarios.find((s) => s.name === name);
@@ -18,12 +19,6 @@ for (let i = 0; i < runs; i++) {
     samples.set(implementation, [...(samples.get(implementation) ?? []), measurement]);
   }
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 const result: Record<string, Measurement> = {};
 for (const [implementation, measurements] of samples) {

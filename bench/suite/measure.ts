@@ -1,0 +1,102 @@
+/**
+ * Measures the suite itself: a full run against the reference runtime and the shipped store
+ * plugins, and each shipped mutant checked over several seeds against the rules that must
+ * catch it. The mutant list is read from the index at run time, so new mutants are measured as
+ * soon as they are registered.
+ *
+ * @packageDocumentation
+ */
+import { fileStorePlugin } from '../../conformance/adapters/file-store.js';
+import { inMemoryStorePlugin } from '../../conformance/adapters/in-memory-store.js';
+import { referenceRuntimeAdapter, referenceRuntimeWith } from '../../conformance/adapters/reference-runtime.js';
+import type { StorePlugin } from '../../conformance/contract/StorePlugin.js';
+import type { PropertyResult } from '../../conformance/engine/results.js';
+import { deriveRuleResults } from '../../conformance/engine/ruleResults.js';
+import { runConformance } from '../../conformance/engine/runConformance.js';
+import { sqliteStorePlugin } from '../../conformance/adapters/sqlite-store.js';
+import { mutants as shippedMutants, type Mutant } from '../../conformance/mutants/index.js';
+import { runStoreConformance } from '../../conformance/store/runStoreConformance.js';
+import { runStoreProperty } from '../../conformance/store/runStoreProperty.js';
+import { storeFamilies } from '../../conformance/store/storeFamilies.js';
+import { rulesByRole } from '../../spec/index.js';
+import { summariseFullRuns, summariseMutant, trialOf, type FullRunFigures, type MutantFigures, type MutantTrial, type PartSample, type ReportFacts } from './figures.js';
+
+/** The store plugins a full run checks besides the reference runtime. */
+const shippedStores: readonly StorePlugin[] = [inMemoryStorePlugin, fileStorePlugin, sqliteStorePlugin];
+
+/** Times `body` in ms, with what it returned. */
+async function timed<T>(body: () => Promise<T>): Promise<{ value: T; wallMs: number }> {
+  const started = performance.now();
+  const value = await body();
+  return { value, wallMs: performance.now() - started };
+}
+
+/** One full run: the runtime suite against the reference runtime, then each store plugin, with each property's default runs. */
+export async function measureFullRun(): Promise<PartSample[]> {
+  const sampleOf = (part: string, { value, wallMs }: { value: ReportFacts; wallMs: number }): PartSample => ({
+    part,
+    wallMs,
+    verdicts: Object.fromEntries(value.rules.map((r) => [r.rule, r.status])),
+  });
+  const samples = [sampleOf(referenceRuntimeAdapter.name, await timed(() => runConformance(referenceRuntimeAdapter)))];
+  for (const plugin of shippedStores) samples.push(sampleOf(plugin.name, await timed(() => runStoreConformance(plugin))));
+  return samples;
+}
+
+/** Runs only the store properties that check the mutant's rules, and reports those rules. */
+async function checkStoreRules(plugin: StorePlugin, caughtBy: readonly string[], seed: number): Promise<ReportFacts> {
+  const families = storeFamilies.filter((f) => f.rules.some((r) => caughtBy.includes(r)));
+  const results = new Map<string, PropertyResult>();
+  for (const family of families) results.set(family.id, await runStoreProperty(plugin, family, { seed }));
+  const rules = rulesByRole('store').filter((r) => caughtBy.includes(r.id));
+  return { rules: deriveRuleResults(rules, families, results, new Set(plugin.capabilities)), properties: [...results.values()] };
+}
+
+/** Checks one mutant at one seed against the rules that must catch it (each property's default runs). */
+export async function checkMutant(mutant: Mutant, seed: number): Promise<MutantTrial> {
+  const { value, wallMs } = await timed(
+    (): Promise<ReportFacts> =>
+      mutant.kind === 'store'
+        ? checkStoreRules(mutant.plugin, mutant.caughtBy, seed)
+        : runConformance(referenceRuntimeWith(mutant.name, mutant.mutation), { seed, rules: mutant.caughtBy }),
+  );
+  return trialOf(seed, value, mutant.caughtBy, wallMs);
+}
+
+/** Everything the suite section of the bench reports. */
+export interface SuiteFigures {
+  readonly fullRun: FullRunFigures;
+  readonly mutants: readonly MutantFigures[];
+  /** The fixed seeds every mutant was checked at. */
+  readonly seeds: readonly number[];
+}
+
+/** How much to measure. */
+export interface SuiteBenchOptions {
+  /** Repetitions of the full run (median taken). */
+  readonly repetitions: number;
+  /** Seeds per mutant: 1…n, fixed so that two bench runs check the same cases. */
+  readonly seeds: number;
+  /** Default: every shipped mutant. */
+  readonly mutants?: readonly Mutant[];
+  /** Told what is being measured, for progress output. */
+  readonly onProgress?: (what: string) => void;
+}
+
+/** Measures the full run and every mutant. */
+export async function measureSuite(options: SuiteBenchOptions): Promise<SuiteFigures> {
+  const repetitions: PartSample[][] = [];
+  for (let i = 1; i <= options.repetitions; i++) {
+    options.onProgress?.(`full run ${i}/${options.repetitions}`);
+    repetitions.push(await measureFullRun());
+  }
+  const seeds = Array.from({ length: options.seeds }, (_, i) => i + 1);
+  const figures: MutantFigures[] = [];
+  for (const mutant of options.mutants ?? shippedMutants) {
+    options.onProgress?.(`${mutant.name} at ${seeds.length} seeds`);
+    const trials: MutantTrial[] = [];
+    for (const seed of seeds) trials.push(await checkMutant(mutant, seed));
+    figures.push(summariseMutant(mutant, trials));
+  }
+  return { fullRun: summariseFullRuns(repetitions), mutants: figures, seeds };
+}

@@ -1,0 +1,34 @@
+/**
+ * The suite section of the bench as console rows: the full run per part, then one row per mutant.
+ *
+ * @packageDocumentation
+ */
+import type { SuiteFigures } from './measure.js';
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const figure = (value: number | null): string => (value === null ? '-' : String(value));
+
+/** Header and rows of the full-run table. */
+export function fullRunTable(figures: SuiteFigures): { header: string[]; rows: string[][] } {
+  const { fullRun } = figures;
+  const rows = Object.entries(fullRun.parts).map(([part, ms]) => {
+    const verdicts = Object.entries(fullRun.verdicts[part] ?? {}).map(([status, n]) => `${n} ${status}`);
+    const failed = fullRun.failed[part] ?? [];
+    return [part, seconds(ms), verdicts.join(', '), failed.length ? `failed at some repetition: ${failed.join(', ')}` : ''];
+  });
+  rows.push(['whole run', seconds(fullRun.medianWallMs), `median of ${fullRun.samplesMs.length}`, '']);
+  return { header: ['suite part', 'wall time', 'rules', 'note'], rows };
+}
+
+/** Header and rows of the mutant table. */
+export function mutantTable(figures: SuiteFigures): { header: string[]; rows: string[][] } {
+  const rows = figures.mutants.map((m) => [
+    m.name.replace(/^mutant: /, ''),
+    `${m.caught}/${m.seeds}`,
+    m.caughtBy.map((rule) => `${rule} ${m.caughtByRule[rule] ?? 0}/${m.seeds}`).join(', '),
+    seconds(m.medianWallMs),
+    figure(m.medianRunsToFailure),
+    figure(m.medianCounterexampleSteps),
+  ]);
+  return { header: ['mutant', 'caught', 'by rule', 'median time', 'median runs to failure', 'median shrunk steps'], rows };
+}
