@@ -1,0 +1,88 @@
+/**
+ * `npm run mutation [-- <stryker options>]`: runs Stryker with `stryker.config.mjs` (the
+ * conformance suite against the mutated runtime core), then writes the per-rule table
+ * `reports/mutation/rules.md` and `rules.json` beside Stryker's own html and json reports.
+ *
+ * Stryker's incremental mode reuses earlier verdicts when neither the mutated code nor the
+ * mutation entry changed. It cannot see the rest of what decides a verdict (the suite in
+ * `conformance/` and `spec/`, the runtime code it does not mutate), so this script fingerprints
+ * those and forces a full run when they changed since the last one.
+ *
+ * @packageDocumentation
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { referenceRuntimeAdapter } from '../../conformance/adapters/reference-runtime.js';
+import { runtimeProperties } from '../../conformance/engine/runtimeProperties.js';
+import { rulesByRole } from '../../spec/index.js';
+import { mutationSeed } from './familyTests.js';
+import { globToRegExp } from './globToRegExp.js';
+import { buildMutationTable, renderMutationTable, type MutationReport } from './rulesTable.js';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const outDir = join(root, 'reports', 'mutation');
+const fingerprintFile = join(outDir, 'suite-fingerprint.txt');
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? filesUnder(full) : [full];
+    });
+}
+
+/** A hash of everything that decides a verdict but that Stryker's incremental mode does not track. */
+function suiteFingerprint(mutate: readonly string[]): string {
+  const mutated = mutate.map(globToRegExp);
+  const hash = createHash('sha256');
+  const tracked = ['conformance', 'spec', 'src', 'test/mutation', 'scripts/mutation'].flatMap((d) => filesUnder(join(root, d)));
+  for (const file of [...tracked, join(root, 'stryker.config.mjs'), join(root, 'vitest.mutation.config.ts')]) {
+    const path = relative(root, file).split(sep).join('/');
+    if (mutated.some((pattern) => pattern.test(path))) continue; // Stryker diffs these itself
+    hash.update(path).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+async function main(): Promise<number> {
+  const strykerArgs = process.argv.slice(2);
+  const config = ((await import(new URL('../../stryker.config.mjs', import.meta.url).href)) as { default: { mutate: string[] } }).default;
+  mkdirSync(outDir, { recursive: true });
+  const fingerprint = suiteFingerprint(config.mutate);
+  const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, 'utf8').trim() : undefined;
+  const force = previous !== fingerprint && !strykerArgs.includes('--force');
+  if (force) console.log('mutation: the suite or the unmutated runtime changed since the last run; running every mutant (--force)');
+
+  const started = performance.now();
+  const stryker = spawnSync(join(root, 'node_modules', '.bin', 'stryker'), ['run', ...(force ? ['--force'] : []), ...strykerArgs], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  const wallSeconds = Math.round((performance.now() - started) / 1000);
+  if (stryker.status !== 0) {
+    console.error(`mutation: stryker exited with ${stryker.status ?? stryker.signal}`);
+    return stryker.status ?? 1;
+  }
+  writeFileSync(fingerprintFile, `${fingerprint}\n`);
+
+  const report = JSON.parse(readFileSync(join(outDir, 'mutation.json'), 'utf8')) as MutationReport;
+  const families = runtimeProperties(referenceRuntimeAdapter).map((p) => ({ id: p.id, rules: p.rules }));
+  const table = buildMutationTable(report, families, rulesByRole('runtime'));
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  const run = { date: new Date().toISOString(), commit, seed: mutationSeed, wallSeconds, incremental: !force && !strykerArgs.includes('--force') };
+  writeFileSync(join(outDir, 'rules.json'), `${JSON.stringify({ run, ...table }, null, 2)}\n`);
+  const heading = [
+    `Run ${run.date} at commit ${commit}, seed ${mutationSeed}, ${wallSeconds} s wall${run.incremental ? ' (incremental: earlier verdicts reused)' : ''}.`,
+    `Mutation score ${table.overall.score.toFixed(1)} % (${table.overall.coveredScore.toFixed(1)} % of covered mutants). Stryker's own report: mutation.html.`,
+  ];
+  writeFileSync(join(outDir, 'rules.md'), renderMutationTable(table, heading));
+  console.log(`mutation: score ${table.overall.score.toFixed(1)} %, covered ${table.overall.coveredScore.toFixed(1)} %, ${wallSeconds} s; table in reports/mutation/rules.md`);
+  return 0;
+}
+
+process.exitCode = await main();
