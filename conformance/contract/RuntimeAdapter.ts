@@ -1,9 +1,10 @@
 import type { Capability } from '../../spec/index.js';
-import type { ActorBlueprint, ActorCommand, DurableEntityBlueprint, EntityCommand } from '../../spec/model/index.js';
+import type { ActorBlueprint, ActorCommand, DurableEntityBlueprint, EntityCommand, HookCommand, HookedActorBlueprint } from '../../spec/model/index.js';
 import type { ErrorRegistry, RuntimeErrorClasses } from './ErrorRegistry.js';
 import type { Probe } from './Probe.js';
 import type { SuiteClock } from './SuiteClock.js';
 import type { DurableEnvironment } from './DurableEnvironment.js';
+import type { HookEnvironment, HookPolicyDeclaration } from './HookEnvironment.js';
 
 /**
  * Everything the suite hands to an adapter for one run.
@@ -19,6 +20,8 @@ export interface TestEnvironment {
   readonly probe: Probe;
   /** For durable entities: the store they must use and where they report (with `durable-state`). */
   readonly durable: DurableEnvironment;
+  /** For hooked actors: their resource, the extensions to register and where they report (only in runs of hooks properties). */
+  readonly hooks?: HookEnvironment;
 }
 
 /**
@@ -42,6 +45,12 @@ export interface SystemUnderTest {
   spawnEntity?(entity: DurableEntityBlueprint): void;
   /** Sends a command to the durable entity at `path` (with `durable-state`). */
   tellEntity?(path: string, command: EntityCommand): void;
+  /** Creates a top-level hooked actor (with `hooks`). */
+  spawnHooked?(actor: HookedActorBlueprint): void;
+  /** Sends a command to the hooked actor at `path`, a child's path included (with `hooks`). */
+  tellHooked?(path: string, command: HookCommand): void;
+  /** Stops the top-level hooked actor at `path` gracefully, from outside (with `hooks`). */
+  stopHooked?(path: string): void;
 }
 
 /**
@@ -57,6 +66,8 @@ export interface RuntimeAdapter {
   readonly capabilities: readonly Capability[];
   /** Classes of errors the runtime raises by itself (death pact, stash overflow, …). */
   readonly runtimeErrors: RuntimeErrorClasses;
+  /** With `hooks`: how restarts treat children and stop hooks (HOOK-04, HOOK-07). */
+  readonly hookPolicy?: HookPolicyDeclaration;
   /** Starts a fresh system for one run. */
   start(env: TestEnvironment): SystemUnderTest | Promise<SystemUnderTest>;
 }

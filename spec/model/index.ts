@@ -7,12 +7,15 @@
  */
 export * from './ActorBlueprint.js';
 export * from './ActorCommand.js';
+export * from './blame.js';
 export * from './checkHistory.js';
 export * from './durable/DurableEntity.js';
 export * from './durable/DurableModel.js';
 export * from './ErrorHierarchy.js';
 export * from './ExpectedHistory.js';
 export * from './HistoryEvent.js';
+export * from './hooks/HookedActor.js';
+export * from './hooks/HookModel.js';
 export * from './ModelError.js';
 export * from './ModelState.js';
 export * from './Operation.js';
