@@ -196,7 +196,7 @@ export function compatibilityMatrix(inputs: readonly CompatibilityInput[], optio
 function checkExplanations(inputs: readonly CompatibilityInput[], columns: readonly MatrixColumn[], rows: readonly MatrixRow[], failures: readonly MatrixFailure[], notes: CompatibilityNotes): void {
   const missing = failures.filter((f) => f.column.thirdParty && f.cell.explanation === undefined);
   if (missing.length > 0) {
-    const lines = missing.map((f) => `  ${f.column.adapter.name} › ${f.row.id} (${f.cell.status}): ${(f.cell.counterexample?.message ?? f.cell.detail ?? '').split('\n')[0]}`);
+    const lines = missing.map((f) => `  ${f.column.adapter.name} › ${f.row.id} (${f.cell.status}): ${(f.cell.detail ?? f.cell.counterexample?.message ?? '').split('\n')[0]}`);
     throw new CompatibilityNotesError(
       'NOTE_MISSING',
       `${missing.length} failure(s) of third-party runtimes have no explanation; add one sentence each ("verdict": "bug" or "difference") to the notes file under the adapter's name and the rule ID:\n${lines.join('\n')}`,

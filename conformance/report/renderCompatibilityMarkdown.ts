@@ -1,7 +1,10 @@
 import type { CompatibilityMatrix, MatrixCell, MatrixColumn, MatrixFailure } from './CompatibilityMatrix.js';
 import { cellLabels, columnTitle, failureText, replayCommand, seedsOf, summaryStatuses, verdictCounts, verdictLabel } from './_internals/compatibilityText.js';
-import { escapeMarkdown as md } from './_internals/escape.js';
+import { escapeMarkdown } from './_internals/escape.js';
 import { fencedBlock, inlineCode } from './_internals/markdownCode.js';
+
+/** Markdown-safe text; quotes need no entity outside attributes, and the committed doc reads better without. */
+const md = (text: string): string => escapeMarkdown(text).replace(/&#39;/g, "'").replace(/&quot;/g, '"');
 
 const icons: Readonly<Record<MatrixCell['status'], string>> = { passed: '✅', failed: '❌', error: '💥', flaky: '🔁', skipped: '⏭️', unexercised: '◻️', 'not-run': '—' };
 

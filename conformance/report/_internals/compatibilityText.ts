@@ -37,7 +37,8 @@ export function verdictCounts(column: MatrixColumn): string {
 /** The command that reruns one failing case of an implementation. */
 export function replayCommand(column: MatrixColumn, replayToken: string): string {
   const adapter = column.adapter.source === builtInReferenceSource ? '' : ` --adapter ${column.adapter.source}`;
-  return `npx actor-conformance${adapter} --replay ${replayToken}`;
+  // Tokens are base64url; anything else did not come from the kit.
+  return `npx actor-conformance${adapter} --replay ${replayToken.replace(/[^A-Za-z0-9._-]/g, '')}`;
 }
 
 /** The seeds of the columns: one when they agree (`compare` always runs every adapter with one seed). */
