@@ -11,7 +11,7 @@ export class ConformanceViolation extends Error {
     readonly operation: string,
     /** What is wrong: missing, unexpected or misordered events. */
     readonly problems: readonly string[],
-    /** Rules the diverging operation (and the one before it) exercised: the suspects. */
+    /** Rules that require the diverging events (see `blameRules`): the suspects. */
     readonly suspects: readonly string[],
     /** The events observed for the operation. */
     readonly observed: readonly string[],

@@ -3,9 +3,13 @@ import { partitionByCapabilities } from '../../spec/index.js';
 import type { PropertyFamily } from './PropertyFamily.js';
 import type { PropertyResult, RuleResult } from './results.js';
 
-/** Whether a failed property blames `rule`: its suspects do, or — with no suspect among its rules — all its rules. */
+/**
+ * Whether a failed property blames `rule`: its suspects name it (whether or not the property
+ * lists it: a divergence is blamed on the rules behind the diverging events), or it has no
+ * suspects at all (the adapter broke rather than diverged) and lists the rule.
+ */
 function blames(result: PropertyResult, family: CheckingProperty, rule: string): boolean {
-  const suspects = (result.counterexample?.suspects ?? []).filter((s) => family.rules.includes(s));
+  const suspects = result.counterexample?.suspects ?? [];
   return suspects.length === 0 ? family.rules.includes(rule) : suspects.includes(rule);
 }
 
@@ -42,7 +46,12 @@ export function deriveRuleResults(
     const skipReason = skipReasons.get(rule.id);
     if (skipReason !== undefined) return { ...common, status: 'skipped', reason: skipReason };
     if (checking.length === 0) return { ...common, status: 'unexercised', reason: 'no property checks this rule yet' };
-    const failed = ran.find((r) => r.result.status === 'failed' && blames(r.result, r.family, rule.id));
+    const failed = families
+      .flatMap((f) => {
+        const r = results.get(f.id);
+        return r?.status === 'failed' && blames(r, f, rule.id) ? [{ family: f, result: r }] : [];
+      })
+      .sort((a, b) => Number(b.family.rules.includes(rule.id)) - Number(a.family.rules.includes(rule.id)))[0];
     if (failed?.result.counterexample) return { ...common, status: 'failed', counterexample: failed.result.counterexample };
     if (ran.some((r) => r.result.exercised.includes(rule.id))) return { ...common, status: 'passed' };
     if (ran.length > 0 && ran.every((r) => r.result.status === 'skipped')) {

@@ -1,6 +1,5 @@
 // Broken: restart-with-backoff restarts at once, like a plain restart, instead of waiting.
-// Caught by: SUP-11 (backoff delays grow exponentially and reset), SUP-10 (messages during the
-// backoff are buffered) and SUP-03, the rules the backoff runs blame when setup comes too early.
+// Caught by: SUP-11 (backoff delays grow exponentially and reset): setup comes before the delay.
 import type { RuntimeMutant } from './Mutant.js';
 import { runnable } from './_internals/runnable.js';
 
@@ -9,7 +8,7 @@ export const backoffWithoutDelay: RuntimeMutant = {
   kind: 'runtime',
   name: 'mutant: backoff-without-delay',
   breaks: 'backoff restarts immediately',
-  caughtBy: ['SUP-11', 'SUP-10', 'SUP-03'],
+  caughtBy: ['SUP-11'],
   mutation: { strategy: (s) => (s.kind === 'backoff' ? { kind: 'restart' } : s) },
 };
 

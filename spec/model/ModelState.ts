@@ -41,6 +41,8 @@ export interface Delivery {
   readonly cause: readonly number[];
   readonly wave: number | null;
   readonly body: DeliveryBody;
+  /** Rules of the situation that sent it (a fired timer, a released restart buffer…): they require what its handling emits. */
+  readonly reasons?: readonly string[];
 }
 
 /** A pending timer of the model: an actor timer, a scheduled backoff restart or a backoff reset. @public */
@@ -66,6 +68,8 @@ export interface ActorModel {
   live: boolean;
   /** Pings handled by the current incarnation. */
   count: number;
+  /** Rules that decided `count`: SUP-03 when the incarnation came from a restart, SUP-02 after a resume. */
+  countRules?: string[];
   /** Paths of live children, in spawn order. */
   children: string[];
   /** Death watches this actor holds, by target path. */
@@ -101,6 +105,8 @@ export interface ModelState {
   /** Errors that the next setup attempts at a path must throw, in order. */
   armedSetupFailures: Record<string, string[]>;
   timers: ModelTimer[];
+  /** Actor timers a restart or stop cancelled, with the instant they would have fired (LIF-07). */
+  cancelledTimers: { readonly path: string; readonly due: number }[];
   /** Every path that ever held an actor, in first-spawn order. */
   everSpawned: string[];
   /** For paths whose last actor stopped because of a failure: the error's name (and whether it was during start). */
@@ -117,6 +123,7 @@ export function initialModelState(hierarchy: ErrorHierarchy): ModelState {
     incarnations: {},
     armedSetupFailures: {},
     timers: [],
+    cancelledTimers: [],
     everSpawned: [],
     deaths: {},
   };

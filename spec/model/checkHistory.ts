@@ -1,10 +1,30 @@
 import type { ExpectedHistory } from './ExpectedHistory.js';
 import { describeEvent, type HistoryEvent } from './HistoryEvent.js';
 
-/** The verdict of {@link checkHistory}: empty `problems` means the observed history is allowed. @public */
+/**
+ * One way an observed history departs from the expected one, by index: an expected event
+ * that never came, an observed event nothing expected, an observed `ChildFailed` paired with an
+ * expected one but carrying a cause the rules do not allow, or a happens-before edge (index
+ * into `before`) observed the other way round.
+ *
+ * @public
+ */
+export type Divergence =
+  | { readonly kind: 'missing'; readonly expected: number }
+  | { readonly kind: 'unexpected'; readonly observed: number }
+  | { readonly kind: 'wrongCause'; readonly expected: number; readonly observed: number }
+  | { readonly kind: 'misordered'; readonly edge: number };
+
+/**
+ * The verdict of {@link checkHistory}: empty `problems` means the observed history is allowed.
+ * `divergences` says the same by index, one per problem, for blaming rules.
+ *
+ * @public
+ */
 export interface HistoryCheck {
   readonly ok: boolean;
   readonly problems: readonly string[];
+  readonly divergences: readonly Divergence[];
 }
 
 /** Identity of an event for matching; a `ChildFailed` cause is checked separately against the allowed ones. */
@@ -22,6 +42,11 @@ function matchKey(event: HistoryEvent): string {
  */
 export function checkHistory(expected: ExpectedHistory, actual: readonly HistoryEvent[]): HistoryCheck {
   const problems: string[] = [];
+  const divergences: Divergence[] = [];
+  const report = (divergence: Divergence, problem: string) => {
+    divergences.push(divergence);
+    problems.push(problem);
+  };
   const waiting = new Map<string, number[]>();
   expected.events.forEach((e, i) => {
     for (const candidate of [e.event, ...(e.alternatives ?? [])]) {
@@ -51,32 +76,37 @@ export function checkHistory(expected: ExpectedHistory, actual: readonly History
   actual.forEach((event, at) => {
     const index = takeCandidate(matchKey(event));
     if (index === undefined) {
-      problems.push(`unexpected event #${at}: ${describeEvent(event)}`);
+      report({ kind: 'unexpected', observed: at }, `unexpected event #${at}: ${describeEvent(event)}`);
       return;
     }
     position.set(index, at);
+    if (event.kind !== 'childFailed') return;
     const allowed = expected.events[index]!.causes;
-    if (event.kind === 'childFailed' && allowed && !allowed.includes(event.cause)) {
-      problems.push(`event #${at}: ${describeEvent(event)} has cause ${event.cause}, expected one of ${allowed.join(', ')}`);
+    if (allowed && !allowed.includes(event.cause)) {
+      report(
+        { kind: 'wrongCause', expected: index, observed: at },
+        `event #${at}: ${describeEvent(event)} has cause ${event.cause}, expected one of ${allowed.join(', ')}`,
+      );
     }
-    if (event.kind === 'childFailed' && !allowed) {
+    if (!allowed) {
       const want = [expected.events[index]!.event, ...(expected.events[index]!.alternatives ?? [])].find((e) => e.kind === 'childFailed');
       if (want?.kind === 'childFailed' && want.cause !== event.cause) {
-        problems.push(`event #${at}: ${describeEvent(event)}, expected cause ${want.cause}`);
+        report({ kind: 'wrongCause', expected: index, observed: at }, `event #${at}: ${describeEvent(event)}, expected cause ${want.cause}`);
       }
     }
   });
   expected.events.forEach((e, i) => {
-    if (!position.has(i) && !e.optional) problems.push(`missing event: ${describeEvent(e.event)}`);
+    if (!position.has(i) && !e.optional) report({ kind: 'missing', expected: i }, `missing event: ${describeEvent(e.event)}`);
   });
-  for (const [before, after] of expected.before) {
+  expected.before.forEach(([before, after], edge) => {
     const a = position.get(before);
     const b = position.get(after);
     if (a !== undefined && b !== undefined && a > b) {
-      problems.push(
+      report(
+        { kind: 'misordered', edge },
         `order: ${describeEvent(expected.events[before]!.event)} must come before ${describeEvent(expected.events[after]!.event)}`,
       );
     }
-  }
-  return { ok: problems.length === 0, problems };
+  });
+  return { ok: problems.length === 0, problems, divergences };
 }

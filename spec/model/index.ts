@@ -16,6 +16,7 @@ export * from './ExpectedHistory.js';
 export * from './HistoryEvent.js';
 export * from './hooks/HookedActor.js';
 export * from './hooks/HookModel.js';
+export * from './hooks/checkLookups.js';
 export * from './ModelError.js';
 export * from './ModelState.js';
 export * from './Operation.js';

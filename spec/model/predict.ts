@@ -47,7 +47,7 @@ export function predict(state: ModelState, operation: Operation): Prediction {
       break;
   }
   return {
-    expected: { events: sim.events, before: [...sim.edges.values()] },
+    expected: sim.expected(),
     next: sim.state,
     exercised: [...sim.rules].sort(),
   };

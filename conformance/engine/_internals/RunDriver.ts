@@ -1,5 +1,6 @@
 import type { Capability } from '../../../spec/index.js';
 import {
+  blameRules,
   checkHistory,
   describeEvent,
   describeOperation,
@@ -13,6 +14,7 @@ import type { VirtualClock } from '../../_internals/VirtualClock.js';
 import type { SystemUnderTest } from '../../contract/RuntimeAdapter.js';
 import { ConformanceViolation } from '../ConformanceViolation.js';
 import type { RunModel } from './resolve.js';
+import { reportableHistory } from './undeclaredEvents.js';
 
 /**
  * The real side of a model-based run: applies an operation to the system under test, lets it
@@ -36,13 +38,7 @@ export class RunDriver {
     await this.perform(operation);
     const observed = this.recorder.takeNew();
     const prediction = predict(m.state, operation);
-    // Dead letters are only reported by adapters that declare them.
-    const expected = this.declared.has('dead-letters')
-      ? prediction.expected
-      : {
-          ...prediction.expected,
-          events: prediction.expected.events.map((e) => (e.event.kind === 'deadLetter' ? { ...e, optional: true } : e)),
-        };
+    const expected = reportableHistory(prediction.expected, this.declared);
     const verdict = checkHistory(expected, observed);
     const shown = describeOperation(operation);
     this.log.push(`${shown}${observed.length > 0 ? `\n    ${observed.map(describeEvent).join('\n    ')}` : ''}`);
@@ -50,8 +46,9 @@ export class RunDriver {
       throw new ConformanceViolation(
         shown,
         verdict.problems,
-        // The diverging step's own rules; when it reached none, the step before it is the likelier cause.
-        [...(prediction.exercised.length > 0 ? prediction.exercised : this.previousRules)].sort(),
+        // The rules behind the diverging events; what they cannot explain falls to the step's own
+        // rules, or, when it reached none, to the step before it (the likelier cause).
+        blameRules(expected, observed, verdict, prediction.exercised.length > 0 ? prediction.exercised : this.previousRules),
         observed.map(describeEvent),
         expected.events.map((e) => `${describeEvent(e.event)}${e.optional ? ' (optional)' : ''}`),
         this.log.slice(-12),

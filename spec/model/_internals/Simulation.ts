@@ -1,7 +1,7 @@
 import { childPath, parentPath, type ActorBlueprint } from '../ActorBlueprint.js';
 import type { ActorCommand, StashableCommand } from '../ActorCommand.js';
 import { errorMatches } from '../ErrorHierarchy.js';
-import type { ExpectedEvent } from '../ExpectedHistory.js';
+import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
 import type { HistoryEvent } from '../HistoryEvent.js';
 import { ModelError } from '../ModelError.js';
 import type { ActorModel, Delivery, DeliveryBody, ModelState, ModelTimer } from '../ModelState.js';
@@ -25,26 +25,52 @@ interface Chain {
   groupBase: number[];
 }
 
+/** Events of earlier operations (or earlier in this one) that the next events must follow, and the rules that say so. */
+interface CauseFrame {
+  readonly events: readonly number[];
+  readonly rules: readonly string[];
+}
+
 const maxDeliveriesPerStep = 100_000;
 const reservedTimerKey = '\u0000internal';
+/** The event classes of a termination notice. */
+const noticeClasses = ['terminated', 'childFailed', 'watchMessage'];
+/** The event classes a restart produces. */
+const restartClasses = ['PreRestart', 'setup'];
 
 /**
  * One prediction in progress: a mutable copy of the model state, a global FIFO of deliveries
  * and the events, edges and exercised rules collected so far. The FIFO gives one allowed
  * order; the edges recorded here say which parts of it every runtime must respect.
+ *
+ * Blame: every event is tagged with the rules that require it: its own rule (`emit`'s `own`)
+ * plus the rules of the situation it happens in (`because`, a stack that follows the nested
+ * calls of one delivery). Events the rules keep from happening are noted with `withhold`.
  */
 export class Simulation {
-  readonly events: ExpectedEvent[] = [];
-  readonly edges = new Map<string, readonly [number, number]>();
   readonly rules = new Set<string>();
+  private readonly events: ExpectedEvent[] = [];
+  private readonly eventRules: Set<string>[] = [];
+  private readonly edges = new Map<string, { readonly before: number; readonly after: number; readonly rules: Set<string> }>();
+  private readonly withheld: WithheldEvents[] = [];
+  private readonly reasons: (readonly string[])[] = [];
   private readonly queue: Delivery[] = [];
   private readonly chains = new Map<string, Chain>();
-  private readonly causeStack: (readonly number[])[] = [];
+  private readonly causeStack: CauseFrame[] = [];
   private currentWave: number | null = null;
   /** Per actor uid: events of this prediction the next setup of a restart must follow (SUP-12). */
   private readonly restartAfter = new Map<number, number[]>();
 
   constructor(readonly state: ModelState) {}
+
+  /** The prediction so far: events with the rules that require them, edges, and what was withheld. */
+  expected(): ExpectedHistory {
+    const events = this.events.map((e, i) => ({ ...e, rules: [...this.eventRules[i]!].sort() }));
+    const before = [...this.edges.values()].map(
+      ({ before, after, rules }): HappensBefore => (rules.size > 0 ? [before, after, [...rules].sort()] : [before, after]),
+    );
+    return { events, before, withheld: this.withheld };
+  }
 
   // ---- operations -------------------------------------------------------------------
 
@@ -71,13 +97,21 @@ export class Simulation {
   advance(ms: number): void {
     if (!(ms >= 0)) throw new ModelError('BAD_OPERATION', `advance needs a non-negative duration, got ${ms}`);
     const target = this.state.now + ms;
+    // A timer cancelled by a restart or stop would have fired now: its ping must not come (LIF-07).
+    for (const ghost of this.state.cancelledTimers.filter((t) => t.due <= target)) {
+      this.rules.add('LIF-07');
+      this.withhold(ghost.path, ['received'], ['LIF-07']);
+    }
+    this.state.cancelledTimers = this.state.cancelledTimers.filter((t) => t.due > target);
     for (;;) {
       const due = this.state.timers.reduce((min, t) => Math.min(min, t.due), Infinity);
       if (due > target) break;
       this.state.now = due;
       const firing = this.state.timers.filter((t) => t.due === due).sort((a, b) => a.seq - b.seq);
       this.state.timers = this.state.timers.filter((t) => t.due !== due);
-      for (const t of firing) this.queue.push({ to: t.path, uid: t.uid, cause: [], wave: null, body: t.body });
+      for (const t of firing) {
+        this.queue.push({ to: t.path, uid: t.uid, cause: [], wave: null, body: t.body, reasons: t.key === reservedTimerKey ? [] : ['LIF-07'] });
+      }
       this.drain();
     }
     this.state.now = target;
@@ -111,7 +145,7 @@ export class Simulation {
       chain.groupWave = d.wave;
       chain.groupBase = chain.tails;
     } else chain.groupWave = null;
-    this.withCause(d.cause, () => this.handle(actor, d.body));
+    this.because(d.reasons ?? [], () => this.withCause(d.cause, [], () => this.handle(actor, d.body)));
     if (grouped) chain.tails = union(saved, chain.tails);
   }
 
@@ -120,6 +154,8 @@ export class Simulation {
     if (d.body.kind === 'notice' && actor.watching[d.body.of] === undefined) return;
     if (d.body.kind === 'notice') this.rules.add('WATCH-09');
     this.rules.add('SUP-10');
+    // Held, not handled: nothing of it may show before the new incarnation runs.
+    this.withhold(actor.path, ['received', ...noticeClasses], ['SUP-10']);
     if (actor.buffer.length < actor.bufferCapacity) actor.buffer.push(d);
   }
 
@@ -132,7 +168,7 @@ export class Simulation {
         this.notice(actor, body.of, body.failure, body.duringStart, body.late === true);
         return;
       case 'backoffRestart':
-        if (actor.phase === 'restarting') this.completeRestart(actor, body.layer);
+        if (actor.phase === 'restarting') this.because(['SUP-11'], () => this.completeRestart(actor, body.layer));
         return;
       case 'backoffReset': {
         const layer = actor.layers[body.layer];
@@ -163,7 +199,7 @@ export class Simulation {
           this.rules.add('LIF-09');
           return;
         }
-        this.stop(path, null);
+        this.because(['LIF-09'], () => this.stop(path, null));
         return;
       }
       case 'watch':
@@ -179,10 +215,11 @@ export class Simulation {
       case 'stash':
         if (actor.stash.length >= actor.blueprint.stashCapacity) {
           this.rules.add('STASH-01');
-          this.fail(actor, 'StashOverflow');
+          this.because(['STASH-01'], () => this.fail(actor, 'StashOverflow'));
           return;
         }
         actor.stash.push(command.command);
+        this.withhold(actor.path, ['received'], ['STASH-01']);
         return;
       case 'unstashAll':
         this.unstash(actor, actor.stash.length);
@@ -210,17 +247,19 @@ export class Simulation {
   private stashable(actor: ActorModel, command: StashableCommand): void {
     switch (command.kind) {
       case 'ping':
-        this.emit({ kind: 'received', path: actor.path, id: command.id, count: actor.count });
+        this.emit({ kind: 'received', path: actor.path, id: command.id, count: actor.count }, ['LIF-02', ...(actor.countRules ?? [])]);
         actor.count += 1;
         return;
       case 'fail':
         this.fail(actor, command.error);
         return;
-      case 'stop':
+      case 'stop': {
         this.rules.add('LIF-03');
-        if (actor.blueprint.supervision.some((l) => l.strategy.kind !== 'stop')) this.rules.add('SUP-15');
-        this.stop(actor.path, null);
+        const supervised = actor.blueprint.supervision.some((l) => l.strategy.kind !== 'stop');
+        if (supervised) this.rules.add('SUP-15');
+        this.because(supervised ? ['LIF-03', 'SUP-15'] : ['LIF-03'], () => this.stop(actor.path, null));
         return;
+      }
       case 'unhandled':
         return;
     }
@@ -230,31 +269,47 @@ export class Simulation {
   private deadLetter(path: string, command: ActorCommand, cause: readonly number[], optional = false): void {
     if (command.kind !== 'ping' && command.kind !== 'fail' && command.kind !== 'stop' && command.kind !== 'unhandled') return;
     this.rules.add('LIF-08');
-    this.withCause(cause, () => this.emit({ kind: 'deadLetter', path, id: command.id }, optional ? { optional } : {}));
+    this.withhold(path, ['received'], ['LIF-08']);
+    this.withCause(cause, ['LIF-08'], () => this.emit({ kind: 'deadLetter', path, id: command.id }, ['LIF-08'], optional ? { optional } : {}));
   }
 
   /** Replays `n` stashed commands one by one (STASH-02), stopping when the incarnation changes. */
   private unstash(actor: ActorModel, n: number): void {
     if (n === 0) return;
     this.rules.add('STASH-02');
+    let afterUnhandled = false;
     for (let i = 0; i < n; i++) {
       const next = actor.stash.shift();
       if (next === undefined) return;
       const countBefore = this.state.incarnations[actor.path];
-      this.stashable(actor, next);
+      const start = this.events.length;
+      this.because(afterUnhandled ? ['STASH-02', 'STASH-04'] : ['STASH-02'], () => this.stashable(actor, next));
       const current = this.state.actors[actor.path];
       if (current !== actor) {
-        if (actor.stash.length > 0) this.rules.add('STASH-03');
-        if (next.kind === 'fail') this.rules.add('STASH-06');
+        if (actor.stash.length > 0) {
+          this.rules.add('STASH-03');
+          this.tagSince(start, ['STASH-03']);
+          this.withhold(actor.path, ['received'], ['STASH-03']);
+        }
+        if (next.kind === 'fail') {
+          this.rules.add('STASH-06');
+          this.tagSince(start, ['STASH-06']);
+        }
         return;
       }
       if (this.state.incarnations[actor.path] !== countBefore || actor.phase !== 'running' || !actor.live) {
         this.rules.add('STASH-05'); // restarted: the buffer went with the old incarnation
+        this.tagSince(start, ['STASH-05']);
+        this.withhold(actor.path, ['received'], ['STASH-05']);
         return;
       }
-      if (next.kind === 'unhandled') this.rules.add('STASH-04');
+      if (next.kind === 'unhandled') {
+        this.rules.add('STASH-04');
+        afterUnhandled = true;
+      }
       if (next.kind === 'fail') {
         this.rules.add('STASH-05'); // resumed: the failing command is dropped, the rest stays stashed
+        this.withhold(actor.path, ['received'], ['STASH-05']);
         return;
       }
     }
@@ -265,7 +320,7 @@ export class Simulation {
     const existing = actor.watching[target];
     if (existing !== undefined && existing !== mode) {
       this.rules.add('WATCH-05');
-      this.fail(actor, 'WatchConflict');
+      this.because(['WATCH-05'], () => this.fail(actor, 'WatchConflict'));
       return;
     }
     if (existing === mode) {
@@ -284,6 +339,7 @@ export class Simulation {
         cause: [],
         wave: null,
         body: { kind: 'notice', of: target, failure: death?.failure ?? null, duringStart: death?.duringStart ?? false, late: true },
+        reasons: ['WATCH-03'],
       });
     }
   }
@@ -291,21 +347,31 @@ export class Simulation {
   private notice(actor: ActorModel, of: string, failure: string | null, duringStart: boolean, late: boolean): void {
     const mode = actor.watching[of];
     if (mode === undefined) {
-      if (actor.unwatched.includes(of)) this.rules.add('WATCH-04');
+      if (actor.unwatched.includes(of)) {
+        this.rules.add('WATCH-04');
+        this.withhold(actor.path, noticeClasses, ['WATCH-04']);
+      }
       return;
     }
     delete actor.watching[of];
-    if (failure === 'DeathPact') this.rules.add('WATCH-07');
+    const situation: string[] = [];
+    if (failure === 'DeathPact') situation.push('WATCH-07');
     const survivedRestart = (this.state.incarnations[actor.path] ?? 0) > (actor.watchedIn[of] ?? Infinity);
-    if (survivedRestart && parentPath(of) !== actor.path) this.rules.add('WATCH-09');
+    if (survivedRestart && parentPath(of) !== actor.path) situation.push('WATCH-09');
+    for (const rule of situation) this.rules.add(rule);
+    this.because(situation, () => this.noticeWatched(actor, of, mode, failure, duringStart, late));
+  }
+
+  /** A notice about `of` reached an actor that watched it in `mode`. */
+  private noticeWatched(actor: ActorModel, of: string, mode: 'watch' | 'watchWith', failure: string | null, duringStart: boolean, late: boolean): void {
     if (mode === 'watchWith') {
       this.rules.add('WATCH-05');
-      this.emit({ kind: 'watchMessage', path: actor.path, of });
+      this.emit({ kind: 'watchMessage', path: actor.path, of }, ['WATCH-05']);
       return;
     }
     if (!actor.blueprint.handlesTerminated) {
       this.rules.add('WATCH-06');
-      this.fail(actor, 'DeathPact');
+      this.because(['WATCH-06'], () => this.fail(actor, 'DeathPact'));
       return;
     }
     if (failure !== null) {
@@ -313,12 +379,12 @@ export class Simulation {
       const causes = duringStart ? [failure, 'ActorInitialization'] : [failure];
       // Watching a child after it failed: the rules accept the plain notice or the failure (WATCH-02/03).
       const alternatives = late ? [{ kind: 'terminated' as const, path: actor.path, of }] : undefined;
-      this.emit({ kind: 'childFailed', path: actor.path, of, cause: failure }, { causes, ...(alternatives ? { alternatives } : {}) });
+      this.emit({ kind: 'childFailed', path: actor.path, of, cause: failure }, ['WATCH-02'], { causes, ...(alternatives ? { alternatives } : {}) });
       this.failAfterSignal(actor);
       return;
     }
     this.rules.add('WATCH-01');
-    this.emit({ kind: 'terminated', path: actor.path, of });
+    this.emit({ kind: 'terminated', path: actor.path, of }, ['WATCH-01']);
     this.failAfterSignal(actor);
   }
 
@@ -327,7 +393,7 @@ export class Simulation {
     const error = actor.blueprint.failOnTerminated;
     if (error === undefined) return;
     this.rules.add('SUP-14');
-    this.fail(actor, error);
+    this.because(['SUP-14'], () => this.fail(actor, error));
   }
 
   // ---- supervision ------------------------------------------------------------------
@@ -352,18 +418,25 @@ export class Simulation {
     const layers = actor.blueprint.supervision;
     const found = decidingLayer(this.state.hierarchy, layers.slice(outsideOf + 1), errorName);
     const index = found < 0 ? -1 : found + outsideOf + 1;
-    this.noteMatching(actor, errorName, index);
+    const situation = [...this.noteMatching(actor, errorName, index), ...(mode === 'start' ? ['SUP-08'] : mode === 'restartSetup' ? ['SUP-09'] : [])];
+    this.because(situation, () => this.decide(actor, errorName, mode, index));
+  }
+
+  /** Carries out the decision of layer `index` (none when -1) on a failure. */
+  private decide(actor: ActorModel, errorName: string, mode: 'running' | 'start' | 'restartSetup', index: number): void {
     const duringStart = mode === 'start';
-    const layer = layers[index];
+    const layer = actor.blueprint.supervision[index];
     if (!layer) {
       this.rules.add('SUP-01');
-      this.stop(actor.path, errorName, duringStart);
+      this.because(['SUP-01'], () => this.stopOnFailure(actor, errorName, duringStart));
       return;
     }
     const strategy = layer.strategy;
     const layerState = actor.layers[index]!;
     if (strategy.kind === 'resume' && mode === 'running') {
       this.rules.add('SUP-02');
+      this.withhold(actor.path, [...restartClasses, 'PostStop'], ['SUP-02']);
+      actor.countRules = union(actor.countRules ?? [], ['SUP-02']);
       return;
     }
     const givesUp =
@@ -375,38 +448,53 @@ export class Simulation {
     if (givesUp) {
       if (strategy.kind === 'restart' && strategy.limit !== undefined && !duringStart) {
         this.rules.add('SUP-07');
-        this.supervise(actor, errorName, mode, index);
+        this.withhold(actor.path, restartClasses, ['SUP-07']);
+        this.because(['SUP-07'], () => this.supervise(actor, errorName, mode, index));
         return;
       }
       if (strategy.kind === 'backoff') this.rules.add('SUP-11');
-      this.stop(actor.path, errorName, duringStart);
+      this.because(strategy.kind === 'backoff' ? ['SUP-11'] : [], () => this.stopOnFailure(actor, errorName, duringStart));
       return;
     }
     this.restart(actor, index);
   }
 
-  /** Step 1 of SUP-12 for a running incarnation: cancel its timers, signal `PreRestart`. */
+  /** A failure stops the actor: no restart may happen instead (the situation's rules say why). */
+  private stopOnFailure(actor: ActorModel, errorName: string, duringStart: boolean): void {
+    this.withhold(actor.path, restartClasses, []);
+    this.stop(actor.path, errorName, duringStart);
+  }
+
+  /** Step 1 of SUP-12 for a running incarnation: cancel its timers, signal `PreRestart` (never `PostStop`, LIF-05). */
   private restart(actor: ActorModel, index: number): void {
     let preRestart: number | null = null;
+    const handlerThrows = actor.live && actor.blueprint.signalHandlerFailure !== undefined;
     if (actor.live) {
       this.cancelTimers(actor);
       this.rules.add('SUP-03').add('LIF-05');
-      if (actor.blueprint.signalHandlerFailure !== undefined) this.rules.add('LIF-10');
-      preRestart = this.emit({ kind: 'signal', path: actor.path, signal: 'PreRestart' });
+      if (handlerThrows) this.rules.add('LIF-10');
+      preRestart = this.emit({ kind: 'signal', path: actor.path, signal: 'PreRestart' }, ['LIF-05']);
+      this.withhold(actor.path, ['PostStop'], ['LIF-05']);
     }
-    this.prepareRestart(actor, index, preRestart);
+    // What follows a PreRestart handler that throws happens because of LIF-10.
+    this.because(handlerThrows ? ['LIF-10'] : [], () => this.prepareRestart(actor, index, preRestart));
   }
 
-  private noteMatching(actor: ActorModel, errorName: string, index: number): void {
+  /** Notes the matching rules this decision reached (SUP-04, SUP-05) and returns them. */
+  private noteMatching(actor: ActorModel, errorName: string, index: number): string[] {
     const layers = actor.blueprint.supervision;
-    if (index > 0 || (index < 0 && layers.length > 0)) this.rules.add('SUP-04');
+    const reached = new Set<string>();
+    if (index > 0 || (index < 0 && layers.length > 0)) reached.add('SUP-04');
     const chosen = layers[index];
-    if (!chosen) return;
-    if (chosen.on !== errorName && chosen.on !== 'any') this.rules.add('SUP-04');
-    const outer = layers.slice(index + 1).some(
-      (l) => errorMatches(this.state.hierarchy, errorName, l.on) && l.strategy.kind !== chosen.strategy.kind,
-    );
-    if (outer) this.rules.add('SUP-05');
+    if (chosen) {
+      if (chosen.on !== errorName && chosen.on !== 'any') reached.add('SUP-04');
+      const outer = layers.slice(index + 1).some(
+        (l) => errorMatches(this.state.hierarchy, errorName, l.on) && l.strategy.kind !== chosen.strategy.kind,
+      );
+      if (outer) reached.add('SUP-05');
+    }
+    for (const rule of reached) this.rules.add(rule);
+    return [...reached];
   }
 
   /** Steps 2–4 of SUP-12: stop children, then (after a backoff delay) re-run setup and release the buffer. */
@@ -421,15 +509,25 @@ export class Simulation {
     if (stopChildren && actor.children.length > 0) {
       this.rules.add('SUP-12');
       const cause = preRestart === null ? [] : [preRestart];
-      const finals = this.withCause(cause, () =>
-        [...actor.children].flatMap((child) => {
-          if (actor.watching[child] !== undefined) this.rules.add('WATCH-10');
-          delete actor.watching[child]; // the restart consumes their notices (WATCH-10)
-          return this.stop(child, null);
-        }),
+      const finals = this.withCause(cause, ['SUP-12'], () =>
+        this.because(['SUP-12'], () =>
+          [...actor.children].flatMap((child) => {
+            if (actor.watching[child] !== undefined) {
+              this.rules.add('WATCH-10');
+              this.withhold(actor.path, noticeClasses, ['WATCH-10']);
+            }
+            delete actor.watching[child]; // the restart consumes their notices (WATCH-10)
+            return this.stop(child, null);
+          }),
+        ),
       );
       this.restartAfter.set(actor.uid, finals);
-    } else if (!stopChildren && actor.children.length > 0) this.rules.add('SUP-13');
+    } else if (!stopChildren && actor.children.length > 0) {
+      this.rules.add('SUP-13');
+      for (const path of Object.keys(this.state.actors)) {
+        if (path.startsWith(`${actor.path}/`)) this.withhold(path, ['PostStop', 'setup'], ['SUP-13']);
+      }
+    }
     if (actor.phase !== 'restarting') {
       actor.bufferCapacity =
         strategy.kind === 'restart' ? (strategy.bufferCapacity ?? defaultRestartBufferCapacity) : defaultRestartBufferCapacity;
@@ -437,6 +535,7 @@ export class Simulation {
     actor.phase = 'restarting';
     if (strategy.kind === 'backoff') {
       this.rules.add('SUP-11');
+      this.withhold(actor.path, ['setup'], ['SUP-11']); // not before the delay
       this.state.timers.push({
         due: this.state.now + backoffDelay(strategy.minMs, strategy.maxMs, priorRestarts),
         seq: this.state.seq++,
@@ -465,10 +564,10 @@ export class Simulation {
     actor.phase = 'running';
     const after = this.restartAfter.get(actor.uid) ?? [];
     this.restartAfter.delete(actor.uid);
-    if (!this.withCause(after, () => this.runSetup(actor.path, 'restart'))) return;
+    if (!this.withCause(after, ['SUP-12'], () => this.runSetup(actor.path, 'restart'))) return;
     const held = actor.buffer;
     actor.buffer = [];
-    this.queue.unshift(...held);
+    this.queue.unshift(...held.map((d) => ({ ...d, reasons: union(d.reasons ?? [], ['SUP-10']) })));
   }
 
   // ---- lifecycle --------------------------------------------------------------------
@@ -482,6 +581,7 @@ export class Simulation {
       phase: 'running',
       live: false,
       count: 0,
+      countRules: [],
       children: [],
       watching: {},
       unwatched: [],
@@ -498,15 +598,17 @@ export class Simulation {
   }
 
   /**
-   * Runs one setup attempt (LIF-01). Children are spawned and watched first, then set up, so a
-   * child that fails to start is already watched. Returns whether the setup succeeded.
+   * Runs one setup attempt (LIF-01 at a start, SUP-03 at a restart). Children are spawned and
+   * watched first, then set up, so a child that fails to start is already watched. Returns
+   * whether the setup succeeded. `startRule` requires a start's setup: LIF-01, or SUP-12 for
+   * children re-created because a restart stopped them.
    */
-  private runSetup(path: string, mode: 'start' | 'restart'): boolean {
+  private runSetup(path: string, mode: 'start' | 'restart', startRule = 'LIF-01'): boolean {
     const actor = this.state.actors[path]!;
     const incarnation = (this.state.incarnations[path] ?? 0) + 1;
     this.state.incarnations[path] = incarnation;
     if (mode === 'start') this.rules.add('LIF-01');
-    const setup = this.emit({ kind: 'setup', path, incarnation });
+    const setup = this.emit({ kind: 'setup', path, incarnation }, [mode === 'start' ? startRule : 'SUP-03']);
     const armed = this.state.armedSetupFailures[path];
     const failure = armed?.shift();
     if (failure !== undefined) {
@@ -516,6 +618,8 @@ export class Simulation {
     }
     actor.live = true;
     actor.count = 0;
+    // A restarted incarnation's counts show that the old state was discarded (SUP-03).
+    actor.countRules = mode === 'restart' ? ['SUP-03'] : [];
     actor.stash = [];
     const spawned: string[] = [];
     for (const child of actor.blueprint.children) {
@@ -525,15 +629,16 @@ export class Simulation {
       spawned.push(cp);
       if (actor.blueprint.watchChildren !== 'none') actor.watching[cp] = actor.blueprint.watchChildren;
     }
-    this.withCause([setup], () => {
-      for (const cp of spawned) if (this.state.actors[cp]) this.runSetup(cp, 'start');
+    this.withCause([setup], ['LIF-01'], () => {
+      for (const cp of spawned) if (this.state.actors[cp]) this.runSetup(cp, 'start', mode === 'restart' ? 'SUP-12' : startRule);
     });
     return true;
   }
 
   /**
-   * Stops the actor at `path` and its subtree: children first (LIF-04), then its `PostStop`,
-   * then notices to its watchers. Returns the events that close the subtree.
+   * Stops the actor at `path` and its subtree: children first (LIF-04), then its `PostStop`
+   * (LIF-06 when a failure stops it), then notices to its watchers. Returns the events that
+   * close the subtree.
    */
   private stop(path: string, failure: string | null, duringStart = false): number[] {
     const actor = this.state.actors[path];
@@ -544,18 +649,20 @@ export class Simulation {
     try {
       if (failure !== null) this.rules.add('LIF-06');
       this.cancelTimers(actor, true);
-      const childFinals = [...actor.children].flatMap((child) => this.stop(child, null));
+      const childFinals = this.because(['LIF-04'], () => [...actor.children].flatMap((child) => this.stop(child, null)));
       if (childFinals.length > 0) this.rules.add('LIF-04');
       let finals = childFinals;
-      if (actor.live && actor.blueprint.signalHandlerFailure !== undefined) this.rules.add('LIF-10');
+      const handlerThrows = actor.live && actor.blueprint.signalHandlerFailure !== undefined;
+      if (handlerThrows) this.rules.add('LIF-10');
       if (actor.live || actor.phase === 'restarting') {
         // An actor waiting for a backoff restart has no active behavior: its PostStop is allowed, not required.
-        const postStop = this.withCause(childFinals, () =>
-          this.emit({ kind: 'signal', path, signal: 'PostStop' }, { optional: !actor.live }),
+        const postStop = this.withCause(childFinals, ['LIF-04'], () =>
+          this.emit({ kind: 'signal', path, signal: 'PostStop' }, failure !== null ? ['LIF-06'] : [], { optional: !actor.live }),
         );
         finals = [postStop];
       }
       delete this.state.actors[path];
+      this.withhold(path, ['received'], ['LIF-08']); // nothing is processed after stop
       for (const left of actor.stash) this.deadLetter(path, left, finals);
       for (const held of actor.buffer) if (held.body.kind === 'command') this.deadLetter(path, held.body.command, finals, true);
       if (failure !== null) this.state.deaths[path] = { failure, duringStart };
@@ -564,11 +671,17 @@ export class Simulation {
         const parent = this.state.actors[actor.parent];
         if (parent) {
           parent.children = parent.children.filter((c) => c !== path);
-          if (failure !== null && parent.watching[path] === undefined) this.rules.add('WATCH-08');
+          if (failure !== null && parent.watching[path] === undefined) {
+            this.rules.add('WATCH-08');
+            this.withhold(parent.path, noticeClasses, ['WATCH-08']);
+          }
         }
       }
       for (const watcher of Object.values(this.state.actors)) {
-        if (watcher.unwatched.includes(path)) this.rules.add('WATCH-04'); // it unwatched: no notice may come
+        if (watcher.unwatched.includes(path)) {
+          this.rules.add('WATCH-04'); // it unwatched: no notice may come
+          this.withhold(watcher.path, noticeClasses, ['WATCH-04']);
+        }
         if (watcher.watching[path] === undefined) continue;
         const toParent = watcher.path === actor.parent;
         this.queue.push({
@@ -577,6 +690,8 @@ export class Simulation {
           cause: finals,
           wave,
           body: { kind: 'notice', of: path, failure: toParent ? failure : null, duringStart },
+          // A PostStop handler that throws must not keep the watchers from hearing of the stop.
+          ...(handlerThrows ? { reasons: ['LIF-10'] } : {}),
         });
       }
       return finals;
@@ -588,7 +703,9 @@ export class Simulation {
   /** Cancels the actor's timers on restart and stop (LIF-07); a stop also drops its internal ones. */
   private cancelTimers(actor: ActorModel, internalToo = false): void {
     const mine = (t: ModelTimer) => t.uid === actor.uid && (internalToo || t.key !== reservedTimerKey);
-    if (this.state.timers.some((t) => mine(t) && t.key !== reservedTimerKey)) this.rules.add('LIF-07');
+    const cancelled = this.state.timers.filter((t) => mine(t) && t.key !== reservedTimerKey);
+    if (cancelled.length > 0) this.rules.add('LIF-07');
+    for (const t of cancelled) this.state.cancelledTimers.push({ path: t.path, due: t.due });
     this.state.timers = this.state.timers.filter((t) => !mine(t));
   }
 
@@ -607,8 +724,9 @@ export class Simulation {
     return chain;
   }
 
-  private withCause<T>(cause: readonly number[], body: () => T): T {
-    this.causeStack.push(cause);
+  /** Runs `body` with events `cause` (and the `rules` that order them) before everything it emits. */
+  private withCause<T>(cause: readonly number[], rules: readonly string[], body: () => T): T {
+    this.causeStack.push({ events: cause, rules });
     try {
       return body();
     } finally {
@@ -616,22 +734,50 @@ export class Simulation {
     }
   }
 
-  private emit(event: HistoryEvent, extra: Omit<ExpectedEvent, 'event'> = {}): number {
+  /** Runs `body` in a situation the `rules` govern: they require whatever it emits or withholds. */
+  private because<T>(rules: readonly string[], body: () => T): T {
+    this.reasons.push(rules);
+    try {
+      return body();
+    } finally {
+      this.reasons.pop();
+    }
+  }
+
+  /** Notes that events of `classes` must not happen at `path`, because of the `own` rules (none: the situation's). */
+  private withhold(path: string, classes: readonly string[], own: readonly string[]): void {
+    const rules = own.length > 0 ? own : union([], this.reasons.flat());
+    if (rules.length > 0) this.withheld.push({ path, classes, rules });
+  }
+
+  /** Adds `rules` to every event emitted since index `start`. */
+  private tagSince(start: number, rules: readonly string[]): void {
+    for (let i = start; i < this.events.length; i++) for (const rule of rules) this.eventRules[i]!.add(rule);
+  }
+
+  private emit(event: HistoryEvent, own: readonly string[], extra: Omit<ExpectedEvent, 'event' | 'rules'> = {}): number {
     const index = this.events.length;
     this.events.push({ event, ...extra });
+    this.eventRules.push(new Set([...own, ...this.reasons.flat()]));
     const chain = this.chain(event.path);
-    for (const before of chain.tails) this.edge(before, index);
-    for (const causes of this.causeStack) for (const before of causes) this.edge(before, index);
+    for (const before of chain.tails) this.edge(before, index, []);
+    for (const frame of this.causeStack) for (const before of frame.events) this.edge(before, index, frame.rules);
     chain.tails = [index];
     return index;
   }
 
-  private edge(before: number, after: number): void {
+  private edge(before: number, after: number, rules: readonly string[]): void {
     if (before === after) return;
-    this.edges.set(`${before}>${after}`, [before, after]);
+    const key = `${before}>${after}`;
+    let edge = this.edges.get(key);
+    if (!edge) {
+      edge = { before, after, rules: new Set() };
+      this.edges.set(key, edge);
+    }
+    for (const rule of rules) edge.rules.add(rule);
   }
 }
 
-function union(a: readonly number[], b: readonly number[]): number[] {
+function union<T>(a: readonly T[], b: readonly T[]): T[] {
   return [...new Set([...a, ...b])];
 }

@@ -1,0 +1,55 @@
+import type { HistoryCheck } from './checkHistory.js';
+import { eventClass, type ExpectedHistory } from './ExpectedHistory.js';
+import type { HistoryEvent } from './HistoryEvent.js';
+
+/**
+ * The rules a failed {@link checkHistory} verdict points at, sorted:
+ *
+ * - a missing event, or one with a wrong cause: the rules that require that event;
+ * - a misordered pair: the rules that require the order (else those of the later event);
+ * - an unexpected event: the rules that withheld events of its class at its actor, else the
+ *   rules of the expected events of the same class at that actor (a wrong count or a second
+ *   notice), else of every expected event at that actor.
+ *
+ * A divergence that none of these explains is blamed on `fallback` (the operation's rules).
+ *
+ * @public
+ */
+export function blameRules(
+  expected: ExpectedHistory,
+  observed: readonly HistoryEvent[],
+  check: HistoryCheck,
+  fallback: readonly string[],
+): string[] {
+  const blamed = new Set<string>();
+  const blame = (rules: readonly string[] | undefined) => {
+    for (const rule of rules !== undefined && rules.length > 0 ? rules : fallback) blamed.add(rule);
+  };
+  const rulesOf = (index: number) => expected.events[index]?.rules;
+  for (const divergence of check.divergences) {
+    switch (divergence.kind) {
+      case 'missing':
+      case 'wrongCause':
+        blame(rulesOf(divergence.expected));
+        break;
+      case 'misordered': {
+        const [, after, rules] = expected.before[divergence.edge]!;
+        blame(rules !== undefined && rules.length > 0 ? rules : rulesOf(after));
+        break;
+      }
+      case 'unexpected':
+        blame(explainUnexpected(expected, observed[divergence.observed]!));
+        break;
+    }
+  }
+  return [...blamed].sort();
+}
+
+function explainUnexpected(expected: ExpectedHistory, event: HistoryEvent): readonly string[] {
+  const kind = eventClass(event);
+  const withheld = (expected.withheld ?? []).filter((w) => w.path === event.path && w.classes.includes(kind));
+  if (withheld.length > 0) return withheld.flatMap((w) => w.rules);
+  const here = expected.events.filter((e) => e.event.path === event.path);
+  const alike = here.filter((e) => eventClass(e.event) === kind).flatMap((e) => e.rules ?? []);
+  return alike.length > 0 ? alike : here.flatMap((e) => e.rules ?? []);
+}

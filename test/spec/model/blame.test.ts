@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  blameRules,
+  checkHistory,
+  initialModelState,
+  predict,
+  type ActorBlueprint,
+  type HistoryEvent,
+  type ModelState,
+  type Operation,
+  type Prediction,
+} from '../../../spec/model/index.js';
+
+const hierarchy = [{ name: 'E1' }, { name: 'E2', parent: 'E1' }];
+
+function actor(name: string, extra: Partial<ActorBlueprint> = {}): ActorBlueprint {
+  return { name, supervision: [], children: [], watchChildren: 'none', handlesTerminated: true, stashCapacity: 0, ...extra };
+}
+
+/** The prediction of the last operation, after the others were applied. */
+function lastPrediction(ops: readonly Operation[]): Prediction {
+  let state: ModelState = initialModelState(hierarchy);
+  let prediction: Prediction | undefined;
+  for (const op of ops) {
+    prediction = predict(state, op);
+    state = prediction.next;
+  }
+  return prediction!;
+}
+
+/** The rules blamed when `observed` is what a runtime reported for that prediction. */
+function blame(prediction: Prediction, observed: readonly HistoryEvent[]): string[] {
+  const check = checkHistory(prediction.expected, observed);
+  expect(check.ok).toBe(false);
+  expect(check.divergences).toHaveLength(check.problems.length);
+  return blameRules(prediction.expected, observed, check, ['FALLBACK']);
+}
+
+const restarting = actor('a', { supervision: [{ on: 'any', strategy: { kind: 'restart' } }] });
+const fail = (path: string, error = 'E1'): Operation => ({ op: 'tell', path, command: { kind: 'fail', id: 9, error } });
+
+describe('blameRules', () => {
+  it('blames an extra PostStop at a restart on LIF-05 alone', () => {
+    const p = lastPrediction([{ op: 'spawn', blueprint: restarting }, fail('a')]);
+    const observed: HistoryEvent[] = [
+      { kind: 'signal', path: 'a', signal: 'PostStop' },
+      { kind: 'signal', path: 'a', signal: 'PreRestart' },
+      { kind: 'setup', path: 'a', incarnation: 2 },
+    ];
+    expect(blame(p, observed)).toEqual(['LIF-05']);
+  });
+
+  it('blames a restart under resume on SUP-02', () => {
+    const resuming = actor('a', { supervision: [{ on: 'any', strategy: { kind: 'resume' } }] });
+    const p = lastPrediction([{ op: 'spawn', blueprint: resuming }, fail('a')]);
+    expect(blame(p, [{ kind: 'signal', path: 'a', signal: 'PreRestart' }, { kind: 'setup', path: 'a', incarnation: 2 }])).toEqual(['SUP-02']);
+  });
+
+  it('blames a missing restart on what requires it: the subtype match (SUP-04), PreRestart (LIF-05) and the new setup (SUP-03)', () => {
+    const scoped = actor('a', { supervision: [{ on: 'E1', strategy: { kind: 'restart' } }] });
+    const p = lastPrediction([{ op: 'spawn', blueprint: scoped }, fail('a', 'E2')]);
+    expect(blame(p, [])).toEqual(['LIF-05', 'SUP-03', 'SUP-04']);
+  });
+
+  it('blames a parent stopping before its child on LIF-04, the rule of that order', () => {
+    const p = lastPrediction([
+      { op: 'spawn', blueprint: actor('a', { children: [actor('c')] }) },
+      { op: 'tell', path: 'a', command: { kind: 'stop', id: 1 } },
+    ]);
+    const observed: HistoryEvent[] = [
+      { kind: 'signal', path: 'a', signal: 'PostStop' },
+      { kind: 'signal', path: 'a/c', signal: 'PostStop' },
+    ];
+    expect(blame(p, observed)).toEqual(['LIF-04']);
+  });
+
+  it('blames a restart past the limit on SUP-07', () => {
+    const limited = actor('a', { supervision: [{ on: 'any', strategy: { kind: 'restart', limit: { max: 1, withinMs: 100 } } }] });
+    const p = lastPrediction([{ op: 'spawn', blueprint: limited }, fail('a'), fail('a')]);
+    expect(blame(p, [{ kind: 'signal', path: 'a', signal: 'PreRestart' }, { kind: 'setup', path: 'a', incarnation: 3 }])).toContain('SUP-07');
+  });
+
+  it('blames a notice after unwatch on WATCH-04', () => {
+    const p = lastPrediction([
+      { op: 'spawn', blueprint: actor('a') },
+      { op: 'spawn', blueprint: actor('b') },
+      { op: 'tell', path: 'a', command: { kind: 'watch', target: 'b' } },
+      { op: 'tell', path: 'a', command: { kind: 'unwatch', target: 'b' } },
+      { op: 'tell', path: 'b', command: { kind: 'stop', id: 1 } },
+    ]);
+    const observed: HistoryEvent[] = [
+      { kind: 'signal', path: 'b', signal: 'PostStop' },
+      { kind: 'terminated', path: 'a', of: 'b' },
+    ];
+    expect(blame(p, observed)).toEqual(['WATCH-04']);
+  });
+
+  it('falls back to the given rules for an event no rule explains', () => {
+    const p = lastPrediction([{ op: 'spawn', blueprint: actor('a') }]);
+    expect(blame(p, [{ kind: 'setup', path: 'a', incarnation: 1 }, { kind: 'signal', path: 'z', signal: 'PostStop' }])).toEqual(['FALLBACK']);
+  });
+});
