@@ -6,7 +6,7 @@ export const startAndStop: PropertyFamily = {
   id: 'lifecycle.start-and-stop',
   title: 'Setup runs eagerly; stops deliver PostStop children-first',
   rules: ['LIF-01', 'LIF-02', 'LIF-03', 'LIF-04', 'LIF-06', 'LIF-08', 'LIF-09', 'SUP-01'],
-  requires: ['lifecycle.post-stop'],
+  requires: [],
   profile: {
     ...baseProfile,
     maxDepth: 2,
@@ -22,7 +22,7 @@ export const timers: PropertyFamily = {
   id: 'lifecycle.timers',
   title: 'Timers fire on time and are cancelled on restart and stop',
   rules: ['LIF-07'],
-  requires: ['timers', 'time.manual', 'lifecycle.post-stop'],
+  requires: ['timers', 'time.manual'],
   profile: {
     ...baseProfile,
     maxDepth: 0,

@@ -6,7 +6,7 @@ export const stashBuffers: PropertyFamily = {
   id: 'stash.buffers',
   title: 'Stash is bounded and FIFO; unstashing handles failures and stops like normal processing',
   rules: ['STASH-01', 'STASH-02', 'STASH-03', 'STASH-04', 'STASH-05', 'STASH-06', 'LIF-08'],
-  requires: ['lifecycle.post-stop', 'stash'],
+  requires: ['stash'],
   profile: {
     ...baseProfile,
     maxDepth: 0,

@@ -6,7 +6,7 @@ export const strategies: PropertyFamily = {
   id: 'supervision.strategies',
   title: 'The innermost matching strategy decides: resume keeps state, restart resets it, stop stops',
   rules: ['SUP-01', 'SUP-02', 'SUP-03', 'SUP-04', 'SUP-05', 'SUP-15', 'LIF-05', 'LIF-06', 'LIF-10'],
-  requires: ['lifecycle.post-stop', 'lifecycle.pre-restart'],
+  requires: [],
   profile: {
     ...baseProfile,
     maxDepth: 0,
@@ -22,7 +22,7 @@ export const restartLimits: PropertyFamily = {
   id: 'supervision.restart-limits',
   title: 'Restart limits count within their window; failing setups are retried only within limits',
   rules: ['SUP-07', 'SUP-08', 'SUP-09', 'LIF-06'],
-  requires: ['lifecycle.post-stop', 'lifecycle.pre-restart', 'supervision.restart', 'supervision.restart-limit', 'time.manual'],
+  requires: ['supervision.restart', 'supervision.restart-limit', 'time.manual'],
   profile: {
     ...baseProfile,
     maxDepth: 0,
@@ -41,7 +41,7 @@ export const backoff: PropertyFamily = {
   id: 'supervision.backoff',
   title: 'Backoff restarts after the computed delay and delivers buffered messages in order',
   rules: ['SUP-10', 'SUP-11'],
-  requires: ['lifecycle.post-stop', 'lifecycle.pre-restart', 'supervision.backoff', 'time.manual'],
+  requires: ['supervision.backoff', 'time.manual'],
   profile: {
     ...baseProfile,
     strategies: ['backoff', 'restart'],
@@ -62,7 +62,7 @@ export const childStopOnRestart: PropertyFamily = {
   id: 'supervision.child-stop-on-restart',
   title: 'A restart signals PreRestart, stops every child, then re-runs setup (unless children are kept)',
   rules: ['SUP-03', 'SUP-12', 'SUP-13', 'WATCH-10', 'LIF-04', 'LIF-05'],
-  requires: ['lifecycle.post-stop', 'lifecycle.pre-restart', 'supervision.restart'],
+  requires: ['supervision.restart'],
   profile: {
     ...baseProfile,
     maxDepth: 2,

@@ -11,7 +11,7 @@ export const failureBubbling: PropertyFamily = {
   id: 'watch.failure-bubbling',
   title: 'Failures bubble up watch chains as ChildFailed and death pacts, decided by each level',
   rules: ['WATCH-01', 'WATCH-02', 'WATCH-06', 'WATCH-07', 'WATCH-08', 'SUP-04', 'SUP-14'],
-  requires: ['lifecycle.post-stop', 'watch'],
+  requires: ['watch'],
   profile: {
     ...baseProfile,
     maxDepth: 3,
@@ -30,7 +30,7 @@ export const registration: PropertyFamily = {
   id: 'watch.registration',
   title: 'Watch notifies once, also for dead targets; unwatch revokes; watchWith delivers its message',
   rules: ['WATCH-01', 'WATCH-03', 'WATCH-04', 'WATCH-05'],
-  requires: ['lifecycle.post-stop', 'watch'],
+  requires: ['watch'],
   profile: {
     ...baseProfile,
     maxDepth: 1,
@@ -48,7 +48,7 @@ export const acrossRestarts: PropertyFamily = {
   id: 'watch.across-restarts',
   title: 'Watches on non-children survive the watcher\'s restart; notices arriving meanwhile are buffered',
   rules: ['WATCH-09', 'WATCH-10', 'WATCH-04', 'SUP-10'],
-  requires: ['lifecycle.post-stop', 'watch', 'supervision.restart'],
+  requires: ['watch', 'supervision.restart'],
   profile: {
     ...baseProfile,
     maxDepth: 1,

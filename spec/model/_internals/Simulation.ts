@@ -510,7 +510,7 @@ export class Simulation {
       this.rules.add('SUP-12');
       const cause = preRestart === null ? [] : [preRestart];
       const finals = this.withCause(cause, ['SUP-12'], () =>
-        this.because(['SUP-12'], () =>
+        this.afresh(['SUP-12'], () =>
           [...actor.children].flatMap((child) => {
             if (actor.watching[child] !== undefined) {
               this.rules.add('WATCH-10');
@@ -649,7 +649,8 @@ export class Simulation {
     try {
       if (failure !== null) this.rules.add('LIF-06');
       this.cancelTimers(actor, true);
-      const childFinals = this.because(['LIF-04'], () => [...actor.children].flatMap((child) => this.stop(child, null)));
+      // Children stop because their parent does (LIF-04), whatever made the parent stop.
+      const childFinals = this.afresh(['LIF-04'], () => [...actor.children].flatMap((child) => this.stop(child, null)));
       if (childFinals.length > 0) this.rules.add('LIF-04');
       let finals = childFinals;
       const handlerThrows = actor.live && actor.blueprint.signalHandlerFailure !== undefined;
@@ -741,6 +742,16 @@ export class Simulation {
       return body();
     } finally {
       this.reasons.pop();
+    }
+  }
+
+  /** Like {@link because}, but the situation so far does not carry over: `rules` alone govern `body`. */
+  private afresh<T>(rules: readonly string[], body: () => T): T {
+    const outer = this.reasons.splice(0);
+    try {
+      return this.because(rules, body);
+    } finally {
+      this.reasons.splice(0, this.reasons.length, ...outer);
     }
   }
 
