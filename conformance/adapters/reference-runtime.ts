@@ -256,7 +256,7 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
   return behavior;
 }
 
-type GuardianMessage = { readonly spawn: ActorBlueprint } | { readonly entity: DurableEntityBlueprint };
+type GuardianMessage = { readonly spawn: ActorBlueprint } | { readonly entity: DurableEntityBlueprint } | { readonly halt: string };
 
 function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnderTest {
   const directory = new Directory();
@@ -266,7 +266,12 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
     return Behaviors.receive<GuardianMessage>((context, message) => {
       if ('entity' in message) {
         const { name } = message.entity;
-        entities.set(name, context.spawn(durableEntity(message.entity, env, replies), name));
+        const options = { entityRef: (target: string) => entities.get(target), signalsSeePendingState: mutation.signalsSeePendingState === true };
+        entities.set(name, context.spawn(durableEntity(message.entity, env, replies, options), name));
+      } else if ('halt' in message) {
+        // An abrupt stop: the parent stops the entity around its mailbox (DS-19).
+        const entity = entities.get(message.halt);
+        if (entity !== undefined) context.stop(entity);
       } else {
         const name = message.spawn.name;
         directory.register(name, context.spawn(realise(message.spawn, name, env, directory, mutation), name));
@@ -292,7 +297,10 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
     spawn: (blueprint) => system.tell({ spawn: blueprint }),
     tell: (path, command) => directory.refOf(path)?.tell(command),
     spawnEntity: (entity) => system.tell({ entity }),
-    tellEntity: (path, command) => entities.get(path)?.tell(command),
+    tellEntity: (path, command) =>
+      command.kind === 'halt' || (command.kind === 'passivate' && mutation.passivationStopsAtOnce === true)
+        ? system.tell({ halt: path })
+        : entities.get(path)?.tell(command),
     settle: () => system.settled(),
     shutdown: () => system.terminate(),
   };

@@ -1,10 +1,10 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
 
 /** Kinds of steps a durable-state property generates. @public */
-export type DurableStepKind = 'spawn' | 'send' | 'failNextWrite' | 'failNextRead' | 'externalWrite' | 'advance';
+export type DurableStepKind = 'spawn' | 'send' | 'halt' | 'failNextWrite' | 'failNextRead' | 'externalWrite' | 'advance';
 
 /** Kinds of entity commands a durable-state property sends. @public */
-export type EntityCommandKind = 'add' | 'remove' | 'read' | 'park' | 'release' | 'crash';
+export type EntityCommandKind = 'add' | 'remove' | 'read' | 'park' | 'release' | 'crash' | 'watch' | 'later' | 'passivate';
 
 /**
  * What a durable-state property generates: weights of steps and of commands, how long

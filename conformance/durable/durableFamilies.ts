@@ -104,5 +104,81 @@ export const writesInFlight: DurableFamily = {
   numRuns: 50,
 };
 
+/**
+ * Entities watching each other while their writes are slow: a watched entity stopped by its
+ * parent, or by a death pact, notifies its watchers at once, and they see their last written
+ * state, not the one being written. Entities stop only in halt steps (and the death pacts
+ * those cause), never at a clock instant a watcher's write might share.
+ *
+ * @public
+ */
+export const signalsDuringWrites: DurableFamily = {
+  id: 'durable-state.signals-during-writes',
+  title: 'Termination notices and PostStop during a write are handled at once, against the last written state',
+  rules: ['DS-18', 'DS-19', 'DS-04'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'lifecycle.post-stop', 'lifecycle.stop-child', 'watch', 'time.manual'],
+  profile: {
+    steps: { send: 5, spawn: 2, halt: 2, advance: 2 },
+    commands: { add: 3, read: 1, watch: 3 },
+    maxChain: 2,
+    maxBurst: 3,
+    persistenceIds: 3,
+    writeLatencyMs: 5,
+    maxSteps: 12,
+  },
+  numRuns: 40,
+};
+
+/**
+ * Passivation requests and abrupt stops while writes are slow: passivation waits for the write,
+ * its side effects and the commands held before it, and discards what comes after; an abrupt
+ * stop runs no side effect, and a new incarnation recovers whichever state landed.
+ *
+ * @public
+ */
+export const passivation: DurableFamily = {
+  id: 'durable-state.passivation',
+  title: 'Passivation waits for the write in flight and the commands before it; an abrupt stop runs no side effect',
+  rules: ['DS-19', 'DS-16'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'lifecycle.post-stop', 'lifecycle.stop-child', 'time.manual'],
+  profile: {
+    steps: { send: 5, advance: 3, halt: 1, spawn: 1 },
+    commands: { add: 3, read: 1, passivate: 2, park: 1, release: 1 },
+    maxChain: 2,
+    maxBurst: 4,
+    persistenceIds: 1,
+    writeLatencyMs: 5,
+    maxSteps: 12,
+  },
+  numRuns: 40,
+};
+
+/** Timers and messages to itself started by the command handler, arriving while a write is in flight. @public */
+export const timersDuringWrites: DurableFamily = {
+  id: 'durable-state.timers-during-writes',
+  title: 'Timer messages and messages to itself that arrive during a write are held and handled afterwards',
+  rules: ['DS-20', 'DS-04'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'timers', 'time.manual'],
+  profile: {
+    steps: { send: 5, advance: 4 },
+    commands: { add: 3, read: 1, later: 4, passivate: 1 },
+    maxChain: 2,
+    maxBurst: 3,
+    persistenceIds: 1,
+    writeLatencyMs: 5,
+    maxSteps: 12,
+  },
+  numRuns: 40,
+};
+
 /** Every durable-state property. @public */
-export const durableFamilies: readonly DurableFamily[] = [sideEffects, revisionConflicts, stashOverflow, persistFailureBackoff, writesInFlight];
+export const durableFamilies: readonly DurableFamily[] = [
+  sideEffects,
+  revisionConflicts,
+  stashOverflow,
+  persistFailureBackoff,
+  writesInFlight,
+  signalsDuringWrites,
+  passivation,
+  timersDuringWrites,
+];

@@ -27,6 +27,10 @@ export interface RuntimeMutation {
   readonly timersSurviveRestart?: boolean;
   /** `unstashAll` replays the stash newest first. */
   readonly unstashAllReversed?: boolean;
+  /** A durable entity's passivation stops it at once, cancelling the write in flight and the commands held before it. */
+  readonly passivationStopsAtOnce?: boolean;
+  /** A durable entity's signal handler sees the state being written instead of the last written one. */
+  readonly signalsSeePendingState?: boolean;
   /** Wraps the store the durable-state extension writes through. */
   readonly durableStore?: (store: SuiteStore) => SuiteStore;
 }

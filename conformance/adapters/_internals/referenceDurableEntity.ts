@@ -7,6 +7,7 @@ import {
   RecoveryCompleted,
   RecoveryFailed,
   SupervisorStrategy,
+  Terminated,
   type ActorRef,
   type Behavior,
   type DurableStateStore,
@@ -56,8 +57,21 @@ export function storeOver(store: SuiteStore): DurableStateStore {
   };
 }
 
-/** A counter entity whose command handler interprets the suite's entity commands. */
-export function durableEntity(entity: DurableEntityBlueprint, env: TestEnvironment, replies: ActorRef<EntityReply>): Behavior<EntityCommand> {
+/** How the reference entity is built: correct, or with one of the mutants' bugs. */
+export interface EntityOptions {
+  /** Resolves the name of another entity (for `watch`). */
+  readonly entityRef: (name: string) => ActorRef<never> | undefined;
+  /** The signal handler sees the state being written, not the last written one (a bug, DS-18). */
+  readonly signalsSeePendingState?: boolean;
+}
+
+/** A counter entity whose command handler interprets the suite's entity commands (`halt` is its parent's business). */
+export function durableEntity(
+  entity: DurableEntityBlueprint,
+  env: TestEnvironment,
+  replies: ActorRef<EntityReply>,
+  options: EntityOptions,
+): Behavior<EntityCommand> {
   const { probe } = env.durable;
   const path = entity.name;
   const chain = (effect: Effect<number>, id: number, steps: readonly EffectStep[]): Effect<number> =>
@@ -73,34 +87,66 @@ export function durableEntity(entity: DurableEntityBlueprint, env: TestEnvironme
           return e.thenStop();
       }
     }, effect);
-  const behavior = DurableStateBehavior.create<EntityCommand, number>({
-    persistenceId: PersistenceId.ofUniqueId(entity.persistenceId),
-    emptyState: 0,
-    commandHandler: (state, command, context) => {
-      probe.handled(path, command.id, state, context.lastRevision);
-      switch (command.kind) {
-        case 'add':
-          return chain(Effect.persist(state + command.by), command.id, command.then);
-        case 'remove':
-          return chain(Effect.delete<number>(), command.id, command.then);
-        case 'read':
-          return Effect.none<number>().thenRun((current) => probe.callback(path, command.id, 0, current));
-        case 'park':
-          return Effect.stash<number>();
-        case 'release':
-          return Effect.unstashAll<number>();
-        case 'crash':
-          throw env.errors.create('E0');
-      }
-    },
-  })
-    .withTag(entity.tag)
-    .receiveSignal((_state, signal) => {
-      if (signal instanceof RecoveryCompleted) probe.recovered(path, signal.state as number, signal.revision);
-      else if (signal instanceof RecoveryFailed) probe.recoveryFailed(path);
-      else if (signal === PostStop) env.probe.signal(path, 'PostStop');
-    });
-  const sized = entity.stashCapacity === undefined ? behavior : behavior.withStashCapacity(entity.stashCapacity);
-  const backoff = entity.persistFailureBackoff;
-  return backoff === undefined ? sized : sized.onPersistFailure(SupervisorStrategy.restartWithBackoff(backoff.minMs, backoff.maxMs, 0));
+  return Behaviors.withTimers<EntityCommand>((timers) => {
+    // Watches by the watched actor: the watch command that asked, and its name for nobody but us.
+    const watches = new Map<ActorRef<never>, { readonly id: number; readonly deathPact: boolean }>();
+    // Only for the mutant: the state of the write in flight, if any.
+    let pending: number | undefined;
+    const persist = (state: number): Effect<number> => {
+      pending = state;
+      return Effect.persist(state);
+    };
+    const behavior = DurableStateBehavior.create<EntityCommand, number>({
+      persistenceId: PersistenceId.ofUniqueId(entity.persistenceId),
+      emptyState: 0,
+      commandHandler: (state, command, context) => {
+        pending = undefined;
+        // Passivation as sharding does it with a stop message: handled in mailbox order, never reported (DS-19).
+        if (command.kind === 'passivate' || command.kind === 'halt') return Effect.stop<number>();
+        probe.handled(path, command.id, state, context.lastRevision);
+        switch (command.kind) {
+          case 'add':
+            return chain(persist(state + command.by), command.id, command.then);
+          case 'remove':
+            return chain(Effect.delete<number>(), command.id, command.then);
+          case 'read':
+            return Effect.none<number>().thenRun((current) => probe.callback(path, command.id, 0, current));
+          case 'park':
+            return Effect.stash<number>();
+          case 'release':
+            return Effect.unstashAll<number>();
+          case 'crash':
+            throw env.errors.create('E0');
+          case 'watch': {
+            const target = options.entityRef(command.target);
+            if (target !== undefined && !watches.has(target)) {
+              watches.set(target, { id: command.id, deathPact: command.deathPact });
+              context.actorContext.watch(target);
+            }
+            return Effect.none<number>();
+          }
+          case 'later':
+            if (command.delayMs === 0) context.actorContext.self.tell(command.command);
+            else timers.startSingleTimer(`later-${command.id}`, command.command, command.delayMs);
+            return Effect.none<number>();
+        }
+      },
+    })
+      .withTag(entity.tag)
+      .receiveSignal((state, signal) => {
+        if (signal instanceof RecoveryCompleted) probe.recovered(path, signal.state as number, signal.revision);
+        else if (signal instanceof RecoveryFailed) probe.recoveryFailed(path);
+        else if (signal === PostStop) env.probe.signal(path, 'PostStop');
+        else if (signal instanceof Terminated) {
+          const watch = watches.get(signal.ref);
+          watches.delete(signal.ref);
+          if (watch === undefined || watch.deathPact) return false;
+          probe.callback(path, watch.id, 0, options.signalsSeePendingState ? (pending ?? state) : state);
+        }
+        return undefined;
+      });
+    const sized = entity.stashCapacity === undefined ? behavior : behavior.withStashCapacity(entity.stashCapacity);
+    const backoff = entity.persistFailureBackoff;
+    return backoff === undefined ? sized : sized.onPersistFailure(SupervisorStrategy.restartWithBackoff(backoff.minMs, backoff.maxMs, 0));
+  });
 }

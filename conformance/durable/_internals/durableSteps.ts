@@ -5,6 +5,7 @@ import {
   describeEntityCommand,
   describeEvent,
   predictDurable,
+  resolveDurable,
   type DurableModelState,
   type DurableOperation,
   type EffectStep,
@@ -20,13 +21,17 @@ import { ConformanceViolation } from '../../engine/ConformanceViolation.js';
 import { PositionalStep } from '../../engine/_internals/PositionalStep.js';
 import type { DurableProfile, DurableStepKind, EntityCommandKind } from '../DurableProfile.js';
 
+type DeferredTemplate = { readonly kind: 'add'; readonly by: number; readonly then: readonly EffectStep[] } | { readonly kind: 'read' };
 type CommandTemplate =
-  | { readonly kind: 'add'; readonly by: number; readonly then: readonly EffectStep[] }
+  | DeferredTemplate
   | { readonly kind: 'remove'; readonly then: readonly EffectStep[] }
-  | { readonly kind: 'read' | 'park' | 'release' | 'crash' };
+  | { readonly kind: 'park' | 'release' | 'crash' | 'passivate' }
+  | { readonly kind: 'watch'; readonly target: number; readonly deathPact: boolean }
+  | { readonly kind: 'later'; readonly delayMs: number; readonly command: DeferredTemplate };
 type DurableTemplate =
   | { readonly t: 'spawn'; readonly pid: number }
   | { readonly t: 'send'; readonly target: number; readonly commands: readonly CommandTemplate[] }
+  | { readonly t: 'halt'; readonly target: number }
   | { readonly t: 'failNextWrite' }
   | { readonly t: 'failNextRead' }
   | { readonly t: 'advance'; readonly ms: number }
@@ -74,13 +79,35 @@ function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperatio
       return { op: 'advance', ms: template.ms };
     case 'externalWrite':
       return { op: 'externalWrite', persistenceId: pid(template.pid), value: template.value };
+    case 'halt': {
+      const live = Object.keys(m.state.entities);
+      if (live.length === 0) return undefined;
+      return { op: 'halt', path: live[template.target % live.length]!, id: m.nextId++ };
+    }
     case 'send': {
       const live = Object.keys(m.state.entities);
       if (live.length === 0) return undefined;
       const path = live[template.target % live.length]!;
-      const commands = template.commands.map((c): EntityCommand => ({ ...c, id: m.nextId++ }) as EntityCommand);
+      // Any entity spawned so far but this one, alive or not (a stopped one sends its notice at once).
+      const others = Array.from({ length: m.nextEntity }, (_, k) => `e${k}`).filter((name) => name !== path);
+      const commands = template.commands.map((c) => command(c, others, m));
       return { op: 'send', path, commands };
     }
+  }
+}
+
+/** A command with fresh ids; a watch with nobody else to watch becomes a read. */
+function command(template: CommandTemplate, others: readonly string[], m: DurableRunModel): EntityCommand {
+  switch (template.kind) {
+    case 'watch':
+      if (others.length === 0) return { kind: 'read', id: m.nextId++ };
+      return { kind: 'watch', id: m.nextId++, target: others[template.target % others.length]!, deathPact: template.deathPact };
+    case 'later': {
+      const id = m.nextId++;
+      return { kind: 'later', id, delayMs: template.delayMs, command: { ...template.command, id: m.nextId++ } };
+    }
+    default:
+      return { ...template, id: m.nextId++ };
   }
 }
 
@@ -98,6 +125,8 @@ function describe(operation: DurableOperation): string {
       return `advance ${operation.ms} ms`;
     case 'externalWrite':
       return `another writer stores ${operation.value} for ${operation.persistenceId}`;
+    case 'halt':
+      return `halt ${operation.path} (its parent stops it at once)`;
   }
 }
 
@@ -127,6 +156,9 @@ class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, Dura
       case 'externalWrite':
         real.store.writeBehind(operation.persistenceId, operation.value);
         break;
+      case 'halt':
+        real.sut.tellEntity!(operation.path, { kind: 'halt', id: operation.id });
+        break;
     }
     const settle = () => (real.sut.settle ? real.sut.settle() : defaultSettle(() => real.recorder.history.length));
     if (operation.op === 'advance') await advanceClock(real.clock, operation.ms, settle);
@@ -145,7 +177,7 @@ class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, Dura
         real.log.slice(-12),
       );
     }
-    m.state = prediction.next;
+    m.state = resolveDurable(prediction.next, observed);
     for (const rule of prediction.exercised) real.exercised.add(rule);
   }
 }
@@ -158,6 +190,14 @@ const commandCapabilities: Readonly<Record<EntityCommandKind, readonly Capabilit
   park: ['durable-state.user-stash'],
   release: ['durable-state.user-stash'],
   crash: [],
+  watch: ['watch'],
+  later: [],
+  passivate: [],
+};
+
+/** The capabilities each step kind needs beyond `durable-state`. */
+const stepCapabilities: Readonly<Partial<Record<DurableStepKind, readonly Capability[]>>> = {
+  halt: ['lifecycle.stop-child'],
 };
 
 /** Weighted durable steps for a profile reduced to the adapter's capabilities. */
@@ -168,16 +208,29 @@ export function durableStepArbitrary(profile: DurableProfile, declared: Readonly
   const chain = fc
     .tuple(fc.array(fc.constantFrom(...steps), { maxLength: profile.maxChain }), fc.boolean())
     .map(([then, stop]) => (stop && then.length > 0 ? [...then.slice(0, -1), 'stop' as const] : then));
+  const add = fc.record({ kind: fc.constant('add' as const), by: fc.integer({ min: 1, max: 9 }), then: chain });
+  const deferred: fc.Arbitrary<DeferredTemplate> = fc.oneof(add, fc.constant({ kind: 'read' as const }));
+  // A delay of 0 is a message to itself; longer ones need timers (DS-20).
+  const delay = declared.has('timers') ? fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 12 })) : fc.constant(0);
+  const commandArbitraries: Record<EntityCommandKind, fc.Arbitrary<CommandTemplate>> = {
+    add,
+    remove: fc.record({ kind: fc.constant('remove' as const), then: chain }),
+    read: fc.constant({ kind: 'read' as const }),
+    park: fc.constant({ kind: 'park' as const }),
+    release: fc.constant({ kind: 'release' as const }),
+    crash: fc.constant({ kind: 'crash' as const }),
+    passivate: fc.constant({ kind: 'passivate' as const }),
+    watch: fc.record({
+      kind: fc.constant('watch' as const),
+      target: fc.nat({ max: 9 }),
+      deathPact: declared.has('watch.death-pact') ? fc.boolean() : fc.constant(false),
+    }),
+    later: fc.record({ kind: fc.constant('later' as const), delayMs: delay, command: deferred }),
+  };
   const commandChoices: fc.WeightedArbitrary<CommandTemplate>[] = [];
   for (const [kind, weight] of Object.entries(profile.commands) as [EntityCommandKind, number][]) {
     if (!(weight > 0) || !commandCapabilities[kind].every((c) => declared.has(c))) continue;
-    const arbitrary: fc.Arbitrary<CommandTemplate> =
-      kind === 'add'
-        ? fc.record({ kind: fc.constant('add' as const), by: fc.integer({ min: 1, max: 9 }), then: chain })
-        : kind === 'remove'
-          ? fc.record({ kind: fc.constant('remove' as const), then: chain })
-          : fc.constant({ kind });
-    commandChoices.push({ weight, arbitrary });
+    commandChoices.push({ weight, arbitrary: commandArbitraries[kind] });
   }
   const command = commandChoices.length > 0 ? fc.oneof(...commandChoices) : fc.constant<CommandTemplate>({ kind: 'read' });
   const stepChoices: fc.WeightedArbitrary<DurableTemplate>[] = [];
@@ -188,9 +241,10 @@ export function durableStepArbitrary(profile: DurableProfile, declared: Readonly
     failNextRead: fc.constant({ t: 'failNextRead' as const }),
     advance: fc.integer({ min: 1, max: 60 }).map((ms) => ({ t: 'advance' as const, ms })),
     externalWrite: fc.record({ t: fc.constant('externalWrite' as const), pid: fc.nat({ max: 9 }), value: fc.integer({ min: 100, max: 199 }) }),
+    halt: fc.record({ t: fc.constant('halt' as const), target: fc.nat({ max: 99 }) }),
   };
   for (const [kind, weight] of Object.entries(profile.steps) as [DurableStepKind, number][]) {
-    if (weight > 0) stepChoices.push({ weight, arbitrary: arbitraries[kind] });
+    if (weight > 0 && (stepCapabilities[kind] ?? []).every((c) => declared.has(c))) stepChoices.push({ weight, arbitrary: arbitraries[kind] });
   }
   return fc.oneof(...stepChoices).map((t) => new DurableStep(t));
 }

@@ -19,23 +19,44 @@ export interface DurableEntityBlueprint {
 /** One side effect chained after a write, in registration order (DS-06). @public */
 export type EffectStep = 'run' | 'reply' | 'unstashAll' | 'stop';
 
+/** A command an entity sends itself or schedules with a timer (`later`, DS-20). @public */
+export type DeferredCommand =
+  | { readonly kind: 'add'; readonly id: number; readonly by: number; readonly then: readonly EffectStep[] }
+  | { readonly kind: 'read'; readonly id: number };
+
 /**
  * What the entity's command handler does with a command:
  * - `add`: persist `state + by`, then the `then` chain;
  * - `remove`: delete the state, then the chain (DS-13);
  * - `read`: write nothing, run one callback that reports the state (DS-04);
  * - `park`: stash the command (DS-14); `release`: unstash every stashed command;
- * - `crash`: throw from the command handler (DS-12).
+ * - `crash`: throw from the command handler (DS-12);
+ * - `watch`: watch the entity named `target` (`watch`). Its termination notice is reported as
+ *   callback step 0 of this command, with the state the signal handler sees (DS-18); with
+ *   `deathPact` the handler leaves the notice unhandled instead (`watch.death-pact`). A second
+ *   watch of the same target changes nothing;
+ * - `later`: write nothing; send `command` to itself at once (`delayMs` 0) or start a
+ *   single timer that delivers it after `delayMs` (`timers`) (DS-20).
+ *
+ * Two requests about the entity travel the same way but never reach the command handler and
+ * are never reported as handled:
+ * - `passivate`: a passivation request in mailbox order, as sharding sends it (its stop
+ *   message, or the runtime's own passivation signal) (DS-19);
+ * - `halt`: the entity's parent stops it at once, around its mailbox (an abrupt stop,
+ *   `lifecycle.stop-child`, DS-19). The suite sends it alone, after the system settled.
  *
  * @public
  */
 export type EntityCommand =
-  | { readonly kind: 'add'; readonly id: number; readonly by: number; readonly then: readonly EffectStep[] }
+  | DeferredCommand
   | { readonly kind: 'remove'; readonly id: number; readonly then: readonly EffectStep[] }
-  | { readonly kind: 'read'; readonly id: number }
   | { readonly kind: 'park'; readonly id: number }
   | { readonly kind: 'release'; readonly id: number }
-  | { readonly kind: 'crash'; readonly id: number };
+  | { readonly kind: 'crash'; readonly id: number }
+  | { readonly kind: 'watch'; readonly id: number; readonly target: string; readonly deathPact: boolean }
+  | { readonly kind: 'later'; readonly id: number; readonly delayMs: number; readonly command: DeferredCommand }
+  | { readonly kind: 'passivate'; readonly id: number }
+  | { readonly kind: 'halt'; readonly id: number };
 
 /** Events a durable entity and the suite's store report. @public */
 export type DurableEvent =
@@ -45,7 +66,10 @@ export type DurableEvent =
   | { readonly kind: 'recoveryFailed'; readonly path: string }
   /** The command handler saw this command with this state and revision (DS-07: the pre-write revision). */
   | { readonly kind: 'handled'; readonly path: string; readonly id: number; readonly state: number; readonly revision: number }
-  /** The `step`-th `thenRun` callback of command `id` ran with this state (DS-06, DS-07). */
+  /**
+   * The `step`-th `thenRun` callback of command `id` ran with this state (DS-06, DS-07); for a
+   * `watch` command, step 0 is the handled termination notice of its target (DS-18).
+   */
   | { readonly kind: 'callback'; readonly path: string; readonly id: number; readonly step: number; readonly state: number }
   /** The reply of command `id` arrived with this state (DS-17). */
   | { readonly kind: 'reply'; readonly path: string; readonly id: number; readonly state: number }
@@ -80,6 +104,10 @@ export function describeEntityCommand(command: EntityCommand): string {
       return `add#${command.id} ${command.by}${command.then.length > 0 ? ` then ${command.then.join(',')}` : ''}`;
     case 'remove':
       return `remove#${command.id}${command.then.length > 0 ? ` then ${command.then.join(',')}` : ''}`;
+    case 'watch':
+      return `watch#${command.id} ${command.target}${command.deathPact ? ' (unhandled)' : ''}`;
+    case 'later':
+      return `later#${command.id} ${command.delayMs === 0 ? 'self' : `${command.delayMs} ms`}: ${describeEntityCommand(command.command)}`;
     default:
       return `${command.kind}#${command.id}`;
   }

@@ -1,19 +1,22 @@
 import type { ExpectedEvent, ExpectedHistory } from '../ExpectedHistory.js';
-import type { HistoryEvent } from '../HistoryEvent.js';
-import type { DurableEntityBlueprint, EffectStep, EntityCommand } from './DurableEntity.js';
+import { describeEvent, type HistoryEvent } from '../HistoryEvent.js';
+import { ModelError } from '../ModelError.js';
+import type { DeferredCommand, DurableEntityBlueprint, EffectStep, EntityCommand } from './DurableEntity.js';
 
 /** One step of a durable-state property. @public */
 export type DurableOperation =
   | { readonly op: 'spawn'; readonly entity: DurableEntityBlueprint }
-  /** Commands sent back to back (a burst): later ones arrive while earlier writes are in flight (DS-04). */
+  /** Commands sent back to back (a burst): later ones arrive while earlier writes are in flight (DS-04). Never `halt`. */
   | { readonly op: 'send'; readonly path: string; readonly commands: readonly EntityCommand[] }
+  /** The entity's parent stops it at once, whatever it is doing (an abrupt stop, DS-19), by a `halt` command `id`. */
+  | { readonly op: 'halt'; readonly path: string; readonly id: number }
   /** The suite's store fails the next write it receives (DS-08). */
   | { readonly op: 'failNextWrite' }
   /** The suite's store fails the next read it receives: a recovery (DS-03). */
   | { readonly op: 'failNextRead' }
   /** Another writer stores the next revision of `persistenceId` behind the entity's back (DS-10). */
   | { readonly op: 'externalWrite'; readonly persistenceId: string; readonly value: number }
-  /** The suite's clock moves forward (backoff restarts, DS-09). */
+  /** The suite's clock moves forward (store answers, timers, backoff restarts). */
   | { readonly op: 'advance'; readonly ms: number };
 
 /** A write the entity started and the store has not answered yet. @public */
@@ -26,6 +29,49 @@ export interface InFlightWrite {
   readonly then: readonly EffectStep[];
   /** When the store answers. */
   readonly dueAt: number;
+  /** Issue order among writes and timers: the store commits writes due at one instant in this order. */
+  readonly seq: number;
+}
+
+/** The write of an entity that stopped abruptly before the store answered (DS-19): it may still land. @public */
+export interface OrphanWrite extends InFlightWrite {
+  readonly persistenceId: string;
+}
+
+/**
+ * A write the rules let land or not (an orphan): the model assumed it landed as its (optional)
+ * write event says; {@link resolveDurable} undoes that when the event was not observed.
+ *
+ * @public
+ */
+export interface UndecidedWrite {
+  /** The write event, as {@link describeEvent} renders it. */
+  readonly event: string;
+  readonly persistenceId: string;
+  /** What the store held before. */
+  readonly before: { readonly state: number | undefined; readonly revision: number } | undefined;
+  /** Whether the write used up a failure the suite armed. */
+  readonly usedArmedFailure: boolean;
+}
+
+/** A timer an entity started (`later`, DS-20). @public */
+export interface PendingTimer {
+  readonly dueAt: number;
+  readonly seq: number;
+  readonly command: DeferredCommand;
+}
+
+/** A termination notice in an entity's mailbox, behind what was there when it arrived (WATCH-03). @public */
+export interface PendingNotice {
+  readonly kind: 'notice';
+  /** The entity that stopped. */
+  readonly of: string;
+}
+
+/** A watch the entity holds: the `watch` command that asked for it. @public */
+export interface HeldWatch {
+  readonly id: number;
+  readonly deathPact: boolean;
 }
 
 /** A live entity as the model sees it. @public */
@@ -38,14 +84,21 @@ export interface EntityState {
   state: number;
   revision: number;
   userStash: EntityCommand[];
-  /** Commands waiting: the internal stash while a write is in flight (DS-04). */
-  mailbox: EntityCommand[];
+  /** Commands waiting (the internal stash while a write is in flight, DS-04), and notices. */
+  mailbox: (EntityCommand | PendingNotice)[];
   inFlight: InFlightWrite | null;
   /** After a failed write under backoff: when the restart happens, or null (DS-09). */
   restartAt: number | null;
   /** Consecutive backoff restarts, and when that count is forgotten if nothing failed since. */
   restarts: number;
   resetAt: number | null;
+  /** A passivation request is waiting in the mailbox: whatever arrives now is discarded (DS-19). */
+  passivating: boolean;
+  /** Entities it watches, by name. */
+  watching: Record<string, HeldWatch>;
+  timers: PendingTimer[];
+  /** Ids of commands it sent itself that may still wait in its mailbox (DS-20). */
+  selfSent: number[];
 }
 
 /** The durable model between operations. @public */
@@ -61,11 +114,17 @@ export interface DurableModelState {
   readonly writeLatencyMs: number;
   /** Virtual time, in ms. */
   now: number;
+  /** Writes of entities that stopped abruptly, still to reach the store. */
+  orphans: OrphanWrite[];
+  /** Orphan writes of the last operation whose landing the observed history decides. */
+  undecided: UndecidedWrite[];
+  /** Next issue number of a write or timer. */
+  sequence: number;
 }
 
 /** The durable model before any operation, for a store answering writes after `writeLatencyMs`. @public */
 export function initialDurableState(writeLatencyMs = 0): DurableModelState {
-  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0, writeLatencyMs, now: 0 };
+  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0, writeLatencyMs, now: 0, orphans: [], undecided: [], sequence: 0 };
 }
 
 /** The model's answer for one durable operation. @public */
@@ -95,10 +154,20 @@ class Expectation {
   }
 
   /** An event the rules allow but do not require. */
-  optional(event: HistoryEvent): void {
-    const index = this.emit(event);
+  optional(event: HistoryEvent, after: readonly (number | undefined)[] = []): number {
+    const index = this.emit(event, after);
     this.events[index] = { event, optional: true };
+    return index;
   }
+}
+
+/** The store's answer to an entity's write, waiting in its mailbox. */
+interface Answer {
+  readonly write: InFlightWrite;
+  /** Index of the write event. */
+  readonly written: number;
+  readonly ok: boolean;
+  readonly conflict: boolean;
 }
 
 /** Rules reached and events expected while one prediction runs. */
@@ -106,20 +175,30 @@ interface Run {
   readonly model: DurableModelState;
   readonly out: Expectation;
   readonly rules: Set<string>;
+  /** Entities whose write the store answered at this instant but which have not reacted yet. */
+  readonly answered: Map<EntityState, Answer>;
 }
 
 /**
  * The durable-state oracle: what an entity, its replies and the suite's store report for one
- * operation. Commands are handled one at a time; commands arriving while a write is in flight
- * wait (up to the stash capacity, DS-15) and then see the written state (DS-04); side effects
- * run after a successful write, in order, once (DS-06); a failed or conflicting write runs none
- * of them and stops the entity (DS-08, DS-10) or, with backoff, restarts it (DS-09).
+ * operation. Commands are handled one at a time; commands, timer messages and messages to
+ * itself arriving while a write is in flight wait (up to the stash capacity, DS-15, DS-20) and
+ * then see the written state (DS-04); side effects run after a successful write, in order,
+ * once (DS-06); a failed or conflicting write runs none of them and stops the entity (DS-08,
+ * DS-10) or, with backoff, restarts it (DS-09). Signals are never held: a termination notice
+ * is handled at once against the last written state, or raises a death pact (DS-18). A
+ * passivation request waits for the write and the commands held before it; an abrupt stop
+ * runs nothing more, and its pending write may or may not land (DS-19).
+ *
+ * Nondeterminism the rules allow is left to the observed history: whether an abrupt stop's
+ * write lands is an optional event, settled by {@link resolveDurable}.
  *
  * @public
  */
 export function predictDurable(state: DurableModelState, operation: DurableOperation): DurablePrediction {
-  const run: Run = { model: structuredClone(state), out: new Expectation(), rules: new Set() };
+  const run: Run = { model: structuredClone(state), out: new Expectation(), rules: new Set(), answered: new Map() };
   const { model, out, rules } = run;
+  model.undecided = [];
   switch (operation.op) {
     case 'spawn': {
       const { name, persistenceId, tag } = operation.entity;
@@ -146,6 +225,10 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         restartAt: null,
         restarts: 0,
         resetAt: null,
+        passivating: false,
+        watching: {},
+        timers: [],
+        selfSent: [],
       };
       model.entities[name] = entity;
       rules.add('DS-01').add('DS-02');
@@ -169,20 +252,33 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
       break;
     }
     case 'send': {
+      if (operation.commands.some((c) => c.kind === 'halt')) {
+        throw new ModelError('BAD_OPERATION', 'a halt is its own operation, never part of a burst of commands');
+      }
       const entity = model.entities[operation.path];
       if (!entity) break;
       if (operation.commands.length > 1) rules.add('DS-04');
+      const arriving = operation.commands.filter((command) => admit(run, entity, command));
       if (entity.restartAt !== null) {
-        entity.mailbox.push(...operation.commands); // held until the backoff restart (DS-09)
+        entity.mailbox.push(...arriving); // held until the backoff restart (DS-09)
         break;
       }
       if (entity.inFlight !== null) {
         rules.add('DS-04');
-        for (const command of operation.commands) stashWhileWriting(run, entity, command);
+        for (const command of arriving) stashWhileWriting(run, entity, command);
         break;
       }
-      entity.mailbox.push(...operation.commands);
+      entity.mailbox.push(...arriving);
       drain(run, entity);
+      break;
+    }
+    case 'halt': {
+      const entity = model.entities[operation.path];
+      if (!entity) break;
+      // PostStop is a signal: handled at once even with a write in flight (DS-18); the write's side effects never run (DS-19).
+      if (entity.inFlight !== null) rules.add('DS-18').add('DS-19');
+      // Between two incarnations of a backoff restart there is no behavior to hand PostStop to.
+      stopEntity(run, entity, [], entity.restartAt !== null);
       break;
     }
     case 'advance':
@@ -190,6 +286,42 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
       break;
   }
   return { expected: { events: out.events, before: out.before }, next: model, exercised: [...rules].sort() };
+}
+
+/**
+ * Settles what an operation left to the runtime, from the events it produced: an orphan write
+ * whose event was not observed did not land, so the store keeps what it held before.
+ *
+ * @public
+ */
+export function resolveDurable(state: DurableModelState, observed: readonly HistoryEvent[]): DurableModelState {
+  if (state.undecided.length === 0) return state;
+  const next = structuredClone(state);
+  const seen = new Set(observed.map(describeEvent));
+  for (const write of next.undecided) {
+    if (seen.has(write.event)) continue;
+    if (write.before === undefined) delete next.store[write.persistenceId];
+    else next.store[write.persistenceId] = { ...write.before };
+    if (write.usedArmedFailure) next.failingWrites += 1;
+  }
+  next.undecided = [];
+  return next;
+}
+
+/**
+ * Whether a command arriving now is kept: once a passivation request waits, whatever arrives is
+ * discarded (DS-19).
+ */
+function admit(run: Run, entity: EntityState, command: EntityCommand): boolean {
+  if (entity.passivating) {
+    run.rules.add('DS-19');
+    return false;
+  }
+  if (command.kind === 'passivate') {
+    entity.passivating = true;
+    if (entity.inFlight !== null) run.rules.add('DS-19');
+  }
+  return true;
 }
 
 /** A command arriving while a write is in flight waits in the internal stash, or is dropped when it is full (DS-15). */
@@ -203,6 +335,54 @@ function stashWhileWriting(run: Run, entity: EntityState, command: EntityCommand
 
 const alive = (run: Run, entity: EntityState) => run.model.entities[entity.path] === entity;
 
+/**
+ * The entity stops: PostStop (optional when no behavior is there to receive it), its write in
+ * flight becomes an orphan, and every entity watching it gets the notice at once (DS-18).
+ */
+function stopEntity(run: Run, entity: EntityState, after: readonly (number | undefined)[], postStopOptional = false): void {
+  const { model, out } = run;
+  const postStop = { kind: 'signal', path: entity.path, signal: 'PostStop' } as const;
+  const stopped = postStopOptional ? out.optional(postStop, after) : out.emit(postStop, after);
+  delete model.entities[entity.path];
+  // A write the store already answered is no orphan: it landed or not, and nothing of it runs now.
+  if (run.answered.delete(entity)) entity.inFlight = null;
+  if (entity.inFlight !== null) {
+    const orphan: OrphanWrite = { ...entity.inFlight, persistenceId: entity.persistenceId };
+    entity.inFlight = null;
+    if (orphan.dueAt <= model.now) completeOrphan(run, orphan);
+    else model.orphans.push(orphan);
+  }
+  for (const watcher of Object.values(model.entities)) {
+    if (watcher.watching[entity.path] !== undefined) deliverNotice(run, watcher, entity.path, stopped);
+  }
+}
+
+/** A termination notice reaches the watcher: reported with its last written state, or a death pact (DS-18, WATCH-06). */
+function deliverNotice(run: Run, watcher: EntityState, of: string, stopped: number | undefined): void {
+  const watch = watcher.watching[of];
+  if (watch === undefined || !alive(run, watcher)) return;
+  if (run.answered.has(watcher)) {
+    // The store's answer is ahead of it in the mailbox: the notice waits for that answer's reaction.
+    watcher.mailbox.push({ kind: 'notice', of });
+    return;
+  }
+  delete watcher.watching[of];
+  if (watcher.inFlight !== null) run.rules.add('DS-18');
+  if (watch.deathPact) {
+    stopEntity(run, watcher, [stopped]);
+    return;
+  }
+  run.out.emit({ kind: 'callback', path: watcher.path, id: watch.id, step: 0, state: watcher.state }, [stopped]);
+}
+
+/** Notices waiting behind commands are handled as soon as a write makes those commands wait (DS-18). */
+function releaseNotices(run: Run, entity: EntityState): void {
+  const notices = entity.mailbox.filter((entry): entry is PendingNotice => entry.kind === 'notice');
+  if (notices.length === 0) return;
+  entity.mailbox = entity.mailbox.filter((entry) => entry.kind !== 'notice');
+  for (const notice of notices) deliverNotice(run, entity, notice.of, undefined);
+}
+
 /** Handles waiting commands one at a time, user-stash replays first (DS-14), until a write is in flight or none is left. */
 function drain(run: Run, entity: EntityState): void {
   const { out, rules, model } = run;
@@ -210,6 +390,15 @@ function drain(run: Run, entity: EntityState): void {
   while (alive(run, entity) && entity.inFlight === null && entity.restartAt === null) {
     const command = entity.mailbox.shift();
     if (command === undefined) return;
+    if (command.kind === 'notice') {
+      deliverNotice(run, entity, command.of, undefined);
+      continue;
+    }
+    if (command.kind === 'passivate') {
+      // Everything before it was handled and its writes landed: now the entity stops (DS-19).
+      stopEntity(run, entity, [out.lastWrite.get(path)]);
+      return;
+    }
     const handled = out.emit(
       { kind: 'handled', path, id: command.id, state: entity.state, revision: entity.revision },
       [out.lastWrite.get(path)],
@@ -231,9 +420,24 @@ function drain(run: Run, entity: EntityState): void {
         break;
       case 'crash':
         rules.add('DS-12');
-        out.emit({ kind: 'signal', path, signal: 'PostStop' });
-        delete model.entities[path];
+        stopEntity(run, entity, []);
         return;
+      case 'watch':
+        // Watching twice changes nothing (WATCH-01); an entity already gone sends its notice at once (WATCH-03).
+        if (command.target === path || entity.watching[command.target] !== undefined) break;
+        entity.watching[command.target] = { id: command.id, deathPact: command.deathPact };
+        if (model.entities[command.target] === undefined) entity.mailbox.push({ kind: 'notice', of: command.target });
+        break;
+      case 'later':
+        if (command.delayMs > 0) {
+          entity.timers.push({ dueAt: model.now + command.delayMs, seq: model.sequence++, command: command.command });
+        } else if (admit(run, entity, command.command)) {
+          entity.mailbox.push(command.command);
+          entity.selfSent.push(command.command.id);
+        }
+        break;
+      case 'halt':
+        throw new ModelError('BAD_OPERATION', 'a halt never reaches the command handler');
       case 'add':
       case 'remove': {
         // What is still waiting arrived while this write is in flight: the stash keeps what fits (DS-15).
@@ -241,6 +445,9 @@ function drain(run: Run, entity: EntityState): void {
           rules.add('DS-15');
           entity.mailbox.splice(entity.stashCapacity);
         }
+        if (entity.passivating) rules.add('DS-19');
+        if (entity.mailbox.some((c) => c.kind !== 'notice' && entity.selfSent.includes(c.id))) rules.add('DS-20');
+        entity.selfSent = entity.selfSent.filter((id) => entity.mailbox.some((c) => c.kind !== 'notice' && c.id === id));
         entity.inFlight = {
           commandId: command.id,
           op: command.kind === 'add' ? 'upsert' : 'delete',
@@ -248,31 +455,65 @@ function drain(run: Run, entity: EntityState): void {
           state: command.kind === 'add' ? entity.state + command.by : 0,
           then: command.then,
           dueAt: model.now + model.writeLatencyMs,
+          seq: model.sequence++,
         };
         rules.add('DS-05');
         if (command.kind === 'remove') rules.add('DS-13');
-        if (model.writeLatencyMs === 0) completeWrite(run, entity);
+        releaseNotices(run, entity);
+        if (alive(run, entity) && model.writeLatencyMs === 0) completeWrite(run, entity);
         break;
       }
     }
   }
 }
 
-/** The store answers the entity's write: on success the chain runs, on failure the entity stops or backs off. */
-function completeWrite(run: Run, entity: EntityState): void {
-  const { out, rules, model } = run;
-  const path = entity.path;
-  const write = entity.inFlight!;
-  entity.inFlight = null;
-  // The store decides when it commits: a revision conflict first, else a failure the suite armed.
-  const conflict = (model.store[entity.persistenceId]?.revision ?? 0) !== write.revision - 1;
+/** The store decides when it commits: a revision conflict first, else a failure the suite armed. */
+function commit(run: Run, persistenceId: string, write: InFlightWrite) {
+  const { model } = run;
+  const conflict = (model.store[persistenceId]?.revision ?? 0) !== write.revision - 1;
   const injected = !conflict && model.failingWrites > 0;
   if (injected) model.failingWrites -= 1;
   const ok = !conflict && !injected;
-  const written = out.emit(
-    { kind: 'write', path: `store/${entity.persistenceId}`, op: write.op, revision: write.revision, ok },
-    [out.handled.get(write.commandId)],
-  );
+  const event = { kind: 'write', path: `store/${persistenceId}`, op: write.op, revision: write.revision, ok } as const;
+  if (ok) model.store[persistenceId] = { state: write.op === 'upsert' ? write.state : undefined, revision: write.revision };
+  return { event, conflict, injected, ok };
+}
+
+/** The store answers a write whose entity is gone: it may land or not (DS-19); nothing of its command runs. */
+function completeOrphan(run: Run, orphan: OrphanWrite): void {
+  const before = run.model.store[orphan.persistenceId];
+  const { event, injected } = commit(run, orphan.persistenceId, orphan);
+  run.rules.add('DS-19');
+  run.out.optional(event);
+  run.model.undecided.push({
+    event: describeEvent(event),
+    persistenceId: orphan.persistenceId,
+    before: before === undefined ? undefined : { ...before },
+    usedArmedFailure: injected,
+  });
+}
+
+/** The store commits or refuses the entity's write; the answer waits for the entity ({@link react}). */
+function answerWrite(run: Run, entity: EntityState): void {
+  const write = entity.inFlight!;
+  const { event, conflict, ok } = commit(run, entity.persistenceId, write);
+  const written = run.out.emit(event, [run.out.handled.get(write.commandId)]);
+  run.answered.set(entity, { write, written, ok, conflict });
+}
+
+/** The store answers the entity's write and the entity reacts at once. */
+function completeWrite(run: Run, entity: EntityState): void {
+  answerWrite(run, entity);
+  react(run, entity);
+}
+
+/** The entity gets the store's answer: on success the chain runs, on failure the entity stops or backs off. */
+function react(run: Run, entity: EntityState): void {
+  const { out, rules, model } = run;
+  const path = entity.path;
+  const { write, written, ok, conflict } = run.answered.get(entity)!;
+  run.answered.delete(entity);
+  entity.inFlight = null;
   if (write.then.length > 0) rules.add('DS-06');
   if (write.then.includes('reply')) rules.add('DS-17');
   if (!ok) {
@@ -285,13 +526,11 @@ function completeWrite(run: Run, entity: EntityState): void {
       entity.resetAt = null;
       return;
     }
-    out.emit({ kind: 'signal', path, signal: 'PostStop' }, [written]);
-    delete model.entities[path];
+    stopEntity(run, entity, [written]);
     return;
   }
   entity.state = write.state;
   entity.revision = write.revision;
-  model.store[entity.persistenceId] = { state: write.op === 'upsert' ? write.state : undefined, revision: write.revision };
   out.lastWrite.set(path, written);
   rules.add('DS-07');
   let stopAfter = false;
@@ -305,8 +544,7 @@ function completeWrite(run: Run, entity: EntityState): void {
   });
   if (stopAfter) {
     rules.add('DS-16');
-    out.emit({ kind: 'signal', path, signal: 'PostStop' }, [previous]);
-    delete model.entities[path];
+    stopEntity(run, entity, [previous]);
     return;
   }
   if (unstashAfter) {
@@ -318,24 +556,68 @@ function completeWrite(run: Run, entity: EntityState): void {
   drain(run, entity);
 }
 
-/** Moves time forward: store answers, backoff restarts and backoff resets, in time order. */
+/** A timer message arrives: held while a write is in flight (DS-20), discarded once passivation waits (DS-19). */
+function fireTimer(run: Run, entity: EntityState, command: DeferredCommand): void {
+  if (!admit(run, entity, command)) return;
+  if (entity.inFlight !== null) {
+    run.rules.add('DS-20');
+    stashWhileWriting(run, entity, command);
+    return;
+  }
+  entity.mailbox.push(command);
+  if (entity.restartAt === null) drain(run, entity);
+}
+
+/**
+ * Moves time forward one due instant at a time. At each instant: backoff resets, then timer
+ * messages (delivered as their timers fire), then store answers in the order the writes were
+ * issued, then backoff restarts.
+ */
 function advance(run: Run, ms: number): void {
   const { model, out } = run;
   const target = model.now + ms;
   for (;;) {
-    const due = Object.values(model.entities)
-      .flatMap((e) => [e.restartAt, e.resetAt, e.inFlight?.dueAt ?? null])
+    const entities = Object.values(model.entities);
+    const due = [
+      ...entities.flatMap((e) => [e.restartAt, e.resetAt, e.inFlight?.dueAt ?? null, ...e.timers.map((t) => t.dueAt)]),
+      ...model.orphans.map((o) => o.dueAt),
+    ]
       .filter((t): t is number => t !== null && t <= target)
       .reduce((min, t) => Math.min(min, t), Infinity);
     if (due === Infinity) break;
     model.now = due;
-    for (const entity of Object.values(model.entities)) {
-      if (!alive(run, entity)) continue;
-      if (entity.resetAt === due) {
-        entity.resetAt = null;
-        entity.restarts = 0;
+    for (const entity of entities) {
+      if (entity.resetAt !== due) continue;
+      entity.resetAt = null;
+      entity.restarts = 0;
+    }
+    const firing = entities
+      .flatMap((entity) => entity.timers.filter((t) => t.dueAt === due).map((timer) => ({ entity, timer })))
+      .sort((a, b) => a.timer.seq - b.timer.seq);
+    for (const { entity, timer } of firing) {
+      entity.timers = entity.timers.filter((t) => t !== timer);
+      if (alive(run, entity)) fireTimer(run, entity, timer.command);
+    }
+    const answers = [
+      ...entities.filter((e) => e.inFlight?.dueAt === due).map((entity) => ({ seq: entity.inFlight!.seq, entity })),
+      ...model.orphans.filter((o) => o.dueAt === due).map((orphan) => ({ seq: orphan.seq, orphan })),
+    ].sort((a, b) => a.seq - b.seq);
+    // The store answers every write due now before any entity reacts to its answer.
+    for (const answer of answers) {
+      if ('orphan' in answer) {
+        model.orphans = model.orphans.filter((o) => o !== answer.orphan);
+        completeOrphan(run, answer.orphan);
+      } else if (alive(run, answer.entity) && answer.entity.inFlight?.seq === answer.seq) {
+        answerWrite(run, answer.entity);
       }
-      if (entity.inFlight?.dueAt === due) completeWrite(run, entity);
+    }
+    for (const answer of answers) {
+      if ('entity' in answer && run.answered.has(answer.entity)) {
+        if (alive(run, answer.entity)) react(run, answer.entity);
+        else run.answered.delete(answer.entity);
+      }
+    }
+    for (const entity of entities) {
       if (entity.restartAt !== due || !alive(run, entity)) continue;
       entity.restartAt = null;
       const stored = model.store[entity.persistenceId];
