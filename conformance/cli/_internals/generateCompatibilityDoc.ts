@@ -12,7 +12,7 @@ import { UsageError } from './UsageError.js';
 
 /** What the committed matrix compares; a new third-party adapter is added here and in the notes. */
 const flags: CompareFlags = {
-  adapter: ['reference', 'conformance/adapters/nact.ts'],
+  adapter: ['reference', 'conformance/adapters/nact.ts', 'conformance/adapters/xstate.ts'],
   seed: 42,
   notes: 'docs/compatibility-notes.json',
   requireNotes: true,
