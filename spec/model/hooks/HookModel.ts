@@ -264,7 +264,8 @@ function drain(run: Run, actor: HookedActorState): void {
         break;
       case 'watch': {
         const target = model.actors[command.target];
-        if (target && !target.watchers.includes(actor.serial)) target.watchers.push(actor.serial);
+        if (!target) actor.mailbox.push({ kind: 'notice', of: command.target, after: handled }); // it already stopped (WATCH-03)
+        else if (!target.watchers.includes(actor.serial)) target.watchers.push(actor.serial);
         break;
       }
     }

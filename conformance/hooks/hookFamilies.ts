@@ -1,0 +1,74 @@
+import type { HookFamily } from './HookProfile.js';
+
+/**
+ * Named family "start and stop hooks": slow and failing start hooks, messages sent while a
+ * start hook is pending, graceful stops that flush and respawns that load, watchers.
+ *
+ * @public
+ */
+export const startAndStop: HookFamily = {
+  id: 'hooks.start-and-stop',
+  title: 'Start hooks finish before any message and may fail; stop hooks flush what the next start loads; watchers hear after',
+  rules: ['HOOK-01', 'HOOK-02', 'HOOK-03', 'HOOK-09'],
+  requires: ['hooks'],
+  profile: {
+    steps: { spawn: 3, send: 4, stop: 2, failNextRead: 1, advance: 2 },
+    commands: { add: 4, watch: 2 },
+    directives: ['none'],
+    startDelaysMs: [0, 5],
+    extensions: [],
+    maxChildren: 1,
+    names: 3,
+    maxBurst: 3,
+    maxSteps: 12,
+  },
+  numRuns: 40,
+};
+
+/**
+ * Named family "crash and restart": handler failures under every directive, unflushed state,
+ * failed flushes and loads, children of restarting actors.
+ *
+ * @public
+ */
+export const crashAndRestart: HookFamily = {
+  id: 'hooks.crash-and-restart',
+  title: 'After a failure the directive applies; a restart re-derives state from the resource alone and treats children as declared',
+  rules: ['HOOK-02', 'HOOK-04', 'HOOK-05', 'HOOK-06', 'HOOK-07'],
+  requires: ['hooks', 'supervision.restart'],
+  profile: {
+    steps: { spawn: 2, send: 5, failNextWrite: 1, failNextRead: 1, advance: 1 },
+    commands: { add: 4, crash: 3 },
+    directives: ['none', 'stop', 'resume', 'restart', 'restart', 'escalate'],
+    startDelaysMs: [0, 0, 5],
+    extensions: [],
+    maxChildren: 2,
+    names: 2,
+    maxBurst: 3,
+    maxSteps: 10,
+  },
+  numRuns: 40,
+};
+
+/** Extensions looked up from every hook of every actor, across restarts and stops. @public */
+export const sharedExtensions: HookFamily = {
+  id: 'hooks.shared-extensions',
+  title: 'Every hook and handler of every actor sees the extension instances registered at system creation',
+  rules: ['HOOK-08'],
+  requires: ['hooks', 'extensions'],
+  profile: {
+    steps: { spawn: 2, send: 3, stop: 1 },
+    commands: { add: 3, crash: 1 },
+    directives: ['none', 'restart'],
+    startDelaysMs: [0],
+    extensions: ['ext-a', 'ext-b'],
+    maxChildren: 1,
+    names: 2,
+    maxBurst: 2,
+    maxSteps: 8,
+  },
+  numRuns: 20,
+};
+
+/** Every hooks property. @public */
+export const hookFamilies: readonly HookFamily[] = [startAndStop, crashAndRestart, sharedExtensions];
