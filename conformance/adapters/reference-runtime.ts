@@ -33,7 +33,6 @@ import type {
   SupervisorStrategy as StrategyData,
 } from '../../spec/model/index.js';
 import { durableEntity, replySink, storeOver } from './_internals/referenceDurableEntity.js';
-import { ReferenceHooks, type HookedGuardianMessage } from './_internals/referenceHookedActor.js';
 import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '../contract/RuntimeAdapter.js';
 import type { RuntimeMutation } from '../mutants/RuntimeMutation.js';
 
@@ -262,14 +261,16 @@ type GuardianMessage = { readonly spawn: ActorBlueprint } | { readonly entity: D
 function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnderTest {
   const directory = new Directory();
   const entities = new Map<string, ActorRef<EntityCommand>>();
-  const hooks = new ReferenceHooks(env);
-  const guardian = Behaviors.setup<GuardianMessage | HookedGuardianMessage>((ctx) => {
+  const guardian = Behaviors.setup<GuardianMessage>((ctx) => {
     const replies = ctx.spawn(replySink(env.durable.probe), 'replies');
-    return Behaviors.receive<GuardianMessage | HookedGuardianMessage>((context, message) => {
-      if (hooks.handles(context, message)) return Behaviors.same();
+    return Behaviors.receive<GuardianMessage>((context, message) => {
       if ('entity' in message) {
         const { name } = message.entity;
-        const options = { entityRef: (target: string) => entities.get(target), signalsSeePendingState: mutation.signalsSeePendingState === true };
+        const options = {
+          entityRef: (target: string) => entities.get(target),
+          signalsSeePendingState: mutation.signalsSeePendingState === true,
+          timerMessagesDroppedDuringWrite: mutation.timerMessagesDroppedDuringWrite === true,
+        };
         entities.set(name, context.spawn(durableEntity(message.entity, env, replies, options), name));
       } else if ('halt' in message) {
         // An abrupt stop: the parent stops the entity around its mailbox (DS-19).
@@ -285,7 +286,7 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
   const system = ActorSystem.create(guardian, 'conformance', {
     clock: env.clock,
     random: () => 0,
-    extensions: [new DurableStateStoreExtension(storeOver(mutation.durableStore ? mutation.durableStore(env.durable.store) : env.durable.store)), ...hooks.extensions],
+    extensions: [new DurableStateStoreExtension(storeOver(mutation.durableStore ? mutation.durableStore(env.durable.store) : env.durable.store))],
   });
   system.eventStream.subscribe((event) => {
     if (event.type !== 'DeadLetter') return;
@@ -304,10 +305,7 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
       command.kind === 'halt' || (command.kind === 'passivate' && mutation.passivationStopsAtOnce === true)
         ? system.tell({ halt: path })
         : entities.get(path)?.tell(command),
-    spawnHooked: (actor) => system.tell({ hooked: actor }),
-    tellHooked: (path, command) => hooks.tell(path, command),
-    stopHooked: (path) => system.tell({ stopHooked: path }),
-    settle: () => hooks.settle(() => system.settled()),
+    settle: () => system.settled(),
     shutdown: () => system.terminate(),
   };
 }
@@ -335,8 +333,6 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'watch.child-failed',
     'watch.death-pact',
     'stash',
-    'hooks',
-    'extensions',
     'time.manual',
     'durable-state',
     'durable-state.recovery-signals',
@@ -345,7 +341,6 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'durable-state.stash-capacity',
     'durable-state.persist-failure-backoff',
   ],
-  hookPolicy: { restartedChildren: 'stopped' },
   runtimeErrors: {
     DeathPact: DeathPactError,
     StashOverflow: StashOverflowError,

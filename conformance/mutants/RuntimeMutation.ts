@@ -31,6 +31,8 @@ export interface RuntimeMutation {
   readonly passivationStopsAtOnce?: boolean;
   /** A durable entity's signal handler sees the state being written instead of the last written one. */
   readonly signalsSeePendingState?: boolean;
+  /** A durable entity's timer messages are lost when they arrive while a write is in flight, instead of held. */
+  readonly timerMessagesDroppedDuringWrite?: boolean;
   /** Wraps the store the durable-state extension writes through. */
   readonly durableStore?: (store: SuiteStore) => SuiteStore;
 }

@@ -10,12 +10,15 @@ import { earlyWriteAck } from './early-write-ack.js';
 import { exactErrorMatching } from './exact-error-matching.js';
 import type { Mutant } from './Mutant.js';
 import { noDeathPact } from './no-death-pact.js';
+import { passivationCancelsWrite } from './passivation-cancels-write.js';
 import { postStopOnRestart } from './post-stop-on-restart.js';
 import { restartKeepsChildren } from './restart-keeps-children.js';
 import { restartLimitIgnored } from './restart-limit-ignored.js';
 import { resumeRestarts } from './resume-restarts.js';
+import { signalsSeePendingState } from './signals-see-pending-state.js';
 import { storeNoRevisionCheck } from './store-no-revision-check.js';
 import { storeResumeSkipsOne } from './store-resume-skips-one.js';
+import { timersDroppedDuringWrite } from './timers-dropped-during-write.js';
 import { timersSurviveRestart } from './timers-survive-restart.js';
 import { unstashAllReversed } from './unstash-all-reversed.js';
 
@@ -34,6 +37,9 @@ export const mutants: readonly Mutant[] = [
   noDeathPact,
   unstashAllReversed,
   earlyWriteAck,
+  passivationCancelsWrite,
+  signalsSeePendingState,
+  timersDroppedDuringWrite,
   storeNoRevisionCheck,
   storeResumeSkipsOne,
 ];

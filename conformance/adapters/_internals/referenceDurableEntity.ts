@@ -12,7 +12,7 @@ import {
   type Behavior,
   type DurableStateStore,
 } from '../../../src/index.js';
-import type { DurableEntityBlueprint, EffectStep, EntityCommand } from '../../../spec/model/index.js';
+import type { DeferredCommand, DurableEntityBlueprint, EffectStep, EntityCommand } from '../../../spec/model/index.js';
 import type { DurableProbe } from '../../contract/DurableEnvironment.js';
 import type { TestEnvironment } from '../../contract/RuntimeAdapter.js';
 import type { SuiteStore } from '../../contract/SuiteStore.js';
@@ -63,6 +63,8 @@ export interface EntityOptions {
   readonly entityRef: (name: string) => ActorRef<never> | undefined;
   /** The signal handler sees the state being written, not the last written one (a bug, DS-18). */
   readonly signalsSeePendingState?: boolean;
+  /** Timer messages that arrive while a write is in flight are lost instead of held (a bug, DS-20). */
+  readonly timerMessagesDroppedDuringWrite?: boolean;
 }
 
 /** A counter entity whose command handler interprets the suite's entity commands (`halt` is its parent's business). */
@@ -90,11 +92,26 @@ export function durableEntity(
   return Behaviors.withTimers<EntityCommand>((timers) => {
     // Watches by the watched actor: the watch command that asked, and its name for nobody but us.
     const watches = new Map<ActorRef<never>, { readonly id: number; readonly deathPact: boolean }>();
-    // Only for the mutant: the state of the write in flight, if any.
+    // Only for the mutants: the state of the write in flight, if any, and whether one is in flight.
     let pending: number | undefined;
-    const persist = (state: number): Effect<number> => {
+    let writing = false;
+    const write = (effect: Effect<number>, state: number): Effect<number> => {
       pending = state;
-      return Effect.persist(state);
+      if (options.timerMessagesDroppedDuringWrite !== true) return effect;
+      writing = true;
+      return effect.thenRun(() => {
+        writing = false;
+      });
+    };
+    const startTimer = (command: DeferredCommand, delayMs: number, self: ActorRef<EntityCommand>): void => {
+      if (options.timerMessagesDroppedDuringWrite !== true) {
+        timers.startSingleTimer(`later-${command.id}`, command, delayMs);
+        return;
+      }
+      // The bug: the timer message goes around the internal stash and is lost while a write is in flight.
+      env.clock.setTimer(delayMs, () => {
+        if (!writing) self.tell(command);
+      });
     };
     const behavior = DurableStateBehavior.create<EntityCommand, number>({
       persistenceId: PersistenceId.ofUniqueId(entity.persistenceId),
@@ -106,9 +123,9 @@ export function durableEntity(
         probe.handled(path, command.id, state, context.lastRevision);
         switch (command.kind) {
           case 'add':
-            return chain(persist(state + command.by), command.id, command.then);
+            return chain(write(Effect.persist(state + command.by), state + command.by), command.id, command.then);
           case 'remove':
-            return chain(Effect.delete<number>(), command.id, command.then);
+            return chain(write(Effect.delete<number>(), 0), command.id, command.then);
           case 'read':
             return Effect.none<number>().thenRun((current) => probe.callback(path, command.id, 0, current));
           case 'park':
@@ -127,7 +144,7 @@ export function durableEntity(
           }
           case 'later':
             if (command.delayMs === 0) context.actorContext.self.tell(command.command);
-            else timers.startSingleTimer(`later-${command.id}`, command.command, command.delayMs);
+            else startTimer(command.command, command.delayMs, context.actorContext.self);
             return Effect.none<number>();
         }
       },
