@@ -33,6 +33,7 @@ import type {
   SupervisorStrategy as StrategyData,
 } from '../../spec/model/index.js';
 import { durableEntity, replySink, storeOver } from './_internals/referenceDurableEntity.js';
+import { ReferenceHooks, type HookedGuardianMessage } from './_internals/referenceHookedActor.js';
 import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '../contract/RuntimeAdapter.js';
 import type { RuntimeMutation } from '../mutants/RuntimeMutation.js';
 
@@ -261,9 +262,11 @@ type GuardianMessage = { readonly spawn: ActorBlueprint } | { readonly entity: D
 function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnderTest {
   const directory = new Directory();
   const entities = new Map<string, ActorRef<EntityCommand>>();
-  const guardian = Behaviors.setup<GuardianMessage>((ctx) => {
+  const hooks = new ReferenceHooks(env);
+  const guardian = Behaviors.setup<GuardianMessage | HookedGuardianMessage>((ctx) => {
     const replies = ctx.spawn(replySink(env.durable.probe), 'replies');
-    return Behaviors.receive<GuardianMessage>((context, message) => {
+    return Behaviors.receive<GuardianMessage | HookedGuardianMessage>((context, message) => {
+      if (hooks.handles(context, message)) return Behaviors.same();
       if ('entity' in message) {
         const { name } = message.entity;
         const options = {
@@ -286,7 +289,7 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
   const system = ActorSystem.create(guardian, 'conformance', {
     clock: env.clock,
     random: () => 0,
-    extensions: [new DurableStateStoreExtension(storeOver(mutation.durableStore ? mutation.durableStore(env.durable.store) : env.durable.store))],
+    extensions: [new DurableStateStoreExtension(storeOver(mutation.durableStore ? mutation.durableStore(env.durable.store) : env.durable.store)), ...hooks.extensions],
   });
   system.eventStream.subscribe((event) => {
     if (event.type !== 'DeadLetter') return;
@@ -305,7 +308,10 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
       command.kind === 'halt' || (command.kind === 'passivate' && mutation.passivationStopsAtOnce === true)
         ? system.tell({ halt: path })
         : entities.get(path)?.tell(command),
-    settle: () => system.settled(),
+    spawnHooked: (actor) => system.tell({ hooked: actor }),
+    tellHooked: (path, command) => hooks.tell(path, command),
+    stopHooked: (path) => system.tell({ stopHooked: path }),
+    settle: () => hooks.settle(() => system.settled()),
     shutdown: () => system.terminate(),
   };
 }
@@ -333,6 +339,8 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'watch.child-failed',
     'watch.death-pact',
     'stash',
+    'hooks',
+    'extensions',
     'time.manual',
     'durable-state',
     'durable-state.recovery-signals',
@@ -341,6 +349,7 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'durable-state.stash-capacity',
     'durable-state.persist-failure-backoff',
   ],
+  hookPolicy: { restartedChildren: 'stopped' },
   runtimeErrors: {
     DeathPact: DeathPactError,
     StashOverflow: StashOverflowError,
