@@ -2,7 +2,7 @@ import type { CompatibilityMatrix, MatrixCell, MatrixColumn, MatrixFailure } fro
 import { cellLabels, columnTitle, failureText, replayCommand, seedsOf, summaryStatuses, verdictCounts, verdictLabel } from './_internals/compatibilityText.js';
 import { escapeMarkup as x } from './_internals/escape.js';
 
-/** No script may run in the page at all; links are plain anchors. */
+/** No script may run in the page at all; links are plain anchors. (The same policy as `conformance.html`.) */
 const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const style = `
@@ -12,7 +12,8 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}h3{font-siz
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#f5f5f7}.num{text-align:right}.id{font:600 13px ui-monospace,monospace;white-space:nowrap}
 .s-passed{background:#d9f2dc}.s-failed{background:#f9d3d0}.s-error{background:#f4c2e8}.s-flaky{background:#fbe7b5}.s-skipped{background:#eceff1;color:#555}.s-unexercised{background:#fff;color:#777}.s-not-run{background:#fff;color:#aaa}
-td.cell{white-space:nowrap;font-size:13px}td.cell a{color:inherit}abbr{text-decoration:underline dotted}
+table.matrix{width:100%;table-layout:fixed}table.matrix th:nth-child(1){width:84px}table.matrix th:nth-child(2){width:64px}table.matrix th:nth-child(3){width:32%}
+td.cell{font-size:13px;overflow-wrap:anywhere}td.cell a{color:inherit}abbr{text-decoration:underline dotted}
 .verdict{display:inline-block;font:11px ui-monospace,monospace;padding:0 4px;border-radius:3px;margin-left:4px;text-decoration:none}.v-bug{background:#c62828;color:#fff}.v-difference{background:#1565c0;color:#fff}
 .failure{border:1px solid #ddd;border-radius:4px;margin:8px 0;padding:4px 10px}
 pre{background:#f5f5f7;padding:8px;white-space:pre-wrap;word-break:break-word;margin:6px 0}
