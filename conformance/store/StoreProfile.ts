@@ -15,6 +15,12 @@ export interface StoreProfile {
   /** Relative weight of a wrong revision among upserts and deletes (0: always the right one). */
   readonly wrongRevisions: number;
   readonly maxSteps: number;
+  /**
+   * Run against the plugin as a store without tag queries would declare itself, with its query
+   * methods gone (TAG-07): query steps are left out, every tag-query rule must come out
+   * skipped with a reason, and the store contract must still hold.
+   */
+  readonly withoutTagQueries?: boolean;
 }
 
 /** A named store property and the rules it checks. @public */

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { emptyStoreBelief, type StoreSemantics } from '../../spec/model/store/index.js';
-import type { StorePlugin } from '../contract/StorePlugin.js';
+import type { Capability } from '../../spec/index.js';
+import type { StorePlugin, StoreUnderTest } from '../contract/StorePlugin.js';
+import { ConformanceViolation } from '../engine/ConformanceViolation.js';
 import type { PropertyResult } from '../engine/results.js';
 import type { RunOptions } from '../engine/runProperty.js';
 import { checkProperty } from '../engine/_internals/checkProperty.js';
 import type { StoreFamily } from './StoreProfile.js';
 import { storeStepArbitrary, type StoreRunModel, type StoreRunReal } from './_internals/storeSteps.js';
+import { pluginWithoutTagQueries, storeWithoutTagQueries, tagRulesNotSkipped, undeliveredTagQueries } from './_internals/withoutTagQueries.js';
 
 /** What a plugin promises, as the store oracle reads it. */
 function semanticsOf(plugin: StorePlugin): StoreSemantics {
@@ -19,6 +22,17 @@ function semanticsOf(plugin: StorePlugin): StoreSemantics {
 }
 
 /**
+ * TAG-07 before the steps: the plugin offers the tag queries it declares, and the suite skips
+ * every tag-query rule, with a reason, for the view that declares none.
+ */
+function checkTagQueriesOptional(plugin: StorePlugin, store: StoreUnderTest, viewDeclared: ReadonlySet<Capability>): void {
+  const problems = [...undeliveredTagQueries(plugin, store), ...tagRulesNotSkipped(viewDeclared)];
+  if (problems.length === 0) return;
+  const shown = `check what ${plugin.name} declares about tag queries`;
+  throw new ConformanceViolation(shown, problems, ['TAG-07'], [`declared: ${plugin.capabilities.join(', ')}`], [], [shown]);
+}
+
+/**
  * Runs one model-based store property against a plugin: sequences of writes, reads, batches
  * of concurrent writers and tag queries, each observation checked against every state the
  * rules allow. Never throws for a non-conforming store.
@@ -27,7 +41,8 @@ function semanticsOf(plugin: StorePlugin): StoreSemantics {
  */
 export async function runStoreProperty(plugin: StorePlugin, family: StoreFamily, options: RunOptions = {}): Promise<PropertyResult> {
   const semantics = semanticsOf(plugin);
-  return checkProperty(plugin, family, options, (declared) => ({
+  const hidden = family.profile.withoutTagQueries === true;
+  return checkProperty(hidden ? pluginWithoutTagQueries(plugin) : plugin, family, options, (declared) => ({
     scenarios: fc.constant('fresh empty store'),
     steps: (replayPath) =>
       fc.commands([storeStepArbitrary(family.profile, declared)], {
@@ -35,14 +50,17 @@ export async function runStoreProperty(plugin: StorePlugin, family: StoreFamily,
         ...(replayPath !== undefined ? { replayPath } : {}),
       }),
     run: async (_scenario: string, commands, exercised) => {
-      const store = await plugin.createStore();
+      const created = await plugin.createStore();
+      const store = hidden ? storeWithoutTagQueries(created) : created;
       const real: StoreRunReal = { store, semantics, exercised: new Set(), log: [] };
       const model: StoreRunModel = { belief: emptyStoreBelief, writes: 0 };
       try {
+        if (hidden) checkTagQueriesOptional(plugin, created, declared);
         await fc.asyncModelRun(() => ({ model, real }), commands);
+        if (hidden) real.exercised.add('TAG-07');
       } finally {
         for (const rule of real.exercised) exercised.add(rule);
-        await plugin.dispose?.(store);
+        await plugin.dispose?.(created);
       }
     },
     describeScenario: (scenario: string) => [scenario],

@@ -40,5 +40,22 @@ export const storeLiveChanges: StoreFamily = {
   numRuns: 20,
 };
 
+/**
+ * The plugin seen as a store without tag queries (TAG-07): its query methods removed and
+ * `store.tag-queries`/`store.live-changes` undeclared. The store contract still holds, query
+ * steps are left out, and every tag-query rule is skipped with a reason; the plugin itself
+ * must offer the queries it declares.
+ *
+ * @public
+ */
+export const storeWithoutTagQueries: StoreFamily = {
+  id: 'store.without-tag-queries',
+  title: 'Tag queries are optional: without them the store contract still holds and every tag-query rule is skipped with a reason',
+  rules: ['TAG-07'],
+  requires: ['store'],
+  profile: { steps: { upsert: 3, delete: 1, get: 3, concurrent: 1, query: 2, live: 1 }, wrongRevisions: 1, maxSteps: 8, withoutTagQueries: true },
+  numRuns: 15,
+};
+
 /** Every store property. @public */
-export const storeFamilies: readonly StoreFamily[] = [storeSequential, storeConcurrentWriters, storeTagQueries, storeLiveChanges];
+export const storeFamilies: readonly StoreFamily[] = [storeSequential, storeConcurrentWriters, storeTagQueries, storeLiveChanges, storeWithoutTagQueries];

@@ -5,7 +5,7 @@ import { sqliteStorePlugin } from '../../conformance/adapters/sqlite-store.js';
 import type { StoreChange, StorePlugin, StoreUnderTest } from '../../conformance/contract/StorePlugin.js';
 import { runStoreConformance } from '../../conformance/store/runStoreConformance.js';
 import { runStoreProperty } from '../../conformance/store/runStoreProperty.js';
-import { storeConcurrentWriters, storeFamilies, storeLiveChanges, storeTagQueries } from '../../conformance/store/storeFamilies.js';
+import { storeConcurrentWriters, storeFamilies, storeLiveChanges, storeTagQueries, storeWithoutTagQueries } from '../../conformance/store/storeFamilies.js';
 
 const claimed = new Set(storeFamilies.flatMap((f) => f.rules));
 
@@ -67,5 +67,65 @@ describe('store mutants', () => {
     const noConflicts = { ...storeTagQueries, profile: { ...storeTagQueries.profile, wrongRevisions: 0, steps: { upsert: 3, query: 2 } } };
     const result = await runStoreProperty(lastWriterWins(), noConflicts, { seed: 3, numRuns: 30 });
     expect(result.status).toBe('passed');
+  });
+});
+
+describe('TAG-07: tag queries are optional', () => {
+  it('runs the store contract on the view without tag queries and reports TAG-07 passed, the tag-query rules still run on the plugin', async () => {
+    const report = await runStoreConformance(inMemoryStorePlugin, { seed: 7, numRuns: 10 });
+    const status = (rule: string) => report.rules.find((r) => r.rule === rule)?.status;
+    expect(status('TAG-07')).toBe('passed');
+    expect(status('TAG-02')).toBe('passed');
+    const view = report.properties.find((p) => p.property === storeWithoutTagQueries.id)!;
+    expect(view.exercised).toEqual(expect.arrayContaining(['STORE-01', 'TAG-07']));
+  });
+
+  it('skips every tag-query rule with a reason for a plugin that declares none, and passes TAG-07', async () => {
+    const plain = { ...inMemoryStorePlugin, name: 'store without tag queries', capabilities: ['store', 'store.revision-check'] as const };
+    const report = await runStoreConformance(plain, { seed: 7, numRuns: 10 });
+    const tagQueryRules = report.rules.filter((r) => r.rule.startsWith('TAG-') && r.rule !== 'TAG-07');
+    expect(tagQueryRules.length).toBeGreaterThan(0);
+    for (const rule of tagQueryRules) {
+      expect(rule.status, rule.rule).toBe('skipped');
+      expect(rule.reason).toMatch(/store\.tag-queries/);
+    }
+    expect(report.rules.find((r) => r.rule === 'TAG-07')?.status).toBe('passed');
+    expect(report.rules.find((r) => r.rule === 'STORE-04')?.status).toBe('passed');
+  });
+
+  it('fails TAG-07 for a plugin that declares tag queries its store does not offer', async () => {
+    const claiming: StorePlugin = {
+      ...inMemoryStorePlugin,
+      name: 'claims tag queries',
+      async createStore() {
+        const store = await inMemoryStorePlugin.createStore();
+        return { getObject: (id) => store.getObject(id), upsertObject: (...a) => store.upsertObject(...a), deleteObject: (id, r) => store.deleteObject(id, r) };
+      },
+    };
+    const result = await runStoreProperty(claiming, storeWithoutTagQueries, { seed: 7, numRuns: 5 });
+    expect(result.status).toBe('failed');
+    expect(result.counterexample!.suspects).toEqual(['TAG-07']);
+    expect(result.counterexample!.message).toMatch(/declares store\.tag-queries, but its store has no currentChanges/);
+  });
+
+  it('never queries the store it hides the queries of', async () => {
+    let queried = 0;
+    const counting: StorePlugin = {
+      ...inMemoryStorePlugin,
+      name: 'counting queries',
+      async createStore() {
+        const store = await inMemoryStorePlugin.createStore();
+        return {
+          getObject: (id) => store.getObject(id),
+          upsertObject: (...a) => store.upsertObject(...a),
+          deleteObject: (id, r) => store.deleteObject(id, r),
+          currentChanges: (tag, offset) => (queried++, store.currentChanges!(tag, offset)),
+          changes: (tag, offset) => (queried++, store.changes!(tag, offset)),
+        };
+      },
+    };
+    const result = await runStoreProperty(counting, storeWithoutTagQueries, { seed: 7, numRuns: 10 });
+    expect(result.status).toBe('passed');
+    expect(queried).toBe(0);
   });
 });
