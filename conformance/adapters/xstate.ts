@@ -95,12 +95,12 @@ function observeEnd(actor: AnyActorRef, path: string, env: TestEnvironment): Any
 /** The machine of one blueprint living at `path`: the generic behavior, as a statechart. */
 function machineFor(blueprint: ActorBlueprint, path: string, env: TestEnvironment): AnyStateMachine {
   const { probe, errors } = env;
-  const childOptions = (name: string) => ({ id: name, systemId: `${path}/${name}` });
+  // Spawns a child under its name, registered in the system under its logical path.
   const spawnObserved = (spawn: unknown, child: ActorBlueprint) => {
-    const options = childOptions(child.name);
+    const childPath = `${path}/${child.name}`;
     // xstate types a child `id` only for actor sources declared in `setup`; ours are built per blueprint.
     const spawnWithId = spawn as (logic: AnyStateMachine, options: { id: string; systemId: string }) => AnyActorRef;
-    observeEnd(spawnWithId(machineFor(child, options.systemId, env), options), options.systemId, env);
+    observeEnd(spawnWithId(machineFor(child, childPath, env), { id: child.name, systemId: childPath }), childPath, env);
   };
   return setup({ types: {} as { context: { count: number }; events: CommandEvent } }).createMachine({
     id: blueprint.name,
@@ -134,7 +134,7 @@ function machineFor(blueprint: ActorBlueprint, path: string, env: TestEnvironmen
           // Stopping an absent child is a no-op in xstate, as the command wants.
           stopChild: { actions: enqueueActions(({ enqueue, event }) => enqueue.stopChild(event.name)) },
           // xstate keeps every delayed event scheduled under an id; the idiom for "a single timer
-          // under this key" is to cancel the previous one first (docs/xstate-findings.md §3).
+          // under this key" is to cancel the previous one first (docs/xstate-findings.md §2).
           startTimer: {
             actions: enqueueActions(({ enqueue, event }) => {
               enqueue.cancel(event.key);
