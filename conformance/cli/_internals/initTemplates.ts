@@ -24,6 +24,9 @@ export const guideSections = {
 
 type Section = keyof typeof guideSections;
 
+/** The package the generated files import from (the user's project depends on it). */
+const kit = 'actor-conformance';
+
 const ref = (section: Section): string => `§${guideSections[section].number}`;
 
 /** The one capability the skeleton declares: every runtime property observes PostStop. */
@@ -158,7 +161,7 @@ export function adapterSource(runtimeName: string): string {
     ' * section of ADAPTERS.md that specifies it (node_modules/actor-conformance/conformance/ADAPTERS.md);',
     ' * docs/writing-an-adapter.md in the same package walks through a complete example.',
     ' */',
-    "import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from 'actor-conformance/conformance';",
+    `import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '${kit}/conformance';`,
     '',
     '/** What every member that is not filled in yet throws; delete it once none is left. */',
     'class NotImplementedYet extends Error {',
@@ -227,7 +230,7 @@ export function testSource(): string {
     '// "<ID> [<LEVEL>] <title>". Rules needing a capability the adapter does not declare are',
     '// skipped with the reason; a failure prints the shrunk counterexample and its replay token.',
     '//   npx vitest run <this folder>',
-    "import { conformanceSuite } from 'actor-conformance/vitest';",
+    `import { conformanceSuite } from '${kit}/vitest';`,
     "import { adapter } from './adapter.js';",
     '',
     '// Options: { seed } repeats the same cases, { numRuns } sets the runs per property,',
