@@ -140,7 +140,8 @@ export const passivation: DurableFamily = {
   id: 'durable-state.passivation',
   title: 'Passivation waits for the write in flight and the commands before it; an abrupt stop runs no side effect',
   rules: ['DS-19', 'DS-16'],
-  requires: ['durable-state', 'durable-state.recovery-signals', 'lifecycle.post-stop', 'lifecycle.stop-child', 'time.manual'],
+  // Abrupt stops (halt steps) need lifecycle.stop-child and are left out without it.
+  requires: ['durable-state', 'durable-state.recovery-signals', 'lifecycle.post-stop', 'time.manual'],
   profile: {
     steps: { send: 5, advance: 3, halt: 1, spawn: 1 },
     commands: { add: 3, read: 1, passivate: 2, park: 1, release: 1 },
