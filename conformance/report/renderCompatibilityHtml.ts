@@ -1,9 +1,7 @@
 import type { CompatibilityMatrix, MatrixCell, MatrixColumn, MatrixFailure } from './CompatibilityMatrix.js';
 import { cellLabels, columnTitle, failureText, replayCommand, seedsOf, summaryStatuses, verdictCounts, verdictLabel } from './_internals/compatibilityText.js';
 import { escapeMarkup as x } from './_internals/escape.js';
-
-/** No script may run in the page at all; links are plain anchors. (The same policy as `conformance.html`.) */
-const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+import { htmlPage } from './_internals/htmlPage.js';
 
 const style = `
 body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1d1d1f;background:#fff}
@@ -86,25 +84,17 @@ export function renderCompatibilityHtml(matrix: CompatibilityMatrix): string {
     ].join('\n'),
   );
   const ruleCount = matrix.areas.reduce((n, a) => n + a.rows.length, 0);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Compatibility matrix</title>
-<style>${style}</style>
-</head>
-<body>
-<h1>Compatibility matrix</h1>
-<div class="meta">${matrix.columns.length} implementation(s) against ${ruleCount} runtime rules of ${x(matrix.kit.name)} ${x(matrix.kit.version)} · seed ${seedsOf(matrix.columns)}</div>
-<h2>Summary</h2>
-${summary}
-<h2>Rules</h2>
-${tables.join('\n')}
-${matrix.failures.length > 0 ? `<h2>Failures</h2>\n${matrix.failures.map(failureSection).join('\n')}` : ''}
-${matrix.reasons.length > 0 ? `<h2>Why rules were skipped or not reached</h2>\n<ol class="reasons">${matrix.reasons.map((text, i) => `<li id="reason-${i + 1}">${x(text)}</li>`).join('\n')}</ol>` : ''}
-</body>
-</html>
-`;
+  const body = [
+    '<h1>Compatibility matrix</h1>',
+    `<div class="meta">${matrix.columns.length} implementation(s) against ${ruleCount} runtime rules of ${x(matrix.kit.name)} ${x(matrix.kit.version)} · seed ${seedsOf(matrix.columns)}</div>`,
+    '<h2>Summary</h2>',
+    summary,
+    '<h2>Rules</h2>',
+    ...tables,
+    ...(matrix.failures.length > 0 ? ['<h2>Failures</h2>', ...matrix.failures.map(failureSection)] : []),
+    ...(matrix.reasons.length > 0
+      ? ['<h2>Why rules were skipped or not reached</h2>', `<ol class="reasons">${matrix.reasons.map((text, i) => `<li id="reason-${i + 1}">${x(text)}</li>`).join('\n')}</ol>`]
+      : []),
+  ];
+  return htmlPage('Compatibility matrix', style, body.join('\n'));
 }

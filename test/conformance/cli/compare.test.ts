@@ -1,28 +1,12 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../../conformance/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox } from './_cliSandbox.js';
 import type { ConformanceRun } from '../../../conformance/report/ConformanceRun.js';
 
 const mutant = fileURLToPath(new URL('../../../conformance/mutants/post-stop-on-restart.ts', import.meta.url));
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'conformance-compare-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: { write: (s) => void (out += s) }, stderr: { write: (s) => void (err += s) }, cwd: dir, tty: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const sandbox = cliSandbox('conformance-compare-');
+const { cli } = sandbox;
 
 /** The mutant fails LIF-05 within 40 runs at seed 7 (its own test checks that); LIF-01 is a control both pass. */
 const pair = ['-a', 'reference', '-a', mutant, '-s', '7', '-n', '40', '--timeout', '5000', '--rules', 'LIF-05,LIF-01'];
@@ -34,38 +18,38 @@ describe('conformance compare', () => {
     expect(err).toContain('not conforming: mutant: post-stop-on-restart: LIF-05 (failed)');
     expect(out).toMatch(/^reference-runtime 0\.1\.0: 2 passed, 0 failed.*\(seed 7,/m);
     expect(out).toMatch(/^mutant: post-stop-on-restart 0\.1\.0: 1 passed, 1 failed.*\(seed 7,/m);
-    expect((await readdir(join(dir, 'pair'))).sort()).toEqual(['compatibility.html', 'compatibility.md', 'mutant-post-stop-on-restart', 'reference-runtime']);
-    const mutantRun = JSON.parse(await readFile(join(dir, 'pair', 'mutant-post-stop-on-restart', 'conformance.json'), 'utf8')) as ConformanceRun;
+    expect((await readdir(sandbox.path('pair'))).sort()).toEqual(['compatibility.html', 'compatibility.md', 'mutant-post-stop-on-restart', 'reference-runtime']);
+    const mutantRun = JSON.parse(await readFile(sandbox.path('pair', 'mutant-post-stop-on-restart', 'conformance.json'), 'utf8')) as ConformanceRun;
     expect(mutantRun.seed).toBe(7);
 
-    const markdown = await readFile(join(dir, 'pair', 'compatibility.md'), 'utf8');
+    const markdown = await readFile(sandbox.path('pair', 'compatibility.md'), 'utf8');
     expect(markdown).toMatch(/^\| LIF-05 \| MUST \| .* \| ✅ passed \| ❌ \[failed\]\(#fail-mutant-post-stop-on-restart-lif-05\) \|$/m);
     expect(markdown).toMatch(/^\| LIF-01 \| MUST \| .* \| ✅ passed \| ✅ passed \|$/m);
     expect(markdown).toContain('<a id="fail-mutant-post-stop-on-restart-lif-05"></a>');
     expect(markdown).toContain(`Replay: \`npx actor-conformance --adapter ${mutant} --replay acr1.`);
-    const html = await readFile(join(dir, 'pair', 'compatibility.html'), 'utf8');
+    const html = await readFile(sandbox.path('pair', 'compatibility.html'), 'utf8');
     expect(html).toContain('<a class="counterexample" href="mutant-post-stop-on-restart/conformance.html#rule-LIF-05">failed</a>');
-    expect(await readFile(join(dir, 'pair', 'mutant-post-stop-on-restart', 'conformance.html'), 'utf8')).toContain('id="rule-LIF-05"');
+    expect(await readFile(sandbox.path('pair', 'mutant-post-stop-on-restart', 'conformance.html'), 'utf8')).toContain('id="rule-LIF-05"');
   });
 
   it('is what the main command does with --adapter given more than once: exit 0 once every adapter ran', async () => {
     const { code, out } = await cli(...pair.map((a) => (a === 'LIF-05,LIF-01' ? 'LIF-01' : a)), '-n', '5', '--reporter', 'json', '--out', 'main');
     expect(code).toBe(0);
     expect(out).toContain('== reference (1/2) ==');
-    expect((await readdir(join(dir, 'main'))).sort()).toEqual(['compatibility.html', 'compatibility.md', 'mutant-post-stop-on-restart', 'reference-runtime']);
-    expect(await readdir(join(dir, 'main', 'reference-runtime'))).toEqual(['conformance.json']);
+    expect((await readdir(sandbox.path('main'))).sort()).toEqual(['compatibility.html', 'compatibility.md', 'mutant-post-stop-on-restart', 'reference-runtime']);
+    expect(await readdir(sandbox.path('main', 'reference-runtime'))).toEqual(['conformance.json']);
   });
 
   it('refuses an unexplained third-party failure with exit 2, naming it, and writes nothing', async () => {
-    await writeFile(join(dir, 'notes.json'), JSON.stringify({ 'someone else': { 'LIF-05': { verdict: 'bug', sentence: 'Not this one.' } } }));
-    await mkdir(join(dir, 'kept'));
-    await writeFile(join(dir, 'kept', 'compatibility.md'), 'an earlier matrix');
+    await writeFile(sandbox.path('notes.json'), JSON.stringify({ 'someone else': { 'LIF-05': { verdict: 'bug', sentence: 'Not this one.' } } }));
+    await mkdir(sandbox.path('kept'));
+    await writeFile(sandbox.path('kept', 'compatibility.md'), 'an earlier matrix');
     const { code, err } = await cli('compare', ...pair, '--notes', 'notes.json', '--require-notes', '--out', 'kept');
     expect(code).toBe(2);
     expect(err).toContain('1 failure(s) of third-party runtimes have no explanation');
     expect(err).toContain('mutant: post-stop-on-restart › LIF-05 (failed): after ');
-    expect(await readdir(join(dir, 'kept'))).toEqual(['compatibility.md']);
-    expect(await readFile(join(dir, 'kept', 'compatibility.md'), 'utf8')).toBe('an earlier matrix');
+    expect(await readdir(sandbox.path('kept'))).toEqual(['compatibility.md']);
+    expect(await readFile(sandbox.path('kept', 'compatibility.md'), 'utf8')).toBe('an earlier matrix');
   });
 
   it('exits 2 on bad input before running anything, saying what is wrong and how to fix it', async () => {
@@ -83,9 +67,9 @@ describe('conformance compare', () => {
       const { code, err } = await cli(...argv, '--out', 'never');
       expect({ argv, code, err }).toEqual({ argv, code: 2, err: expect.stringContaining(message) });
     }
-    await writeFile(join(dir, 'bad-notes.json'), '{"nact": {"LIF-04": {"verdict": "maybe", "sentence": "A."}}}');
+    await writeFile(sandbox.path('bad-notes.json'), '{"nact": {"LIF-04": {"verdict": "maybe", "sentence": "A."}}}');
     expect((await cli('compare', '-a', 'reference', '--notes', 'bad-notes.json', '--out', 'never')).err).toContain('bad-notes.json: "nact" › "LIF-04" has verdict "maybe"');
     expect((await cli('compare', '--out', 'never')).code).toBe(2);
-    await expect(readdir(join(dir, 'never'))).rejects.toThrow(/ENOENT/);
+    await expect(readdir(sandbox.path('never'))).rejects.toThrow(/ENOENT/);
   });
 });

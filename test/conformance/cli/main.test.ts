@@ -1,41 +1,26 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../../conformance/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox } from './_cliSandbox.js';
 import type { ConformanceRun } from '../../../conformance/report/ConformanceRun.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/bad-adapters/', import.meta.url));
 const shippedMutant = fileURLToPath(new URL('../../../conformance/mutants/post-stop-on-restart.ts', import.meta.url));
 const bin = fileURLToPath(new URL('../../../bin/conformance.js', import.meta.url));
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'conformance-cli-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: { write: (s) => void (out += s) }, stderr: { write: (s) => void (err += s) }, cwd: dir, tty: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const sandbox = cliSandbox('conformance-cli-');
+const { cli } = sandbox;
 
 const quick = ['-n', '10', '-s', '7', '--timeout', '2000'];
-const readRun = async (folder: string): Promise<ConformanceRun> => JSON.parse(await readFile(join(dir, folder, 'conformance.json'), 'utf8')) as ConformanceRun;
+const readRun = async (folder: string): Promise<ConformanceRun> => JSON.parse(await readFile(sandbox.path(folder, 'conformance.json'), 'utf8')) as ConformanceRun;
 
 describe('conformance command line', () => {
   it('prints help with every option and exits 0', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
-    for (const option of ['--adapter', '--rules', '--level', '--num-runs', '--seed', '--replay', '--timeout', '--total-timeout', '--out', '--reporter', '--coverage', '--baseline', '--shard', '--list-rules', '--version', 'merge']) {
+    for (const option of ['--adapter', '--rules', '--level', '--num-runs', '--seed', '--replay', '--timeout', '--total-timeout', '--out', '--reporter', '--coverage', '--baseline', '--shard', '--list-rules', '--version', 'merge', 'compare', '--notes', '--require-notes', '--fail-on']) {
       expect(out).toContain(option);
     }
   });
@@ -82,7 +67,7 @@ describe('conformance command line', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^PASS  LIF-01 \[MUST\]/m);
     expect(out).toContain('(seed 7');
-    for (const file of ['conformance.json', 'junit.xml', 'conformance.md', 'conformance.html']) await readFile(join(dir, 'ref', file), 'utf8');
+    for (const file of ['conformance.json', 'junit.xml', 'conformance.md', 'conformance.html']) await readFile(sandbox.path('ref', file), 'utf8');
     const run = await readRun('ref');
     expect(run).toMatchObject({ schemaVersion: 1, adapter: { name: 'reference-runtime', source: 'built-in reference runtime' }, seed: 7 });
     expect(run.rules.map((r) => r.id)).toEqual(['LIF-01', 'LIF-02', 'LIF-03', 'LIF-04', 'LIF-05', 'LIF-06', 'LIF-07', 'LIF-08', 'LIF-09', 'LIF-10', 'SUP-01']);
@@ -113,7 +98,7 @@ describe('conformance command line', () => {
     expect(known.out).toContain('not passing in the baseline either');
     const passing = await readRun('mutant');
     const pretendPassed = { ...passing, rules: passing.rules.map((r) => ({ ...r, status: 'passed' })) };
-    await writeFile(join(dir, 'all-passed.json'), JSON.stringify(pretendPassed));
+    await writeFile(sandbox.path('all-passed.json'), JSON.stringify(pretendPassed));
     const regressed = await cli(...args, '--baseline', 'all-passed.json', '--out', 'regressed');
     expect(regressed.code).toBe(1);
     expect(regressed.err).toContain('regressions against the baseline: LIF-05');
@@ -141,21 +126,21 @@ describe('conformance command line', () => {
     const { code, out } = await cli(...quick, '--rules', 'LIF-01', '--coverage', '--out', 'cov');
     expect(code).toBe(0);
     expect(out).toMatch(/^coverage: \d+\/\d+ lines of the implementation in \d+ files/m);
-    const lcov = await readFile(join(dir, 'cov', 'coverage', 'lcov.info'), 'utf8');
+    const lcov = await readFile(sandbox.path('cov', 'coverage', 'lcov.info'), 'utf8');
     const files = [...lcov.matchAll(/^SF:(.*)$/gm)].map((m) => m[1]!);
     expect(files.some((f) => f.endsWith(join('src', '_internals', 'ActorCell.ts')))).toBe(true);
     expect(files.filter((f) => /[\\/](conformance|spec|node_modules)[\\/]/.test(f))).toEqual([]);
     expect(lcov).toMatch(/^DA:\d+,[1-9]\d*$/m);
     const run = await readRun('cov');
     expect(run.coverage!.lines.covered).toBeGreaterThan(0);
-    expect(await readFile(join(dir, 'cov', 'conformance.md'), 'utf8')).toContain('Coverage of the implementation:');
-    expect(await readFile(join(dir, 'cov', 'coverage', 'index.html'), 'utf8')).toContain('ActorCell.ts');
+    expect(await readFile(sandbox.path('cov', 'conformance.md'), 'utf8')).toContain('Coverage of the implementation:');
+    expect(await readFile(sandbox.path('cov', 'coverage', 'index.html'), 'utf8')).toContain('ActorCell.ts');
   });
 
   it('the bin runs the command line as a program', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version']);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const failed = await promisify(execFile)(process.execPath, [bin, '--adapter', './nowhere.ts'], { cwd: dir }).then(
+    const failed = await promisify(execFile)(process.execPath, [bin, '--adapter', './nowhere.ts'], { cwd: sandbox.dir }).then(
       () => 0,
       (e: { code: number }) => e.code,
     );

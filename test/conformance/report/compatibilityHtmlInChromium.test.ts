@@ -1,18 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compatibilityMatrix } from '../../../conformance/report/CompatibilityMatrix.js';
 import { renderCompatibilityHtml } from '../../../conformance/report/renderCompatibilityHtml.js';
 import { renderHtml } from '../../../conformance/report/renderHtml.js';
+import { launchChromium } from './_chromium.js';
 import { sampleRun } from './_sampleRun.js';
-
-/** Debian's chromium (CI installs it); playwright downloads no browser. */
-const executablePath = execFileSync('sh', ['-c', 'command -v chromium || echo /usr/bin/chromium'], { encoding: 'utf8' }).trim();
-const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
 let dir: string;
@@ -27,7 +23,7 @@ beforeAll(async () => {
     notes: { [evil.adapter.name]: { 'LIF-02': { verdict: 'bug', sentence: 'It loses the second message.' } } },
   });
   await writeFile(join(dir, 'compatibility.html'), renderCompatibilityHtml(matrix), 'utf8');
-  browser = await chromium.launch({ executablePath, args: flags });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
