@@ -4,6 +4,7 @@ import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
 import { durableFamilies } from '../durable/durableFamilies.js';
 import { runDurableProperty } from '../durable/runDurableProperty.js';
 import { runtimeFamilies } from '../families/index.js';
+import { hookProperties } from '../hooks/runHookProperty.js';
 import type { PropertyFamily } from './PropertyFamily.js';
 import type { PropertyResult } from './results.js';
 import { runProperty, type RunOptions } from './runProperty.js';
@@ -37,5 +38,6 @@ export function runtimeProperties(adapter: RuntimeAdapter, actorFamilies: readon
   return [
     ...actorFamilies.map((family) => ({ id: family.id, rules: family.rules, run: (o: RunOptions) => runProperty(adapter, family, o) })),
     ...durableFamilies.map((family) => ({ id: family.id, rules: family.rules, run: (o: RunOptions) => runDurableProperty(adapter, family, o) })),
+    ...hookProperties(adapter),
   ];
 }

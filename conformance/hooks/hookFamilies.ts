@@ -2,27 +2,27 @@ import type { HookFamily } from './HookProfile.js';
 
 /**
  * Named family "start and stop hooks": slow and failing start hooks, messages sent while a
- * start hook is pending, graceful stops that flush and respawns that load, watchers.
+ * start hook is pending, graceful stops that flush and respawns that load.
  *
  * @public
  */
 export const startAndStop: HookFamily = {
   id: 'hooks.start-and-stop',
-  title: 'Start hooks finish before any message and may fail; stop hooks flush what the next start loads; watchers hear after',
-  rules: ['HOOK-01', 'HOOK-02', 'HOOK-03', 'HOOK-09'],
+  title: 'Start hooks finish before any message and may fail; stop hooks flush what the next start loads',
+  rules: ['HOOK-01', 'HOOK-02', 'HOOK-03'],
   requires: ['hooks'],
   profile: {
-    steps: { spawn: 3, send: 4, stop: 2, failNextRead: 1, advance: 2 },
-    commands: { add: 4, watch: 2 },
+    steps: { spawn: 4, send: 4, stop: 3, failNextRead: 1, advance: 2 },
+    commands: { add: 4, watch: 1 },
     directives: ['none'],
     startDelaysMs: [0, 5],
     extensions: [],
     maxChildren: 1,
-    names: 3,
+    names: 2,
     maxBurst: 3,
-    maxSteps: 12,
+    maxSteps: 20,
   },
-  numRuns: 40,
+  numRuns: 60,
 };
 
 /**
@@ -38,16 +38,16 @@ export const crashAndRestart: HookFamily = {
   requires: ['hooks', 'supervision.restart'],
   profile: {
     steps: { spawn: 2, send: 5, failNextWrite: 1, failNextRead: 1, advance: 1 },
-    commands: { add: 4, crash: 3 },
-    directives: ['none', 'stop', 'resume', 'restart', 'restart', 'escalate'],
+    commands: { add: 5, crash: 3 },
+    directives: ['restart', 'none', 'stop', 'resume', 'restart', 'restart', 'escalate'],
     startDelaysMs: [0, 0, 5],
     extensions: [],
     maxChildren: 2,
     names: 2,
     maxBurst: 3,
-    maxSteps: 10,
+    maxSteps: 16,
   },
-  numRuns: 40,
+  numRuns: 50,
 };
 
 /** Extensions looked up from every hook of every actor, across restarts and stops. @public */
@@ -65,10 +65,30 @@ export const sharedExtensions: HookFamily = {
     maxChildren: 1,
     names: 2,
     maxBurst: 2,
-    maxSteps: 8,
+    maxSteps: 12,
   },
   numRuns: 20,
 };
 
+/** Watchers of hooked actors that stop, fail to start, or stop with their parent. @public */
+export const watchers: HookFamily = {
+  id: 'hooks.watchers',
+  title: 'Watchers hear of a stop only after the stop hook ran, including its flush',
+  rules: ['HOOK-09'],
+  requires: ['hooks', 'watch'],
+  profile: {
+    steps: { spawn: 4, send: 5, stop: 2, failNextRead: 1, advance: 1 },
+    commands: { watch: 3, add: 2 },
+    directives: ['none'],
+    startDelaysMs: [0, 5],
+    extensions: [],
+    maxChildren: 1,
+    names: 3,
+    maxBurst: 2,
+    maxSteps: 20,
+  },
+  numRuns: 50,
+};
+
 /** Every hooks property. @public */
-export const hookFamilies: readonly HookFamily[] = [startAndStop, crashAndRestart, sharedExtensions];
+export const hookFamilies: readonly HookFamily[] = [startAndStop, crashAndRestart, sharedExtensions, watchers];

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { initialHookState, type HookPolicy } from '../../spec/model/index.js';
+import { advanceClock } from '../_internals/advanceClock.js';
+import { defaultSettle } from '../_internals/defaultSettle.js';
 import { suiteEnvironment } from '../_internals/suiteEnvironment.js';
 import type { SuiteExtension } from '../contract/HookEnvironment.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
 import type { PropertyResult } from '../engine/results.js';
 import type { RunOptions } from '../engine/runProperty.js';
+import type { RunnableProperty } from '../engine/runtimeProperties.js';
 import { checkProperty } from '../engine/_internals/checkProperty.js';
+import { hookFamilies } from './hookFamilies.js';
 import type { HookFamily } from './HookProfile.js';
 import { HookRecorder } from './_internals/HookRecorder.js';
 import { availableDirectives, firstHookedActor, hookStepArbitrary, type HookRunModel, type HookRunReal } from './_internals/hookSteps.js';
@@ -39,6 +43,7 @@ export async function runHookProperty(adapter: RuntimeAdapter, family: HookFamil
     steps: (replayPath) =>
       fc.commands([hookStepArbitrary(family.profile, declared)], {
         maxCommands: family.profile.maxSteps,
+        size: 'max',
         ...(replayPath !== undefined ? { replayPath } : {}),
       }),
     run: async (_scenario: string, commands, exercised) => {
@@ -62,10 +67,15 @@ export async function runHookProperty(adapter: RuntimeAdapter, family: HookFamil
         for (const rule of real.exercised) exercised.add(rule);
         hooks.close();
         // Start hooks still waiting for the clock would hold up the shutdown: let them finish unobserved.
-        clock.fireUntil(clock.now() + 1_000_000);
+        await advanceClock(clock, 1_000_000, () => (sut.settle ? sut.settle() : defaultSettle(() => recorder.history.length)));
         await sut.shutdown();
       }
     },
     describeScenario: (scenario: string) => [scenario],
   }));
+}
+
+/** The hooks properties bound to an adapter, for the engine's list of runtime properties. @public */
+export function hookProperties(adapter: RuntimeAdapter): RunnableProperty[] {
+  return hookFamilies.map((family) => ({ id: family.id, rules: family.rules, run: (o: RunOptions) => runHookProperty(adapter, family, o) }));
 }

@@ -32,7 +32,7 @@ export interface HookPolicy {
 /** A message waiting in a hooked actor's mailbox: a command, a watch notice, or a child's failure (escalation). @public */
 export type HookMailboxItem =
   | { readonly kind: 'command'; readonly command: HookCommand }
-  | { readonly kind: 'notice'; readonly of: string; readonly after: number | undefined }
+  | { readonly kind: 'notice'; readonly of: string; readonly serial: number; readonly after: number | undefined }
   | { readonly kind: 'childFailed'; readonly of: string; readonly after: number | undefined };
 
 /** A live hooked actor as the model sees it. @public */
@@ -54,6 +54,8 @@ export interface HookedActorState {
   children: string[];
   /** Serials of the actors watching this one. */
   watchers: number[];
+  /** Serials of the actors this one watches, until it handled their notice (WATCH-01: watching twice is once). */
+  watching: number[];
 }
 
 /** The hooks model between operations. @public */
@@ -63,6 +65,8 @@ export interface HookModelState {
   store: Record<string, { value: number; revision: number }>;
   /** Keys whose latest write came from a stop hook (HOOK-03). */
   flushedByStopHook: Record<string, boolean>;
+  /** The serial of the latest actor spawned at each path, alive or not: what a watch of that path refers to. */
+  latestSerial: Record<string, number>;
   /** Start hooks begun per path over the whole run (the `setup` event numbering). */
   setups: Record<string, number>;
   failingReads: number;
@@ -75,7 +79,7 @@ export interface HookModelState {
 
 /** The hooks model before any operation. @public */
 export function initialHookState(): HookModelState {
-  return { actors: {}, store: {}, flushedByStopHook: {}, setups: {}, failingReads: 0, failingWrites: 0, now: 0, nextSerial: 0, nextStartSeq: 0 };
+  return { actors: {}, store: {}, flushedByStopHook: {}, latestSerial: {}, setups: {}, failingReads: 0, failingWrites: 0, now: 0, nextSerial: 0, nextStartSeq: 0 };
 }
 
 /** The model's answer for one operation under one policy. @public */
@@ -162,8 +166,10 @@ function create(run: Run, blueprint: HookedActorBlueprint, parent: string | unde
     mailbox: [],
     children: [],
     watchers: [],
+    watching: [],
   };
   run.model.actors[path] = actor;
+  run.model.latestSerial[path] = actor.serial;
   if (parent !== undefined) run.model.actors[parent]!.children.push(path);
   return actor;
 }
@@ -246,6 +252,7 @@ function drain(run: Run, actor: HookedActorState): void {
     }
     if (item.kind === 'notice') {
       rules.add('HOOK-09');
+      actor.watching = actor.watching.filter((serial) => serial !== item.serial);
       out.emit({ kind: 'watchMessage', path, of: item.of }, [path], [item.after]);
       out.lookUp(path, 'receive', actor.blueprint.extensions);
       continue;
@@ -263,9 +270,12 @@ function drain(run: Run, actor: HookedActorState): void {
         fail(run, actor, handled);
         break;
       case 'watch': {
+        const serial = model.latestSerial[command.target]!;
+        if (actor.watching.includes(serial)) break;
+        actor.watching.push(serial);
         const target = model.actors[command.target];
-        if (!target) actor.mailbox.push({ kind: 'notice', of: command.target, after: handled }); // it already stopped (WATCH-03)
-        else if (!target.watchers.includes(actor.serial)) target.watchers.push(actor.serial);
+        if (target?.serial === serial) target.watchers.push(actor.serial);
+        else actor.mailbox.push({ kind: 'notice', of: command.target, serial, after: handled }); // it already stopped (WATCH-03)
         break;
       }
     }
@@ -348,7 +358,7 @@ function terminate(run: Run, actor: HookedActorState, cause: StopCause): number 
   if (parent) parent.children = parent.children.filter((p) => p !== path);
   for (const watcher of Object.values(model.actors)) {
     if (!actor.watchers.includes(watcher.serial) || run.stopping.has(watcher.serial)) continue;
-    watcher.mailbox.push({ kind: 'notice', of: path, after: done });
+    watcher.mailbox.push({ kind: 'notice', of: path, serial: actor.serial, after: done });
     drain(run, watcher);
   }
   if (cause.failed && actor.blueprint.directive === 'escalate' && parent && !run.stopping.has(parent.serial)) {
