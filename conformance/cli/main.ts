@@ -18,6 +18,7 @@ import { conforms, type ConformanceRun } from '../report/ConformanceRun.js';
 import { MergeError, mergeRuns, parseRun } from '../report/mergeRuns.js';
 import { isReporterName, reporters, writeReports, type ReporterName } from '../report/writeReports.js';
 import { compareCommand, type CompareFlags } from './compare.js';
+import { registerInit } from './init.js';
 import { exitCodes } from './_internals/exitCodes.js';
 import { kitManifest } from './_internals/kitManifest.js';
 import type { Output } from './_internals/ProgressPrinter.js';
@@ -194,6 +195,7 @@ function program(io: CliIo, exit: { code: number }): Command {
     .action(async (files: string[], flags: { out: string; reporter?: string[]; baseline?: string }) => {
       exit.code = await mergeCommand(files, { ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io);
     });
+  registerInit(cmd, io, exit);
   for (const c of [cmd, ...cmd.commands]) {
     c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   }
