@@ -106,6 +106,47 @@ describe('xstate 5.33.3 on its own (no conformance kit)', () => {
     }
   });
 
+  it('DIFFERENCE: escalation passes the original error up, with no death-pact kind of its own', () => {
+    const grandchild = createMachine({ on: { boom: { actions: throwing('grandchild boom') } } });
+    const middle = createMachine({
+      context: ({ spawn }) => {
+        spawn(grandchild, { id: 'g0' });
+        return {};
+      },
+    });
+    const causes: unknown[] = [];
+    const top = createMachine({
+      context: ({ spawn }) => {
+        spawn(middle, { id: 'c0' });
+        return {};
+      },
+      on: { 'xstate.error.actor.c0': { actions: ({ event }) => causes.push(event.error) } },
+    });
+    const { parent } = startObserved(top);
+    const g0 = (childOf(parent).getSnapshot() as { children: Record<string, AnyActorRef> }).children['g0']!;
+    g0.send({ type: 'boom' });
+    expect(childOf(parent).getSnapshot().status).toBe('error');
+    expect(causes.map((e) => (e as Error).message)).toEqual(['grandchild boom']);
+  });
+
+  it('DIFFERENCE: a child that ends itself tells its parent, and leaving that unhandled does not fail the parent', () => {
+    const dones: string[] = [];
+    const watching = createMachine({
+      context: ({ spawn }) => {
+        spawn(child, { id: 'c0' });
+        return {};
+      },
+    });
+    const { parent, errors } = startObserved(watching);
+    parent.system.inspect((inspection) => {
+      if (inspection.type === '@xstate.event' && inspection.event.type.startsWith('xstate.done.actor.')) dones.push(inspection.event.type);
+    });
+    childOf(parent).send({ type: 'stop' });
+    expect(dones).toEqual(['xstate.done.actor.c0']);
+    expect(parent.getSnapshot().status).toBe('active');
+    expect(errors).toEqual([]);
+  });
+
   it('BUG: two delayed events under one id both fire, and once the first has fired `cancel(id)` no longer cancels the second', () => {
     const clock = new SimulatedClock();
     const received: number[] = [];
