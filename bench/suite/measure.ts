@@ -9,11 +9,11 @@
 import { fileStorePlugin } from '../../conformance/adapters/file-store.js';
 import { inMemoryStorePlugin } from '../../conformance/adapters/in-memory-store.js';
 import { referenceRuntimeAdapter, referenceRuntimeWith } from '../../conformance/adapters/reference-runtime.js';
+import { sqliteStorePlugin } from '../../conformance/adapters/sqlite-store.js';
 import type { StorePlugin } from '../../conformance/contract/StorePlugin.js';
 import type { PropertyResult } from '../../conformance/engine/results.js';
 import { deriveRuleResults } from '../../conformance/engine/ruleResults.js';
 import { runConformance } from '../../conformance/engine/runConformance.js';
-import { sqliteStorePlugin } from '../../conformance/adapters/sqlite-store.js';
 import { mutants as shippedMutants, type Mutant } from '../../conformance/mutants/index.js';
 import { runStoreConformance } from '../../conformance/store/runStoreConformance.js';
 import { runStoreProperty } from '../../conformance/store/runStoreProperty.js';
