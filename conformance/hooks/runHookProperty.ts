@@ -61,7 +61,7 @@ export async function runHookProperty(adapter: RuntimeAdapter, family: HookFamil
         policies,
       };
       try {
-        await firstHookedActor().run(model, real);
+        await firstHookedActor(model.profile).run(model, real);
         await fc.asyncModelRun(() => ({ model, real }), commands);
       } finally {
         for (const rule of real.exercised) exercised.add(rule);

@@ -265,7 +265,9 @@ export function hookStepArbitrary(profile: HookProfile, declared: ReadonlySet<Ca
   return fc.oneof(...stepChoices).map((t) => new HookStep(t));
 }
 
-/** The first step of every run: a hooked actor to talk to. */
-export function firstHookedActor(): HookStep {
-  return new HookStep({ t: 'spawn', actor: { name: 0, delay: 0, directive: 0, extensions: [true, true], children: [] } });
+/** The first step of every run: a hooked actor to talk to, with the profile's first directive and a child if it allows one. */
+export function firstHookedActor(profile: HookProfile): HookStep {
+  const extensions = profile.extensions.map(() => true);
+  const children = profile.maxChildren > 0 ? [{ directive: 0, extensions }] : [];
+  return new HookStep({ t: 'spawn', actor: { name: 0, delay: 0, directive: 0, extensions, children } });
 }
