@@ -108,6 +108,7 @@ export function instrument(adapter: RuntimeAdapter, heartbeat: Heartbeat, faults
     version: adapter.version,
     capabilities: adapter.capabilities,
     runtimeErrors: adapter.runtimeErrors,
+    ...(adapter.hookPolicy !== undefined ? { hookPolicy: adapter.hookPolicy } : {}),
     async start(env: TestEnvironment): Promise<SystemUnderTest> {
       heartbeat.nextRun();
       const durable = { ...env.durable, probe: checked(env.durable.probe, durableProbeContract, 'durable.probe') };
@@ -115,13 +116,16 @@ export function instrument(adapter: RuntimeAdapter, heartbeat: Heartbeat, faults
       for (const member of ['spawn', 'tell', 'shutdown'] as const) {
         if (typeof sut?.[member] !== 'function') throw record('start()', `the system it returned has no \`${member}\` function, a required member of SystemUnderTest`);
       }
-      const { settle, spawnEntity, tellEntity } = sut;
+      const { settle, spawnEntity, tellEntity, spawnHooked, tellHooked, stopHooked } = sut;
       return {
         spawn: (blueprint) => guardedSync('spawn', () => sut.spawn(blueprint)),
         tell: (path, command) => guardedSync('tell', () => sut.tell(path, command)),
         ...(typeof settle === 'function' ? { settle: () => guarded('settle', () => settle.call(sut)) } : {}),
         ...(typeof spawnEntity === 'function' ? { spawnEntity: (entity) => guardedSync('spawn', () => spawnEntity.call(sut, entity)) } : {}),
         ...(typeof tellEntity === 'function' ? { tellEntity: (path, command) => guardedSync('tell', () => tellEntity.call(sut, path, command)) } : {}),
+        ...(typeof spawnHooked === 'function' ? { spawnHooked: (actor) => guardedSync('spawn', () => spawnHooked.call(sut, actor)) } : {}),
+        ...(typeof tellHooked === 'function' ? { tellHooked: (path, command) => guardedSync('tell', () => tellHooked.call(sut, path, command)) } : {}),
+        ...(typeof stopHooked === 'function' ? { stopHooked: (path) => guardedSync('tell', () => stopHooked.call(sut, path)) } : {}),
         shutdown: () => guarded('shutdown', () => sut.shutdown()),
       };
     },
