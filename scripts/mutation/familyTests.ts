@@ -8,6 +8,13 @@
 /** The seed every property runs at under Stryker: a mutant's verdict must not depend on luck. */
 export const mutationSeed = 4;
 
+/**
+ * The longest one generated run may take under Stryker before it counts as hung. Unmutated runs
+ * take milliseconds (the whole suite about a second), so the margin absorbs instrumentation and a
+ * loaded machine.
+ */
+export const runTimeoutMs = 2_000;
+
 /** What a test title is built from: a property family and the rules it checks. */
 export interface FamilyIdentity {
   readonly id: string;

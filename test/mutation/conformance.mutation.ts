@@ -11,10 +11,12 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { referenceRuntimeAdapter } from '../../conformance/adapters/reference-runtime.js';
 import { runtimeProperties } from '../../conformance/engine/runtimeProperties.js';
-import { familyTestTitle, mutationSeed, propertyFailureMessage } from '../../scripts/mutation/familyTests.js';
+import { familyTestTitle, mutationSeed, propertyFailureMessage, runTimeoutMs } from '../../scripts/mutation/familyTests.js';
 
 // A mutant needs one failing case, not the shortest: skipping the shrink keeps killed mutants cheap.
-fc.configureGlobal({ endOnFailure: true });
+// A mutant that leaves the system hanging (settle or shutdown never resolves) fails its run after
+// `runTimeoutMs` instead of waiting for Stryker's timeout, which also restarts the worker.
+fc.configureGlobal({ endOnFailure: true, timeout: runTimeoutMs });
 
 describe('conformance suite against the reference runtime', () => {
   for (const property of runtimeProperties(referenceRuntimeAdapter)) {
