@@ -14,10 +14,10 @@ import { parseCompatibilityNotes, type CompatibilityNotes } from '../report/Comp
 import { conforms, type ConformanceRun } from '../report/ConformanceRun.js';
 import { renderCompatibilityHtml } from '../report/renderCompatibilityHtml.js';
 import { renderCompatibilityMarkdown } from '../report/renderCompatibilityMarkdown.js';
-import { reporters, writeReports } from '../report/writeReports.js';
+import { reporters, writeReports, type ReporterName } from '../report/writeReports.js';
 import { exitCodes } from './_internals/exitCodes.js';
 import type { Output } from './_internals/ProgressPrinter.js';
-import { checkedSelection, runAdapter, summaryLine, withCoverage, type AdapterRun, type RunFlags } from './_internals/runAdapter.js';
+import { checkedSelection, runAdapter, summaryLines, withCoverage, type AdapterRun, type RunFlags } from './_internals/runAdapter.js';
 import { UsageError } from './_internals/UsageError.js';
 
 /** The options of `compare` (and of the main command given `--adapter` more than once). @public */
@@ -127,7 +127,8 @@ async function writeWhole(path: string, text: string): Promise<void> {
 export async function compareCommand(flags: CompareFlags, io: CompareIo): Promise<number> {
   const { adapters, matrix } = await runComparison(flags, io);
   const outDir = resolve(io.cwd, flags.out);
-  const { reporters: chosen } = checkedSelection(flags);
+  // runComparison has checked the reporter names.
+  const chosen = flags.reporter as ReporterName[];
   const written: string[] = [];
   const finished: ConformanceRun[] = [];
   for (const adapter of adapters) {
@@ -145,7 +146,7 @@ export async function compareCommand(flags: CompareFlags, io: CompareIo): Promis
     written.push(join(outDir, file));
   }
   io.stdout.write('\n');
-  for (const run of finished) io.stdout.write(`${summaryLine(run)}\n`);
+  for (const run of finished) io.stdout.write(summaryLines(run));
   for (const path of written) io.stdout.write(`wrote ${path}\n`);
   const failing = adapters.flatMap((adapter, i) => ((flags.failOn ?? []).includes(adapter.given) && !conforms(finished[i]!) ? [finished[i]!] : []));
   for (const run of failing) {

@@ -22,7 +22,7 @@ import { registerInit } from './init.js';
 import { exitCodes } from './_internals/exitCodes.js';
 import { kitManifest } from './_internals/kitManifest.js';
 import type { Output } from './_internals/ProgressPrinter.js';
-import { checkedSelection, runAdapter, summaryLine, withCoverage, type RunFlags } from './_internals/runAdapter.js';
+import { checkedSelection, runAdapter, summaryLines, withCoverage, type RunFlags } from './_internals/runAdapter.js';
 import { UsageError } from './_internals/UsageError.js';
 
 export { exitCodes } from './_internals/exitCodes.js';
@@ -105,8 +105,7 @@ async function runCommand(flags: MainFlags, io: CliIo): Promise<number> {
 }
 
 function summarise(run: ConformanceRun, io: CliIo, written: readonly string[], baseline: ConformanceRun | undefined): number {
-  io.stdout.write(`\n${summaryLine(run)}\n`);
-  if (run.coverage) io.stdout.write(`coverage: ${run.coverage.lines.covered}/${run.coverage.lines.total} lines of the implementation in ${run.coverage.files} files, ${run.coverage.html}\n`);
+  io.stdout.write(`\n${summaryLines(run)}`);
   for (const path of written) io.stdout.write(`wrote ${path}\n`);
   const broken = run.rules.filter((r) => r.status === 'failed' || r.status === 'error');
   if (baseline !== undefined) {

@@ -88,8 +88,10 @@ export async function withCoverage({ run, scripts }: AdapterRun, flags: Pick<Run
   return { ...run, coverage: await writeCoverage(scripts, outDir, kitManifest().root) };
 }
 
-/** The one-line summary of a run. */
-export function summaryLine(run: ConformanceRun): string {
+/** The summary of a run: one line, and one more for its coverage when it was measured. */
+export function summaryLines(run: ConformanceRun): string {
   const t = run.totals;
-  return `${run.adapter.name} ${run.adapter.version}: ${t.passed} passed, ${t.failed} failed, ${t.error} error, ${t.flaky} flaky, ${t.skipped} skipped, ${t.unexercised} unexercised (seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)} s)`;
+  const counts = `${run.adapter.name} ${run.adapter.version}: ${t.passed} passed, ${t.failed} failed, ${t.error} error, ${t.flaky} flaky, ${t.skipped} skipped, ${t.unexercised} unexercised (seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)} s)\n`;
+  const c = run.coverage;
+  return c === undefined ? counts : `${counts}coverage: ${c.lines.covered}/${c.lines.total} lines of the implementation in ${c.files} files, ${c.html}\n`;
 }
