@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { SuiteFigures } from '../../../bench/suite/measure.js';
+import { fullRunTable, mutantTable } from '../../../bench/suite/table.js';
+
+const figures: SuiteFigures = {
+  seeds: [1, 2, 3],
+  fullRun: {
+    medianWallMs: 12_340,
+    samplesMs: [12_000, 12_340, 13_000],
+    parts: { 'reference-runtime': 10_000, 'in-memory-store': 340 },
+    verdicts: { 'reference-runtime': { passed: 60, skipped: 9 }, 'in-memory-store': { passed: 15 } },
+    failed: { 'reference-runtime': ['SUP-07'], 'in-memory-store': [] },
+  },
+  mutants: [
+    {
+      name: 'mutant: caught-twice',
+      kind: 'runtime',
+      caughtBy: ['SUP-10', 'SUP-11'],
+      seeds: 3,
+      caught: 2,
+      caughtByRule: { 'SUP-10': 1, 'SUP-11': 2 },
+      medianWallMs: 250,
+      medianRunsToFailure: 6.5,
+      medianCounterexampleSteps: 3,
+    },
+    { name: 'mutant: never', kind: 'store', caughtBy: ['STORE-04'], seeds: 3, caught: 0, caughtByRule: { 'STORE-04': 0 }, medianWallMs: 20, medianRunsToFailure: null, medianCounterexampleSteps: null },
+  ],
+};
+
+describe('the suite tables of the bench', () => {
+  it('shows each part of the full run with its verdicts, rules that failed at some repetition, and the median whole run', () => {
+    expect(fullRunTable(figures).rows).toEqual([
+      ['reference-runtime', '10.00 s', '60 passed, 9 skipped', 'failed at some repetition: SUP-07'],
+      ['in-memory-store', '0.34 s', '15 passed', ''],
+      ['whole run', '12.34 s', 'median of 3', ''],
+    ]);
+  });
+
+  it('shows each mutant: seeds caught, per rule, medians, and a dash where no seed caught it', () => {
+    expect(mutantTable(figures).rows).toEqual([
+      ['caught-twice', '2/3', 'SUP-10 1/3, SUP-11 2/3', '0.25 s', '6.5', '3'],
+      ['never', '0/3', 'STORE-04 0/3', '0.02 s', '-', '-'],
+    ]);
+  });
+});
