@@ -5,7 +5,8 @@ import { sqliteStorePlugin } from '../../conformance/adapters/sqlite-store.js';
 import type { StoreChange, StorePlugin, StoreUnderTest } from '../../conformance/contract/StorePlugin.js';
 import { runStoreConformance } from '../../conformance/store/runStoreConformance.js';
 import { runStoreProperty } from '../../conformance/store/runStoreProperty.js';
-import { storeConcurrentWriters, storeFamilies, storeLiveChanges, storeTagQueries, storeWithoutTagQueries } from '../../conformance/store/storeFamilies.js';
+import { storeWithoutTagQueries } from '../../conformance/store/_internals/withoutTagQueries.js';
+import { storeConcurrentWriters, storeFamilies, storeLiveChanges, storeTagQueries, storeWithoutTagQueries as withoutTagQueriesFamily } from '../../conformance/store/storeFamilies.js';
 
 const claimed = new Set(storeFamilies.flatMap((f) => f.rules));
 
@@ -76,7 +77,7 @@ describe('TAG-07: tag queries are optional', () => {
     const status = (rule: string) => report.rules.find((r) => r.rule === rule)?.status;
     expect(status('TAG-07')).toBe('passed');
     expect(status('TAG-02')).toBe('passed');
-    const view = report.properties.find((p) => p.property === storeWithoutTagQueries.id)!;
+    const view = report.properties.find((p) => p.property === withoutTagQueriesFamily.id)!;
     expect(view.exercised).toEqual(expect.arrayContaining(['STORE-01', 'TAG-07']));
   });
 
@@ -97,12 +98,9 @@ describe('TAG-07: tag queries are optional', () => {
     const claiming: StorePlugin = {
       ...inMemoryStorePlugin,
       name: 'claims tag queries',
-      async createStore() {
-        const store = await inMemoryStorePlugin.createStore();
-        return { getObject: (id) => store.getObject(id), upsertObject: (...a) => store.upsertObject(...a), deleteObject: (id, r) => store.deleteObject(id, r) };
-      },
+      createStore: async () => storeWithoutTagQueries(await inMemoryStorePlugin.createStore()),
     };
-    const result = await runStoreProperty(claiming, storeWithoutTagQueries, { seed: 7, numRuns: 5 });
+    const result = await runStoreProperty(claiming, withoutTagQueriesFamily, { seed: 7, numRuns: 5 });
     expect(result.status).toBe('failed');
     expect(result.counterexample!.suspects).toEqual(['TAG-07']);
     expect(result.counterexample!.message).toMatch(/declares store\.tag-queries, but its store has no currentChanges/);
@@ -116,15 +114,13 @@ describe('TAG-07: tag queries are optional', () => {
       async createStore() {
         const store = await inMemoryStorePlugin.createStore();
         return {
-          getObject: (id) => store.getObject(id),
-          upsertObject: (...a) => store.upsertObject(...a),
-          deleteObject: (id, r) => store.deleteObject(id, r),
+          ...storeWithoutTagQueries(store),
           currentChanges: (tag, offset) => (queried++, store.currentChanges!(tag, offset)),
           changes: (tag, offset) => (queried++, store.changes!(tag, offset)),
         };
       },
     };
-    const result = await runStoreProperty(counting, storeWithoutTagQueries, { seed: 7, numRuns: 10 });
+    const result = await runStoreProperty(counting, withoutTagQueriesFamily, { seed: 7, numRuns: 10 });
     expect(result.status).toBe('passed');
     expect(queried).toBe(0);
   });

@@ -7,6 +7,7 @@ import {
   ModelError,
   predictDurable,
   resolveDurable,
+  type DeferredCommand,
   type DurableModelState,
   type DurableOperation,
   type DurablePrediction,
@@ -19,8 +20,8 @@ const spawn = (name: string, persistenceId = `p-${name}`): DurableOperation => (
   entity: { name, persistenceId, tag: 't' },
 });
 const send = (path: string, ...commands: EntityCommand[]): DurableOperation => ({ op: 'send', path, commands });
-const add = (id: number, by: number, then: ('run' | 'reply' | 'stop')[] = []): EntityCommand => ({ kind: 'add', id, by, then });
-const read = (id: number): EntityCommand => ({ kind: 'read', id });
+const add = (id: number, by: number, then: ('run' | 'reply' | 'stop')[] = []): DeferredCommand => ({ kind: 'add', id, by, then });
+const read = (id: number): DeferredCommand => ({ kind: 'read', id });
 
 /** Applies operations in order, each step's history taken as the model's own listing (required events only). */
 function play(operations: readonly DurableOperation[], latency = 5): { state: DurableModelState; last: DurablePrediction } {
