@@ -262,7 +262,7 @@ type GuardianMessage = { readonly spawn: ActorBlueprint } | { readonly entity: D
 function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnderTest {
   const directory = new Directory();
   const entities = new Map<string, ActorRef<EntityCommand>>();
-  const hooks = new ReferenceHooks(env);
+  const hooks = new ReferenceHooks(env, mutation);
   const guardian = Behaviors.setup<GuardianMessage | HookedGuardianMessage>((ctx) => {
     const replies = ctx.spawn(replySink(env.durable.probe), 'replies');
     return Behaviors.receive<GuardianMessage | HookedGuardianMessage>((context, message) => {

@@ -11,13 +11,16 @@ import { exactErrorMatching } from './exact-error-matching.js';
 import type { Mutant } from './Mutant.js';
 import { noDeathPact } from './no-death-pact.js';
 import { passivationCancelsWrite } from './passivation-cancels-write.js';
+import { postStopNotAwaited } from './post-stop-not-awaited.js';
 import { postStopOnRestart } from './post-stop-on-restart.js';
+import { preStartNotAwaited } from './pre-start-not-awaited.js';
 import { restartKeepsChildren } from './restart-keeps-children.js';
 import { restartLimitIgnored } from './restart-limit-ignored.js';
 import { resumeRestarts } from './resume-restarts.js';
 import { signalsSeePendingState } from './signals-see-pending-state.js';
 import { storeNoRevisionCheck } from './store-no-revision-check.js';
 import { storeResumeSkipsOne } from './store-resume-skips-one.js';
+import { supervisorsStack } from './supervisors-stack.js';
 import { timersDroppedDuringWrite } from './timers-dropped-during-write.js';
 import { timersSurviveRestart } from './timers-survive-restart.js';
 import { unstashAllReversed } from './unstash-all-reversed.js';
@@ -36,12 +39,15 @@ export const mutants: readonly Mutant[] = [
   exactErrorMatching,
   noDeathPact,
   unstashAllReversed,
+  supervisorsStack,
   earlyWriteAck,
   passivationCancelsWrite,
   signalsSeePendingState,
   timersDroppedDuringWrite,
   storeNoRevisionCheck,
   storeResumeSkipsOne,
+  preStartNotAwaited,
+  postStopNotAwaited,
 ];
 
 /**

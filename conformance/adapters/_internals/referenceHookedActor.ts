@@ -2,6 +2,7 @@ import { Behaviors, SupervisorStrategy, type Actor, type ActorContext, type Acto
 import type { HookCommand, HookedActorBlueprint, HookSite } from '../../../spec/model/index.js';
 import type { HookEnvironment } from '../../contract/HookEnvironment.js';
 import type { TestEnvironment } from '../../contract/RuntimeAdapter.js';
+import type { RuntimeMutation } from '../../mutants/RuntimeMutation.js';
 
 /** What a hooked actor handles: the suite's commands and the notices its `watch` commands ask for. */
 type HookedMessage = HookCommand | WatchNotice;
@@ -32,7 +33,10 @@ export class ReferenceHooks {
   /** Called when a start hook begins to wait for the clock. */
   private onClockWait: (() => void)[] = [];
 
-  constructor(private readonly env: TestEnvironment) {}
+  constructor(
+    private readonly env: TestEnvironment,
+    private readonly mutation: RuntimeMutation = {},
+  ) {}
 
   /** The extensions to register when the system is created (none outside hooks runs). */
   get extensions(): HookEnvironment['extensions'] {
@@ -141,7 +145,7 @@ export class ReferenceHooks {
       this.clockWaits -= 1;
       touch();
     };
-    return {
+    const actor: Actor<HookedMessage> = {
       preStart: async (context) => {
         touch();
         probe.started(path);
@@ -189,5 +193,17 @@ export class ReferenceHooks {
         if (dirty) await flush();
       },
     };
+    return this.mutation.detachedHook === undefined ? actor : detach(actor, this.mutation.detachedHook);
   }
+}
+
+/** A mutant's runtime: `hook` runs, but nobody waits for it (its failure is lost as well). */
+function detach(actor: Actor<HookedMessage>, hook: 'preStart' | 'postStop'): Actor<HookedMessage> {
+  const run = actor[hook]!.bind(actor);
+  return {
+    ...actor,
+    [hook]: (context: ActorContext<HookedMessage>) => {
+      void Promise.resolve(run(context)).catch(() => undefined);
+    },
+  };
 }
