@@ -221,7 +221,7 @@ describe('the skeleton filled in with the toy runtime', () => {
     const byStatus = (status: string) => report.rules.filter((r) => r.status === status);
     expect(byStatus('failed').map((r) => `${r.rule}: ${r.counterexample?.message ?? ''}`)).toEqual([]);
     expect(byStatus('passed').map((r) => r.rule)).toEqual(expect.arrayContaining(['LIF-01', 'LIF-04', 'SUP-01', 'SUP-03', 'SUP-12']));
-    for (const rule of byStatus('skipped')) expect(rule.reason, rule.rule).toMatch(/does not declare|needs/);
-    expect(byStatus('passed').length + byStatus('skipped').length + byStatus('unexercised').length).toBe(report.rules.length);
+    for (const rule of byStatus('skipped')) expect(rule.reason, rule.rule).toMatch(/does not declare [a-z.-]+/);
+    expect(byStatus('passed').length + byStatus('skipped').length).toBe(report.rules.length);
   });
 });
