@@ -318,6 +318,8 @@ function admit(run: Run, entity: EntityState, command: EntityCommand): boolean {
     return false;
   }
   if (command.kind === 'passivate') {
+    // The request waits in the mailbox like a stop message, and so takes a stash slot under a
+    // stash capacity; a runtime passivating by signal would not, so no family combines the two.
     entity.passivating = true;
     if (entity.inFlight !== null) run.rules.add('DS-19');
   }
