@@ -14,10 +14,13 @@ export interface CompatibilityMarkdownOptions {
   readonly preamble?: readonly string[];
 }
 
+/** A link title (shown on hover): quotes stay entities, and a trailing backslash must not escape the closing quote. */
+const linkTitle = (text: string): string => escapeMarkdown(text).replace(/\\$/, '\\ ');
+
 function cell(c: MatrixCell): string {
   const label = cellLabels[c.status];
   if (c.anchor !== undefined) return `${icons[c.status]} [${label}](#${c.anchor})${c.explanation !== undefined ? ` (${c.explanation.verdict})` : ''}`;
-  if (c.reason !== undefined) return `${icons[c.status]} ${md(c.reason.short)}<sup>[${c.reason.footnote}](#reason-${c.reason.footnote})</sup>`;
+  if (c.reason !== undefined) return `${icons[c.status]} ${md(c.reason.short)}<sup>[${c.reason.footnote}](#reason-${c.reason.footnote} "${linkTitle(c.reason.text)}")</sup>`;
   return c.status === 'not-run' ? icons['not-run'] : `${icons[c.status]} ${label}`;
 }
 
