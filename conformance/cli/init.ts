@@ -5,8 +5,8 @@
  *
  * @packageDocumentation
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Output } from './_internals/ProgressPrinter.js';
 import { adapterSource, readmeSource, testSource } from './_internals/initTemplates.js';
@@ -40,6 +40,8 @@ export interface InitResult {
   readonly directory: string;
   /** Absolute paths, in the order written. */
   readonly written: readonly string[];
+  /** What will stop the files from running as written (they were written anyway). */
+  readonly warnings: readonly string[];
 }
 
 /** Letters, digits and a few separators: the name goes into a string literal, a TSDoc comment and a Markdown heading. */
@@ -54,6 +56,22 @@ async function kindOf(path: string): Promise<'missing' | 'directory' | 'file'> {
     // ENOTDIR: a file stands where a folder of the path should be.
     if (code === 'ENOTDIR') return 'file';
     throw error;
+  }
+}
+
+/** The nearest `package.json` at or above `directory` and whether it makes `.ts` files ES modules. */
+async function enclosingPackage(directory: string): Promise<{ file: string; esm: boolean } | undefined> {
+  for (let dir = directory; ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text !== undefined) {
+      try {
+        return { file, esm: (JSON.parse(text) as { type?: unknown }).type === 'module' };
+      } catch {
+        return { file, esm: false };
+      }
+    }
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
@@ -89,7 +107,12 @@ export async function initAdapter(dir: string, options: InitOptions = {}): Promi
     await writeFile(join(directory, file), text);
     written.push(join(directory, file));
   }
-  return { directory, written };
+  // The command loads TypeScript adapters as ES modules; in a CommonJS package they fail to load.
+  const enclosing = await enclosingPackage(directory);
+  const warnings = enclosing?.esm
+    ? []
+    : [`${enclosing ? enclosing.file : 'no package.json above it'}: the adapter is not in an ES module package; add "type": "module" there, or the conformance command cannot load it`];
+  return { directory, written, warnings };
 }
 
 /** Where the `init` command writes its messages. @public */
@@ -116,6 +139,7 @@ export function registerInit(program: Command, io: InitIo, exit: { code: number 
       try {
         const result = await initAdapter(dir, { ...flags, cwd: io.cwd });
         for (const file of result.written) io.stdout.write(`wrote ${relative(io.cwd, file)}\n`);
+        for (const warning of result.warnings) io.stderr.write(`conformance init: warning: ${warning}\n`);
         const adapterFile = relative(io.cwd, join(result.directory, 'adapter.ts'));
         io.stdout.write(`\nnext: fill in ${adapterFile} (each member names its ADAPTERS.md section), then run\n  npx conformance --adapter ${adapterFile}\n`);
         exit.code = 0;

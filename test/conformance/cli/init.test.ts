@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -178,6 +178,16 @@ describe('conformance init', () => {
     await initAdapter(folder, { force: true, name: 'other runtime' });
     expect(await readFile(join(folder, 'adapter.ts'), 'utf8')).toContain("name: 'other runtime',");
     expect(await exists(join(folder, 'README.md'))).toBe(true);
+  });
+
+  it('warns, and still writes, when the folder is not in an ES module package', async () => {
+    const commonJs = join(project, 'commonjs');
+    await mkdir(commonJs);
+    await writeFile(join(commonJs, 'package.json'), '{ "name": "old-style" }\n');
+    const result = await initAdapter(join(commonJs, 'adapter'));
+    expect(result.warnings).toEqual([`${join(commonJs, 'package.json')}: the adapter is not in an ES module package; add "type": "module" there, or the conformance command cannot load it`]);
+    expect(result.written).toHaveLength(3);
+    expect((await initAdapter(join(project, 'esm'))).warnings).toEqual([]);
   });
 
   it('refuses a folder that is a file, and a runtime name that cannot be written into the skeleton', async () => {
