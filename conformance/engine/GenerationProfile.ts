@@ -17,7 +17,8 @@ export type StepKind =
   | 'unstash'
   | 'timer'
   | 'advance'
-  | 'failNextSetup';
+  | 'failNextSetup'
+  | 'supervise';
 
 /**
  * What a property generates, as data: the shapes of actor trees, the strategies they use and
@@ -58,6 +59,11 @@ export interface GenerationProfile {
   readonly initialActors: { readonly min: number; readonly max: number };
   /** Relative weights of step kinds (absent or 0: never). */
   readonly steps: Partial<Record<StepKind | 'spawn', number>>;
+  /**
+   * Whether a supervisor a handler adds may replace a same-type one that is not the innermost
+   * active supervisor (SUP-06; default true). When false, such a `supervise` step does nothing.
+   */
+  readonly deepReplacement?: boolean;
   /** Largest single clock advance, in ms. */
   readonly maxAdvanceMs: number;
   /** Upper bound on generated steps per run. */
@@ -81,6 +87,7 @@ export const stepCapabilities: Readonly<Record<StepKind, readonly Capability[]>>
   timer: ['timers', 'time.manual'],
   advance: ['time.manual'],
   failNextSetup: [],
+  supervise: ['supervision.nesting'],
 };
 
 /** The capabilities each strategy kind needs. @public */

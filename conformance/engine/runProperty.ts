@@ -53,7 +53,7 @@ export async function runProperty(adapter: RuntimeAdapter, family: PropertyFamil
         const { env, recorder, clock } = suiteEnvironment(scenario.hierarchy, adapter.runtimeErrors);
         const sut = await adapter.start(env);
         const driver = new RunDriver(sut, recorder, clock, declared);
-        const model = runModel(initialModelState(scenario.hierarchy));
+        const model = runModel(initialModelState(scenario.hierarchy), profile.deepReplacement !== false);
         try {
           for (const blueprint of scenario.initial) await new Step({ step: 'spawn', blueprint }).run(model, driver);
           await fc.asyncModelRun(() => ({ model, real: driver }), commands);

@@ -17,7 +17,20 @@ export const strategies: PropertyFamily = {
   numRuns: 100,
 };
 
-/** Restart limits over virtual time, and setups that throw. @public */
+/**
+ * Restart limits over virtual time, and setups that throw.
+ *
+ * One supervision layer per actor, on purpose. With several, a setup that throws during a
+ * restart meets supervisors that Pekko re-creates on every restart of an enclosing one (each
+ * `supervise` is an interceptor built by a factory at start), so their counts start again at 0;
+ * an inner limited restart then retries the setup only while `count + 1 < limit`, an unlimited
+ * one rethrows it outwards, and an inner stop or resume turns it into a failed or invalid
+ * initial behavior whose handling is internal (`Supervision.scala`, `handleExceptionOnStart`;
+ * SupervisionSpec has no test of it). No rule states these outcomes and the runtimes need not
+ * agree on them, so this property does not generate them.
+ *
+ * @public
+ */
 export const restartLimits: PropertyFamily = {
   id: 'supervision.restart-limits',
   title: 'Restart limits count within their window; failing setups are retried only within limits',
@@ -26,7 +39,6 @@ export const restartLimits: PropertyFamily = {
   profile: {
     ...baseProfile,
     maxDepth: 0,
-    // One layer: the rules do not say which layer handles a setup failure that only an inner one matches.
     maxLayers: 1,
     strategies: ['restart', 'resume', 'stop'],
     limits: true,
@@ -34,6 +46,38 @@ export const restartLimits: PropertyFamily = {
     maxSteps: 15,
   },
   numRuns: 150,
+};
+
+/**
+ * Handlers that return their behavior wrapped in another supervisor: one for an error type
+ * already supervised replaces that supervisor (SUP-06), others stack inside (SUP-05). The added
+ * supervisors resume, stop, or restart with limit 0, which hands the failure outwards, so a
+ * replaced supervisor shows by its absence; a restart brings the blueprint's supervisors back.
+ *
+ * @public
+ */
+export const replacement: PropertyFamily = {
+  id: 'supervision.replacement',
+  title: 'A supervisor a handler adds replaces one for the same error type instead of stacking inside it',
+  rules: ['SUP-06', 'SUP-05'],
+  requires: ['supervision.nesting'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 0,
+    // One layer from the blueprint: the added ones make the stacks.
+    maxLayers: 1,
+    minLayers: 1,
+    strategies: ['restart', 'resume', 'stop'],
+    initialActors: { min: 1, max: 1 },
+    steps: { ping: 1, fail: 4, supervise: 4 },
+    // The reference runtime replaces only the innermost supervisor (its interpreter's `adopt`
+    // compares the returned node with the node right around it); Pekko drops every same-type
+    // supervisor around the returned behavior (InterceptorImpl deduplicates against the whole
+    // stack). Deeper replacement is left out until the runtime does it.
+    deepReplacement: false,
+    maxSteps: 12,
+  },
+  numRuns: 100,
 };
 
 /** Exponential backoff with buffering of what arrives meanwhile. @public */

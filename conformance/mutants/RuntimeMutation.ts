@@ -25,6 +25,8 @@ export interface RuntimeMutation {
   readonly terminatedAlwaysHandled?: boolean;
   /** Timers are scheduled straight on the clock and owned by no incarnation, so a restart or stop does not cancel them. */
   readonly timersSurviveRestart?: boolean;
+  /** A supervisor a handler adds stacks inside an active one for the same error type instead of replacing it. */
+  readonly addedSupervisorsStack?: boolean;
   /** `unstashAll` replays the stash newest first. */
   readonly unstashAllReversed?: boolean;
   /** A durable entity's passivation stops it at once, cancelling the write in flight and the commands held before it. */

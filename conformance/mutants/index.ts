@@ -20,6 +20,7 @@ import { resumeRestarts } from './resume-restarts.js';
 import { signalsSeePendingState } from './signals-see-pending-state.js';
 import { storeNoRevisionCheck } from './store-no-revision-check.js';
 import { storeResumeSkipsOne } from './store-resume-skips-one.js';
+import { supervisorsStack } from './supervisors-stack.js';
 import { timersDroppedDuringWrite } from './timers-dropped-during-write.js';
 import { timersSurviveRestart } from './timers-survive-restart.js';
 import { unstashAllReversed } from './unstash-all-reversed.js';
@@ -38,6 +39,7 @@ export const mutants: readonly Mutant[] = [
   exactErrorMatching,
   noDeathPact,
   unstashAllReversed,
+  supervisorsStack,
   earlyWriteAck,
   passivationCancelsWrite,
   signalsSeePendingState,

@@ -1,4 +1,4 @@
-import type { ActorBlueprint } from './ActorBlueprint.js';
+import type { ActorBlueprint, SupervisionLayer } from './ActorBlueprint.js';
 
 /** Record `received` with the incarnation's message count, then count it (a count reveals resume vs restart). @public */
 export interface PingCommand {
@@ -76,6 +76,21 @@ export interface CancelTimerCommand {
 }
 
 /**
+ * Return the current behavior (state kept) wrapped in one more supervisor, innermost (SUP-06):
+ * it replaces every active supervisor for the same error type (the same `on`) and stacks inside
+ * the others. Its strategy never restarts (stop, resume, or restart limited to 0, which passes
+ * every failure outwards): a restart would reinstall the handler itself, whose state the rules
+ * do not describe. A restart by one of the actor's own supervisors reinstalls what it wrapped,
+ * so the layers inside it come back and the added ones are gone.
+ *
+ * @public
+ */
+export interface SuperviseCommand {
+  readonly kind: 'supervise';
+  readonly layer: SupervisionLayer;
+}
+
+/**
  * The closed set of messages the adapter's single generic behavior interprets. Each kind is
  * tied to a capability; generators leave out kinds the adapter did not declare.
  *
@@ -95,7 +110,8 @@ export type ActorCommand =
   | UnstashAllCommand
   | UnstashCommand
   | StartTimerCommand
-  | CancelTimerCommand;
+  | CancelTimerCommand
+  | SuperviseCommand;
 
 /** The `kind` of an {@link ActorCommand}. @public */
 export type ActorCommandKind = ActorCommand['kind'];

@@ -1,4 +1,4 @@
-import type { ActorBlueprint, ChildWatchMode } from './ActorBlueprint.js';
+import type { ActorBlueprint, ChildWatchMode, SupervisionLayer } from './ActorBlueprint.js';
 import type { ActorCommand, StashableCommand } from './ActorCommand.js';
 import type { ErrorHierarchy } from './ErrorHierarchy.js';
 
@@ -80,6 +80,10 @@ export interface ActorModel {
   watchedIn: Record<string, number>;
   stash: StashableCommand[];
   layers: LayerState[];
+  /** Supervisors a handler added (SUP-06), innermost first; they sit inside every blueprint layer still active. */
+  added?: SupervisionLayer[];
+  /** Indexes of blueprint layers a same-type supervisor replaced (SUP-06). */
+  dropped?: number[];
   /** Deliveries held while restarting (SUP-10). */
   buffer: Delivery[];
   /** Capacity of `buffer` for the restart in progress. */

@@ -1,4 +1,4 @@
-import type { ActorBlueprint } from '../../../spec/model/index.js';
+import type { ActorBlueprint, SupervisionLayer } from '../../../spec/model/index.js';
 
 /**
  * A generated step before it meets a model state. Actors, errors and children are chosen by
@@ -25,4 +25,6 @@ export type CommandTemplate =
   | { readonly kind: 'unstashAll' }
   | { readonly kind: 'unstash'; readonly n: number }
   | { readonly kind: 'startTimer'; readonly key: number; readonly delayMs: number }
-  | { readonly kind: 'cancelTimer'; readonly key: number };
+  | { readonly kind: 'cancelTimer'; readonly key: number }
+  /** `replacing`: take the error type of the innermost active supervisor, so the new one replaces it. */
+  | { readonly kind: 'supervise'; readonly layer: SupervisionLayer; readonly replacing: boolean };

@@ -113,6 +113,16 @@ export function blueprintArbitrary(
 const pick = fc.nat({ max: 1000 });
 const errorPick = fc.nat({ max: errorCount - 1 });
 const errorName = errorPick.map((i) => `E${i}`);
+/**
+ * What a supervisor a handler adds may do (see `SuperviseCommand`): never restart. Handing the
+ * failure on is the likeliest, as it is what shows whether a replaced supervisor is gone.
+ */
+const addedStrategy = fc.constantFrom<SupervisorStrategy>(
+  { kind: 'restart', limit: { max: 0, withinMs: 100 } },
+  { kind: 'restart', limit: { max: 0, withinMs: 100 } },
+  { kind: 'resume' },
+  { kind: 'stop' },
+);
 
 function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: readonly string[]): fc.Arbitrary<CommandTemplate> | undefined {
   switch (kind) {
@@ -148,6 +158,10 @@ function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: 
           .map<CommandTemplate>(({ key, delayMs }) => ({ kind: 'startTimer', key, delayMs })),
         fc.nat({ max: 1 }).map<CommandTemplate>((key) => ({ kind: 'cancelTimer', key })),
       );
+    case 'supervise':
+      return fc
+        .record({ on: fc.constantFrom(...matchers), strategy: addedStrategy, replacing: fc.constantFrom(true, true, false) })
+        .map<CommandTemplate>(({ replacing, ...layer }) => ({ kind: 'supervise', layer, replacing }));
     case 'advance':
     case 'failNextSetup':
     case 'burst':

@@ -13,11 +13,13 @@ export interface RunModel {
   nextTopLevel: number;
   nextId: number;
   nextSpawned: number;
+  /** From the profile: whether `supervise` may replace a supervisor other than the innermost. */
+  readonly deepReplacement?: boolean;
 }
 
 /** A fresh run model around an initial state. */
-export function runModel(state: ModelState): RunModel {
-  return { state, nextTopLevel: 0, nextId: 1, nextSpawned: 0 };
+export function runModel(state: ModelState, deepReplacement = true): RunModel {
+  return { state, nextTopLevel: 0, nextId: 1, nextSpawned: 0, deepReplacement };
 }
 
 const at = <T>(items: readonly T[], index: number): T | undefined => (items.length === 0 ? undefined : items[index % items.length]);
@@ -103,5 +105,12 @@ function resolveCommand(template: CommandTemplate, path: string, m: RunModel): A
       return { kind: 'startTimer', key: `k${template.key}`, delayMs: template.delayMs, id: m.nextId++ };
     case 'cancelTimer':
       return { kind: 'cancelTimer', key: `k${template.key}` };
+    case 'supervise': {
+      const active = [...(actor.added ?? []), ...actor.blueprint.supervision.filter((_, i) => !(actor.dropped ?? []).includes(i))];
+      const layer = template.replacing && active[0] ? { ...template.layer, on: active[0].on } : template.layer;
+      // Only the innermost active supervisor may be the one replaced (the family says why).
+      if (m.deepReplacement === false && active.slice(1).some((l) => l.on === layer.on)) return undefined;
+      return { kind: 'supervise', layer };
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { childPath, parentPath, type ActorBlueprint } from '../ActorBlueprint.js';
+import { childPath, parentPath, type ActorBlueprint, type SupervisionLayer } from '../ActorBlueprint.js';
 import type { ActorCommand, StashableCommand } from '../ActorCommand.js';
 import { errorMatches } from '../ErrorHierarchy.js';
 import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
@@ -23,6 +23,12 @@ interface Chain {
   groupWave: number | null;
   /** `tails` as they were when the group began. */
   groupBase: number[];
+}
+
+/** One supervisor of an actor's active stack: a blueprint layer (`index`) or one a handler added (`index` null). */
+interface ActiveLayer {
+  readonly layer: SupervisionLayer;
+  readonly index: number | null;
 }
 
 /** Events of earlier operations (or earlier in this one) that the next events must follow, and the rules that say so. */
@@ -241,7 +247,32 @@ export class Simulation {
       case 'cancelTimer':
         this.cancelTimer(actor, command.key);
         return;
+      case 'supervise':
+        this.addSupervisor(actor, command.layer);
+        return;
     }
+  }
+
+  /** A handler returned its behavior wrapped in `layer`: same-type supervisors are replaced, not stacked (SUP-06). */
+  private addSupervisor(actor: ActorModel, layer: SupervisionLayer): void {
+    const { strategy } = layer;
+    if (strategy.kind === 'backoff' || (strategy.kind === 'restart' && strategy.limit?.max !== 0)) {
+      throw new ModelError('BAD_OPERATION', 'an added supervisor may only stop, resume, or restart with limit 0');
+    }
+    const replaced = actor.blueprint.supervision.flatMap((l, i) => (l.on === layer.on && !(actor.dropped ?? []).includes(i) ? [i] : []));
+    const added = actor.added ?? [];
+    if (replaced.length > 0 || added.some((l) => l.on === layer.on)) this.rules.add('SUP-06');
+    actor.dropped = [...(actor.dropped ?? []), ...replaced];
+    actor.added = [layer, ...added.filter((l) => l.on !== layer.on)];
+  }
+
+  /** The actor's supervisors as they stand, innermost first: added ones, then the blueprint's not replaced. */
+  private activeLayers(actor: ActorModel): ActiveLayer[] {
+    const dropped = actor.dropped ?? [];
+    return [
+      ...(actor.added ?? []).map((layer) => ({ layer, index: null })),
+      ...actor.blueprint.supervision.flatMap((layer, index) => (dropped.includes(index) ? [] : [{ layer, index }])),
+    ];
   }
 
   private stashable(actor: ActorModel, command: StashableCommand): void {
@@ -415,24 +446,26 @@ export class Simulation {
    * backoff decide for themselves, and a first start that must not be retried (SUP-08) stops.
    */
   private supervise(actor: ActorModel, errorName: string, mode: 'running' | 'start' | 'restartSetup', outsideOf = -1): void {
-    const layers = actor.blueprint.supervision;
-    const found = decidingLayer(this.state.hierarchy, layers.slice(outsideOf + 1), errorName);
-    const index = found < 0 ? -1 : found + outsideOf + 1;
-    const situation = [...this.noteMatching(actor, errorName, index), ...(mode === 'start' ? ['SUP-08'] : mode === 'restartSetup' ? ['SUP-09'] : [])];
-    this.because(situation, () => this.decide(actor, errorName, mode, index));
+    const stack = this.activeLayers(actor);
+    const found = decidingLayer(this.state.hierarchy, stack.slice(outsideOf + 1).map((l) => l.layer), errorName);
+    const position = found < 0 ? -1 : found + outsideOf + 1;
+    const situation = [...this.noteMatching(actor, stack, errorName, position), ...(mode === 'start' ? ['SUP-08'] : mode === 'restartSetup' ? ['SUP-09'] : [])];
+    this.because(situation, () => this.decide(actor, errorName, mode, stack, position));
   }
 
-  /** Carries out the decision of layer `index` (none when -1) on a failure. */
-  private decide(actor: ActorModel, errorName: string, mode: 'running' | 'start' | 'restartSetup', index: number): void {
+  /** Carries out the decision of the layer at `position` of `stack` (none when -1) on a failure. */
+  private decide(actor: ActorModel, errorName: string, mode: 'running' | 'start' | 'restartSetup', stack: readonly ActiveLayer[], position: number): void {
     const duringStart = mode === 'start';
-    const layer = actor.blueprint.supervision[index];
-    if (!layer) {
+    const active = stack[position];
+    const layer = active?.layer;
+    if (!active || !layer) {
       this.rules.add('SUP-01');
       this.because(['SUP-01'], () => this.stopOnFailure(actor, errorName, duringStart));
       return;
     }
     const strategy = layer.strategy;
-    const layerState = actor.layers[index]!;
+    // An added supervisor never restarts, so it keeps no count.
+    const layerState = active.index === null ? { restartCount: 0, deadline: null } : actor.layers[active.index]!;
     if (strategy.kind === 'resume' && mode === 'running') {
       this.rules.add('SUP-02');
       this.withhold(actor.path, [...restartClasses, 'PostStop'], ['SUP-02']);
@@ -449,14 +482,15 @@ export class Simulation {
       if (strategy.kind === 'restart' && strategy.limit !== undefined && !duringStart) {
         this.rules.add('SUP-07');
         this.withhold(actor.path, restartClasses, ['SUP-07']);
-        this.because(['SUP-07'], () => this.supervise(actor, errorName, mode, index));
+        this.because(['SUP-07'], () => this.supervise(actor, errorName, mode, position));
         return;
       }
       if (strategy.kind === 'backoff') this.rules.add('SUP-11');
       this.because(strategy.kind === 'backoff' ? ['SUP-11'] : [], () => this.stopOnFailure(actor, errorName, duringStart));
       return;
     }
-    this.restart(actor, index);
+    if (active.index === null) throw new ModelError('BAD_OPERATION', 'an added supervisor cannot restart');
+    this.restart(actor, active.index);
   }
 
   /** A failure stops the actor: no restart may happen instead (the situation's rules say why). */
@@ -480,19 +514,22 @@ export class Simulation {
     this.because(handlerThrows ? ['LIF-10'] : [], () => this.prepareRestart(actor, index, preRestart));
   }
 
-  /** Notes the matching rules this decision reached (SUP-04, SUP-05) and returns them. */
-  private noteMatching(actor: ActorModel, errorName: string, index: number): string[] {
-    const layers = actor.blueprint.supervision;
+  /** Notes the matching rules this decision reached (SUP-04, SUP-05, SUP-06) and returns them. */
+  private noteMatching(actor: ActorModel, stack: readonly ActiveLayer[], errorName: string, position: number): string[] {
+    const layers = stack.map((l) => l.layer);
     const reached = new Set<string>();
-    if (index > 0 || (index < 0 && layers.length > 0)) reached.add('SUP-04');
-    const chosen = layers[index];
+    if (position > 0 || (position < 0 && layers.length > 0)) reached.add('SUP-04');
+    const chosen = layers[position];
     if (chosen) {
       if (chosen.on !== errorName && chosen.on !== 'any') reached.add('SUP-04');
-      const outer = layers.slice(index + 1).some(
+      const outer = layers.slice(position + 1).some(
         (l) => errorMatches(this.state.hierarchy, errorName, l.on) && l.strategy.kind !== chosen.strategy.kind,
       );
       if (outer) reached.add('SUP-05');
     }
+    // A replaced supervisor would have caught this failure: the replacement decides instead (SUP-06).
+    const replaced = (actor.dropped ?? []).map((i) => actor.blueprint.supervision[i]!);
+    if (replaced.some((l) => errorMatches(this.state.hierarchy, errorName, l.on))) reached.add('SUP-06');
     for (const rule of reached) this.rules.add(rule);
     return [...reached];
   }
@@ -505,6 +542,9 @@ export class Simulation {
     countRestart(strategy, layerState, this.state.now);
     actor.live = false;
     actor.stash = [];
+    // The restarting supervisor reinstalls what it wraps: the layers inside it return, added ones go (SUP-06).
+    actor.added = [];
+    actor.dropped = (actor.dropped ?? []).filter((i) => i > index);
     const stopChildren = strategy.kind === 'backoff' || (strategy.kind === 'restart' && strategy.stopChildren !== false);
     if (stopChildren && actor.children.length > 0) {
       this.rules.add('SUP-12');
@@ -588,6 +628,8 @@ export class Simulation {
       watchedIn: {},
       stash: [],
       layers: blueprint.supervision.map(() => ({ restartCount: 0, deadline: null })),
+      added: [],
+      dropped: [],
       buffer: [],
       bufferCapacity: defaultRestartBufferCapacity,
     };
