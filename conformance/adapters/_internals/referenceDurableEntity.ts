@@ -65,6 +65,8 @@ export interface EntityOptions {
   readonly signalsSeePendingState?: boolean;
   /** Timer messages that arrive while a write is in flight are lost instead of held (a bug, DS-20). */
   readonly timerMessagesDroppedDuringWrite?: boolean;
+  /** An unhandled termination notice counts as handled, so no death pact (a bug, WATCH-06, DS-18). */
+  readonly terminatedAlwaysHandled?: boolean;
 }
 
 /** A counter entity whose command handler interprets the suite's entity commands (`halt` is its parent's business). */
@@ -157,7 +159,7 @@ export function durableEntity(
         else if (signal instanceof Terminated) {
           const watch = watches.get(signal.ref);
           watches.delete(signal.ref);
-          if (watch === undefined || watch.deathPact) return false;
+          if (watch === undefined || watch.deathPact) return options.terminatedAlwaysHandled === true ? undefined : false;
           probe.callback(path, watch.id, 0, options.signalsSeePendingState ? (pending ?? state) : state);
         }
         return undefined;

@@ -371,6 +371,7 @@ function deliverNotice(run: Run, watcher: EntityState, of: string, stopped: numb
   delete watcher.watching[of];
   if (watcher.inFlight !== null) run.rules.add('DS-18');
   if (watch.deathPact) {
+    run.rules.add('WATCH-06');
     stopEntity(run, watcher, [stopped]);
     return;
   }
