@@ -30,6 +30,7 @@ import type {
   ActorCommand,
   DurableEntityBlueprint,
   EntityCommand,
+  SupervisionLayer,
   SupervisorStrategy as StrategyData,
 } from '../../spec/model/index.js';
 import { durableEntity, replySink, storeOver } from './_internals/referenceDurableEntity.js';
@@ -113,6 +114,15 @@ function exactly(declared: ErrorClass): ErrorClass {
   } as unknown as ErrorClass;
 }
 
+/** A class of its own whose `instanceof` accepts what `declared` accepts (a mutant's supervisor type). */
+function lookalike(declared: ErrorClass): ErrorClass {
+  return class {
+    static [Symbol.hasInstance](value: unknown): boolean {
+      return value instanceof declared;
+    }
+  } as unknown as ErrorClass;
+}
+
 /** Replays the stash newest first (a mutant's `unstashAll`). */
 function unstashReversed(stash: StashBuffer<Message>, behavior: Behavior<Message>): Behavior<Message> {
   const stashed: Message[] = [];
@@ -148,6 +158,25 @@ class UnownedTimers {
 /** Builds the behavior of the actor at `path` from its blueprint. */
 function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, directory: Directory, mutation: RuntimeMutation = {}): Behavior<Message> {
   const { probe, errors } = env;
+  /**
+   * Wraps `inner` in `layers`, innermost first: each onFailure wraps the behavior built so far.
+   * `disguised` (a mutant's) gives each supervisor a class of its own that matches the same
+   * errors, so the runtime never sees it as the same type as another and stacks it.
+   */
+  const superviseIn = (inner: Behavior<Message>, layers: readonly SupervisionLayer[], disguised = false): Behavior<Message> => {
+    let wrapped = inner;
+    for (const layer of layers) {
+      const strategy = strategyOf(mutation.strategy ? mutation.strategy(layer.strategy) : layer.strategy);
+      if (layer.on === 'any' && !disguised) {
+        wrapped = Behaviors.supervise(wrapped).onFailure(strategy);
+        continue;
+      }
+      const declared = layer.on === 'any' ? Error : errors.classOf(layer.on);
+      const matcher = mutation.exactErrorMatching ? exactly(declared) : disguised ? lookalike(declared) : declared;
+      wrapped = Behaviors.supervise(wrapped).onFailure(matcher, strategy);
+    }
+    return wrapped;
+  };
   const unownedTimers = mutation.timersSurviveRestart ? new UnownedTimers(env.clock) : undefined;
   const spawnChild = (ctx: ActorContext<Message>, child: ActorBlueprint): ActorRef<Message> => {
     const childPath = `${path}/${child.name}`;
@@ -211,6 +240,9 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
         case 'watchNotice':
           probe.watchMessage(path, message.of);
           return Behaviors.same();
+        case 'supervise':
+          // The same behavior (its count kept) inside one more supervisor, which replaces a same-type one (SUP-06).
+          return superviseIn(behavior, [message.layer], mutation.addedSupervisorsStack);
       }
     }).receiveSignal(function handleSignal(context, signal) {
       // A mutant's runtime hands the behavior PostStop as well when it restarts it.
@@ -230,7 +262,7 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
     return behavior;
   };
 
-  let behavior: Behavior<Message> = Behaviors.setup<Message>((ctx) => {
+  const behavior: Behavior<Message> = Behaviors.setup<Message>((ctx) => {
     probe.setupStarted(path); // throws when the suite wants this attempt to fail
     for (const child of blueprint.children) {
       if (ctx.child(child.name)) continue; // kept across a restart with stopChildren(false)
@@ -244,17 +276,7 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
         : incarnation(undefined, timers),
     );
   });
-  // Innermost layer first: each onFailure wraps the behavior built so far.
-  for (const layer of blueprint.supervision) {
-    const strategy = strategyOf(mutation.strategy ? mutation.strategy(layer.strategy) : layer.strategy);
-    if (layer.on === 'any') {
-      behavior = Behaviors.supervise(behavior).onFailure(strategy);
-      continue;
-    }
-    const declared = errors.classOf(layer.on);
-    behavior = Behaviors.supervise(behavior).onFailure(mutation.exactErrorMatching ? exactly(declared) : declared, strategy);
-  }
-  return behavior;
+  return superviseIn(behavior, blueprint.supervision);
 }
 
 type GuardianMessage = { readonly spawn: ActorBlueprint } | { readonly entity: DurableEntityBlueprint } | { readonly halt: string };
