@@ -40,9 +40,10 @@ export const restartLimits: PropertyFamily = {
     ...baseProfile,
     maxDepth: 0,
     maxLayers: 1,
-    strategies: ['restart', 'resume', 'stop'],
+    // Restart twice as likely as the others: limits are what this property is about.
+    strategies: ['restart', 'restart', 'resume', 'stop'],
     limits: true,
-    steps: { spawn: 2, ping: 2, fail: 4, advance: 2, failNextSetup: 4 },
+    steps: { spawn: 1, ping: 1, fail: 6, advance: 2, failNextSetup: 2 },
     maxSteps: 15,
   },
   numRuns: 150,
@@ -110,7 +111,7 @@ export const childStopOnRestart: PropertyFamily = {
   profile: {
     ...baseProfile,
     maxDepth: 2,
-    strategies: ['restart', 'backoff', 'stop'],
+    strategies: ['restart', 'restart', 'backoff', 'stop'],
     keepChildren: true,
     watchModes: ['none', 'watch', 'watchWith'],
     steps: { ping: 3, fail: 4, spawnChild: 1, stopChild: 1, advance: 1, burst: 2 },

@@ -449,18 +449,27 @@ export class Simulation {
     const stack = this.activeLayers(actor);
     const found = decidingLayer(this.state.hierarchy, stack.slice(outsideOf + 1).map((l) => l.layer), errorName);
     const position = found < 0 ? -1 : found + outsideOf + 1;
-    const situation = [...this.noteMatching(actor, stack, errorName, position), ...(mode === 'start' ? ['SUP-08'] : mode === 'restartSetup' ? ['SUP-09'] : [])];
-    this.because(situation, () => this.decide(actor, errorName, mode, stack, position));
+    const situation = [...this.noteMatching(actor, stack, errorName, position, outsideOf + 1), ...(mode === 'start' ? ['SUP-08'] : mode === 'restartSetup' ? ['SUP-09'] : [])];
+    this.because(situation, () => this.decide(actor, errorName, mode, stack, position, outsideOf >= 0));
   }
 
   /** Carries out the decision of the layer at `position` of `stack` (none when -1) on a failure. */
-  private decide(actor: ActorModel, errorName: string, mode: 'running' | 'start' | 'restartSetup', stack: readonly ActiveLayer[], position: number): void {
+  private decide(
+    actor: ActorModel,
+    errorName: string,
+    mode: 'running' | 'start' | 'restartSetup',
+    stack: readonly ActiveLayer[],
+    position: number,
+    escalated: boolean,
+  ): void {
     const duringStart = mode === 'start';
     const active = stack[position];
     const layer = active?.layer;
     if (!active || !layer) {
-      this.rules.add('SUP-01');
-      this.because(['SUP-01'], () => this.stopOnFailure(actor, errorName, duringStart));
+      // A failure handed on past the last supervisor stops the actor: SUP-07 says so for an
+      // exhausted limit; otherwise the actor was, for this error, unsupervised (SUP-01).
+      if (!escalated) this.rules.add('SUP-01');
+      this.because(escalated ? [] : ['SUP-01'], () => this.stopOnFailure(actor, errorName, duringStart));
       return;
     }
     const strategy = layer.strategy;
@@ -468,8 +477,11 @@ export class Simulation {
     const layerState = active.index === null ? { restartCount: 0, deadline: null } : actor.layers[active.index]!;
     if (strategy.kind === 'resume' && mode === 'running') {
       this.rules.add('SUP-02');
-      this.withhold(actor.path, [...restartClasses, 'PostStop'], ['SUP-02']);
-      actor.countRules = union(actor.countRules ?? [], ['SUP-02']);
+      // What made the failure resume (a subtype match, a replaced supervisor…) is part of it.
+      const resumed = union(['SUP-02'], this.reasons.flat());
+      // The actor lives on: no restart, no stop, and what is sent next is handled, not dead-lettered.
+      this.withhold(actor.path, [...restartClasses, 'PostStop', 'deadLetter'], resumed);
+      actor.countRules = union(actor.countRules ?? [], resumed);
       return;
     }
     const givesUp =
@@ -481,7 +493,7 @@ export class Simulation {
     if (givesUp) {
       if (strategy.kind === 'restart' && strategy.limit !== undefined && !duringStart) {
         this.rules.add('SUP-07');
-        this.withhold(actor.path, restartClasses, ['SUP-07']);
+        this.withhold(actor.path, restartClasses, union(['SUP-07'], this.reasons.flat()));
         this.because(['SUP-07'], () => this.supervise(actor, errorName, mode, position));
         return;
       }
@@ -515,10 +527,11 @@ export class Simulation {
   }
 
   /** Notes the matching rules this decision reached (SUP-04, SUP-05, SUP-06) and returns them. */
-  private noteMatching(actor: ActorModel, stack: readonly ActiveLayer[], errorName: string, position: number): string[] {
+  private noteMatching(actor: ActorModel, stack: readonly ActiveLayer[], errorName: string, position: number, from: number): string[] {
     const layers = stack.map((l) => l.layer);
     const reached = new Set<string>();
-    if (position > 0 || (position < 0 && layers.length > 0)) reached.add('SUP-04');
+    // Layers from `from` on were asked: one that did not match passed the failure outwards.
+    if (position > from || (position < 0 && layers.length > from)) reached.add('SUP-04');
     const chosen = layers[position];
     if (chosen) {
       if (chosen.on !== errorName && chosen.on !== 'any') reached.add('SUP-04');
