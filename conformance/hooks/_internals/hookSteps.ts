@@ -92,14 +92,11 @@ function blueprint(template: ActorTemplate, m: HookRunModel): HookedActorBluepri
 }
 
 function command(template: CommandTemplate, path: string, m: HookRunModel): HookCommand | undefined {
-  const id = m.nextId;
   if (template.kind === 'add') return { kind: 'add', id: m.nextId++, by: template.by, flush: template.flush };
   if (template.kind === 'crash') return { kind: 'crash', id: m.nextId++ };
   // Watching an ancestor or a descendant mixes the watch with the stop of a subtree: left out.
   const targets = Object.keys(m.state.actors).filter((p) => !isWithin(p, path) && !isWithin(path, p));
-  if (targets.length === 0) return undefined;
-  m.nextId = id + 1;
-  return { kind: 'watch', id, target: pick(targets, template.target) };
+  return targets.length === 0 ? undefined : { kind: 'watch', id: m.nextId++, target: pick(targets, template.target) };
 }
 
 function resolve(template: HookTemplate, m: HookRunModel): HookOperation | undefined {

@@ -234,7 +234,7 @@ function startFailed(run: Run, actor: HookedActorState): void {
     startAll(run, [actor], [], true);
     return;
   }
-  // Whether the stop hook of an actor that never started runs is left open (GoAkt: no; a hook-less runtime: yes).
+  // Whether the stop hook of an actor that never started runs is left open (GoAkt: no; the reference runtime: yes).
   terminate(run, actor, { failed: true, stopHook: 'optional' });
 }
 
