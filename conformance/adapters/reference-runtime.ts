@@ -372,7 +372,7 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'durable-state.stash-capacity',
     'durable-state.persist-failure-backoff',
   ],
-  hookPolicy: { restartedChildren: 'stopped' },
+  hookPolicy: { restartedChildren: 'stopped', startTimeout: true },
   runtimeErrors: {
     DeathPact: DeathPactError,
     StashOverflow: StashOverflowError,

@@ -59,4 +59,6 @@ export interface HookPolicyDeclaration {
   readonly restartedChildren: 'stopped' | 'rebuilt';
   /** Whether the stop hook runs before a restart (HOOK-04); leave out when it depends, and the suite accepts both. */
   readonly stopHookOnRestart?: 'never' | 'always';
+  /** True when a hooked actor's start hook can be given a time limit past which the start fails (HOOK-02, GoAkt's init timeout). */
+  readonly startTimeout?: boolean;
 }

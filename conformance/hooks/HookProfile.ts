@@ -20,6 +20,11 @@ export interface HookProfile {
   readonly directives: readonly (HookDirective | 'none')[];
   /** Start delays (virtual ms) of top-level actors; children start at once. */
   readonly startDelaysMs: readonly number[];
+  /**
+   * When the adapter declares `hookPolicy.startTimeout`: the time limit of every top-level start hook (longer than any
+   * delay), and now and then a start hook that never finishes, for an actor that does not restart.
+   */
+  readonly startTimeoutMs?: number;
   /** Ids of the suite extensions actors may look up (with `extensions`). */
   readonly extensions: readonly string[];
   /** Most children a top-level actor spawns. */

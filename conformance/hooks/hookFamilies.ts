@@ -16,6 +16,7 @@ export const startAndStop: HookFamily = {
     commands: { add: 4, watch: 1 },
     directives: ['none'],
     startDelaysMs: [0, 5],
+    startTimeoutMs: 8,
     extensions: [],
     maxChildren: 1,
     names: 2,

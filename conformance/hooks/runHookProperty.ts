@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Capability } from '../../spec/index.js';
 import { initialHookState, type HookPolicy } from '../../spec/model/index.js';
 import { advanceClock } from '../_internals/advanceClock.js';
 import { defaultSettle } from '../_internals/defaultSettle.js';
@@ -10,7 +11,7 @@ import type { RunOptions } from '../engine/runProperty.js';
 import type { RunnableProperty } from '../engine/runtimeProperties.js';
 import { checkProperty } from '../engine/_internals/checkProperty.js';
 import { hookFamilies } from './hookFamilies.js';
-import type { HookFamily } from './HookProfile.js';
+import type { HookFamily, HookProfile } from './HookProfile.js';
 import { HookRecorder } from './_internals/HookRecorder.js';
 import { availableDirectives, firstHookedActor, hookStepArbitrary, type HookRunModel, type HookRunReal } from './_internals/hookSteps.js';
 
@@ -26,6 +27,13 @@ export function allowedHookPolicies(adapter: RuntimeAdapter): HookPolicy[] {
   const children = declared ? [declared.restartedChildren] : (['stopped', 'rebuilt'] as const);
   const stopHook = declared?.stopHookOnRestart === undefined ? [false, true] : [declared.stopHookOnRestart === 'always'];
   return children.flatMap((restartedChildren) => stopHook.map((stopHookOnRestart) => ({ restartedChildren, stopHookOnRestart })));
+}
+
+/** The profile without what the adapter cannot express: extensions, start hook time limits. */
+function reducedProfile(profile: HookProfile, declared: ReadonlySet<Capability>, adapter: RuntimeAdapter): HookProfile {
+  const { startTimeoutMs: _limit, ...withoutLimit } = profile;
+  const limited = adapter.hookPolicy?.startTimeout === true ? profile : withoutLimit;
+  return declared.has('extensions') ? limited : { ...limited, extensions: [] };
 }
 
 /**
@@ -56,7 +64,7 @@ export async function runHookProperty(adapter: RuntimeAdapter, family: HookFamil
       const model: HookRunModel = {
         state: initialHookState(),
         nextId: 1,
-        profile: declared.has('extensions') ? family.profile : { ...family.profile, extensions: [] },
+        profile: reducedProfile(family.profile, declared, adapter),
         directives: availableDirectives(family.profile, declared),
         policies,
       };

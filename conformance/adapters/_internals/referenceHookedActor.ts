@@ -26,12 +26,15 @@ const quietTurns = 5;
 export class ReferenceHooks {
   private readonly refs = new Map<string, ActorRef<HookedMessage>>();
   private readonly notices = new Map<string, WatchNotice>();
-  /** Start hooks waiting for the suite clock; while there are any the system never looks idle. */
-  private clockWaits = 0;
+  /**
+   * Start hooks waiting for the suite's clock, or for nothing at all (a hook that never finishes
+   * stays counted after the runtime gave up on it): while there are any, the system never looks idle.
+   */
+  private stalledHooks = 0;
   /** Counts hook and resource activity, so settling can tell when nothing moves any more. */
   private activity = 0;
-  /** Called when a start hook begins to wait for the clock. */
-  private onClockWait: (() => void)[] = [];
+  /** Called when a start hook stalls. */
+  private onStall: (() => void)[] = [];
 
   constructor(
     private readonly env: TestEnvironment,
@@ -64,25 +67,25 @@ export class ReferenceHooks {
   }
 
   /**
-   * Resolves when the system is idle, or, while start hooks wait for the suite clock (which
-   * the runtime counts as work in progress), when hooks and resource have been quiet for a while.
+   * Resolves when the system is idle, or, while start hooks are stalled (which the runtime
+   * counts as work in progress), when hooks and resource have been quiet for a while.
    */
   async settle(systemSettled: () => Promise<void>): Promise<void> {
     for (;;) {
-      if (this.clockWaits === 0) {
-        const idle = await Promise.race([systemSettled().then(() => true), new Promise<false>((resolve) => this.onClockWait.push(() => resolve(false)))]);
-        this.onClockWait = [];
+      if (this.stalledHooks === 0) {
+        const idle = await Promise.race([systemSettled().then(() => true), new Promise<false>((resolve) => this.onStall.push(() => resolve(false)))]);
+        this.onStall = [];
         if (idle) return;
-      } else if (await this.quietWhileWaiting()) return;
+      } else if (await this.quietWhileStalled()) return;
     }
   }
 
-  /** True once nothing moved for a few turns while hooks wait for the clock; false as soon as none waits. */
-  private async quietWhileWaiting(): Promise<boolean> {
+  /** True once nothing moved for a few turns while hooks are stalled; false as soon as none is. */
+  private async quietWhileStalled(): Promise<boolean> {
     let seen = this.activity;
     for (let quiet = 0; quiet < quietTurns; ) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (this.clockWaits === 0) return false;
+      if (this.stalledHooks === 0) return false;
       quiet = this.activity === seen ? quiet + 1 : 0;
       seen = this.activity;
     }
@@ -96,7 +99,8 @@ export class ReferenceHooks {
   }
 
   private behavior(blueprint: HookedActorBlueprint, path: string): Behavior<HookedMessage> {
-    const actor = Behaviors.fromActor<HookedMessage>(() => this.actor(blueprint, path));
+    const options = blueprint.startTimeoutMs === undefined ? {} : { preStartTimeoutMs: blueprint.startTimeoutMs };
+    const actor = Behaviors.fromActor<HookedMessage>(() => this.actor(blueprint, path), options);
     switch (blueprint.directive) {
       case 'stop':
         return Behaviors.supervise(actor).onFailure(SupervisorStrategy.stop());
@@ -138,11 +142,14 @@ export class ReferenceHooks {
       revision += 1;
       dirty = false;
     };
+    const stall = (): void => {
+      this.stalledHooks += 1;
+      for (const notify of this.onStall) notify();
+    };
     const waitOnClock = async (ms: number) => {
-      this.clockWaits += 1;
-      for (const notify of this.onClockWait) notify();
+      stall();
       await new Promise<void>((resolve) => this.env.clock.setTimer(ms, resolve));
-      this.clockWaits -= 1;
+      this.stalledHooks -= 1;
       touch();
     };
     const actor: Actor<HookedMessage> = {
@@ -150,6 +157,10 @@ export class ReferenceHooks {
         touch();
         probe.started(path);
         lookUp(context, 'preStart');
+        if (blueprint.startHangs === true) {
+          stall();
+          await new Promise<never>(() => undefined); // only the runtime's time limit ends this start
+        }
         if (blueprint.startDelayMs > 0) await waitOnClock(blueprint.startDelayMs);
         const stored = await resource.getObject(path);
         touch();

@@ -76,10 +76,16 @@ function blueprint(template: ActorTemplate, m: HookRunModel): HookedActorBluepri
   const { profile, directives } = m;
   const used = (flags: readonly boolean[]) => profile.extensions.filter((_, k) => flags[k] === true);
   const directive = (d: Directive) => (d === 'none' ? {} : { directive: d });
+  const top = pick(directives.top, template.directive);
+  const timeout = profile.startTimeoutMs;
+  // A hook that never finishes is only given to an actor that stops when it fails: a restarting one would retry forever.
+  const hangs = timeout !== undefined && template.delay % 4 === 3 && (top === 'none' || top === 'stop');
   return {
     name: `h${template.name % profile.names}`,
-    startDelayMs: pick(profile.startDelaysMs, template.delay),
-    ...directive(pick(directives.top, template.directive)),
+    startDelayMs: hangs ? 0 : pick(profile.startDelaysMs, template.delay),
+    ...(hangs ? { startHangs: true } : {}),
+    ...(timeout !== undefined ? { startTimeoutMs: timeout } : {}),
+    ...directive(top),
     extensions: used(template.extensions),
     children: template.children.slice(0, profile.maxChildren).map((child, k) => ({
       name: `c${k}`,

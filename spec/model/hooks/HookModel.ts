@@ -42,8 +42,11 @@ export interface HookedActorState {
   readonly path: string;
   readonly blueprint: HookedActorBlueprint;
   readonly parent: string | undefined;
-  /** The start hook is waiting for its delay; it loads at `dueAt` (timer order `seq`). */
-  starting: { readonly dueAt: number; readonly seq: number; readonly restart: boolean } | null;
+  /**
+   * The start hook is waiting for its delay: it loads at `dueAt` (timer order `seq`), unless the
+   * runtime's time limit fails the start first, at `failsAt`.
+   */
+  starting: { readonly dueAt: number; readonly failsAt: number; readonly seq: number; readonly restart: boolean } | null;
   /** In-memory state and the revision of the last load or flush. */
   state: number;
   revision: number;
@@ -186,9 +189,15 @@ function startAll(run: Run, actors: readonly HookedActorState[], after: readonly
     model.setups[path] = (model.setups[path] ?? 0) + 1;
     out.emit({ kind: 'setup', path, incarnation: model.setups[path] }, [path], after);
     out.lookUp(path, 'preStart', actor.blueprint.extensions);
-    actor.starting = { dueAt: model.now + actor.blueprint.startDelayMs, seq: model.nextStartSeq++, restart };
+    const { startDelayMs, startHangs, startTimeoutMs } = actor.blueprint;
+    actor.starting = {
+      dueAt: startHangs === true ? Infinity : model.now + startDelayMs,
+      failsAt: startTimeoutMs === undefined ? Infinity : model.now + startTimeoutMs,
+      seq: model.nextStartSeq++,
+      restart,
+    };
   }
-  loadAll(run, actors.filter((a) => a.blueprint.startDelayMs === 0));
+  loadAll(run, actors.filter((a) => a.starting!.dueAt === model.now));
 }
 
 /** The loads of start hooks whose delay is over: all reads first (in timer order), then each goes on. */
@@ -373,19 +382,23 @@ function markStopping(run: Run, actor: HookedActorState): void {
   for (const child of actor.children) markStopping(run, run.model.actors[child]!);
 }
 
-/** Moves the clock forward: delayed start hooks load when due, those due at one instant in timer order. */
+/**
+ * Moves the clock forward: delayed start hooks load when due, those due at one instant in timer
+ * order; start hooks past their time limit fail (HOOK-02).
+ */
 function advance(run: Run, ms: number): void {
   const { model } = run;
   const target = model.now + ms;
+  const next = (a: HookedActorState) => (a.starting === null ? Infinity : Math.min(a.starting.dueAt, a.starting.failsAt));
   for (;;) {
-    const waiting = Object.values(model.actors).filter((a) => a.starting !== null && a.starting.dueAt <= target);
-    if (waiting.length === 0) break;
-    const due = Math.min(...waiting.map((a) => a.starting!.dueAt));
+    const due = Math.min(...Object.values(model.actors).map(next));
+    if (due > target) break;
     model.now = due;
-    loadAll(
-      run,
-      waiting.filter((a) => a.starting!.dueAt === due).sort((a, b) => a.starting!.seq - b.starting!.seq),
-    );
+    const waiting = Object.values(model.actors)
+      .filter((a) => next(a) === due)
+      .sort((a, b) => a.starting!.seq - b.starting!.seq);
+    for (const actor of waiting.filter((a) => a.starting!.failsAt === due)) startFailed(run, actor);
+    loadAll(run, waiting.filter((a) => a.starting?.dueAt === due));
   }
   model.now = target;
 }

@@ -28,6 +28,13 @@ export interface HookedActorBlueprint {
   readonly name: string;
   /** Virtual ms the start hook waits before loading (0: it loads at once, still asynchronously). */
   readonly startDelayMs: number;
+  /**
+   * The start hook never finishes (it waits for nothing that comes); only given with
+   * `startTimeoutMs`, and only to actors without a restarting directive.
+   */
+  readonly startHangs?: boolean;
+  /** Virtual ms the runtime gives the start hook; past it the start fails (HOOK-02). Only given longer than `startDelayMs`, or to a hanging hook. */
+  readonly startTimeoutMs?: number;
   /** What a handler failure leads to; none: the actor stops (HOOK-06). */
   readonly directive?: HookDirective;
   /** Ids of suite extensions looked up in every hook and handler call (HOOK-08). */
@@ -86,7 +93,8 @@ export function describeExtensionLookup(lookup: ExtensionLookup): string {
 /** A one-line rendering of a blueprint, children included. @public */
 export function describeHookedActor(actor: HookedActorBlueprint): string {
   const parts = [
-    actor.startDelayMs > 0 ? `start ${actor.startDelayMs} ms` : '',
+    actor.startHangs === true ? 'start hangs' : actor.startDelayMs > 0 ? `start ${actor.startDelayMs} ms` : '',
+    actor.startTimeoutMs !== undefined ? `start timeout ${actor.startTimeoutMs} ms` : '',
     actor.directive ? `on failure ${actor.directive}` : '',
     actor.extensions.length > 0 ? `uses ${actor.extensions.join('+')}` : '',
     actor.children.length > 0 ? `children [${actor.children.map(describeHookedActor).join('; ')}]` : '',

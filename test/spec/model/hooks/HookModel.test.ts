@@ -31,6 +31,19 @@ function play(operations: readonly HookOperation[], policy: HookPolicy = pekko, 
 }
 
 describe('the hooks model (seed S000: recover in PreStart, flush in PostStop)', () => {
+  it('HOOK-02 a start hook past its time limit fails the start; one within it loads as usual', () => {
+    const { shown, state } = play([
+      { op: 'spawn', actor: actor('h0', { startHangs: true, startTimeoutMs: 8 }) },
+      { op: 'spawn', actor: actor('h1', { startDelayMs: 5, startTimeoutMs: 8 }) },
+      { op: 'send', path: 'h0', commands: [add(1, 1)] },
+      { op: 'advance', ms: 7 },
+      { op: 'advance', ms: 1 },
+    ]);
+    expect(shown[3]).toEqual(['h1: recovered 0 at r0']);
+    expect(shown[4]).toEqual(['h0: PostStop ?']);
+    expect(Object.keys(state.actors)).toEqual(['h1']);
+  });
+
   it('HOOK-03 what the stop hook flushes on a graceful stop is what the next start loads', () => {
     const { shown, last } = play([
       { op: 'spawn', actor: actor('h0') },
