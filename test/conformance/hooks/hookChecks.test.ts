@@ -52,10 +52,17 @@ describe('hooks contract', () => {
     expect(started).toBe(0);
   });
 
+  it('accepts the reference when it declares nothing about its policy: every open choice is then allowed', async () => {
+    const { hookPolicy: _declared, ...undeclared } = referenceRuntimeAdapter;
+    const result = await runHookProperty({ ...undeclared, name: 'undeclared' }, crashAndRestart, { seed: 5, numRuns: 30 });
+    expect(result.counterexample?.message).toBeUndefined();
+    expect(result.status).toBe('passed');
+  });
+
   it('checks every open choice an adapter leaves undeclared, and only the declared ones otherwise', () => {
     const { hookPolicy: _declared, ...undeclared } = referenceRuntimeAdapter;
     expect(allowedHookPolicies(undeclared)).toHaveLength(4);
-    expect(allowedHookPolicies(referenceRuntimeAdapter)).toEqual([
+    expect(allowedHookPolicies({ ...referenceRuntimeAdapter, hookPolicy: { restartedChildren: 'stopped' } })).toEqual([
       { restartedChildren: 'stopped', stopHookOnRestart: false },
       { restartedChildren: 'stopped', stopHookOnRestart: true },
     ]);
