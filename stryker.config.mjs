@@ -24,12 +24,12 @@ const config = {
     'src/persistence/Effect.ts',
     'src/persistence/_internals/**/*.ts',
   ],
-  mutator: {
-    // Error message and log text is read by people, not by the suite: mutating it says nothing
-    // about behaviour. Strings that decide behaviour (signal names, event types) are compared,
-    // so StringLiteral stays on and such text is disabled line by line in src/ with a reason.
-    excludedMutations: [],
-  },
+  // What the suite cannot judge by design is ignored with a reason (scripts/mutation/ignorers.mjs):
+  // error and log wording, argument validation (the suite builds only valid configurations) and
+  // Log events. Strings that decide behaviour (signal names, event types) stay mutated.
+  // Equivalent mutants are disabled line by line in src/ with `// Stryker disable` and a reason.
+  plugins: ['@stryker-mutator/*', './scripts/mutation/ignorers.mjs'],
+  ignorers: ['conformance-scope'],
   // Only what the entry needs is copied to the sandbox; in particular no unit test exists there.
   ignorePatterns: ['/*', '!/src', '!/spec', '!/conformance', '!/test', '/test/*', '!/test/mutation', '!/scripts', '!/package.json', '!/tsconfig.json', '!/vitest.mutation.config.ts'],
   coverageAnalysis: 'perTest',

@@ -50,7 +50,13 @@ function suiteFingerprint(mutate: readonly string[]): string {
 }
 
 async function main(): Promise<number> {
-  const strykerArgs = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  // --report-only: rebuild the table from the last Stryker report without running Stryker.
+  if (args.includes('--report-only')) {
+    writeTable({ date: new Date().toISOString(), commit: currentCommit(), seed: mutationSeed, wallSeconds: undefined, incremental: undefined });
+    return 0;
+  }
+  const strykerArgs = args;
   const config = ((await import(new URL('../../stryker.config.mjs', import.meta.url).href)) as { default: { mutate: string[] } }).default;
   mkdirSync(outDir, { recursive: true });
   const fingerprint = suiteFingerprint(config.mutate);
@@ -70,19 +76,38 @@ async function main(): Promise<number> {
   }
   writeFileSync(fingerprintFile, `${fingerprint}\n`);
 
+  const run = { date: new Date().toISOString(), commit: currentCommit(), seed: mutationSeed, wallSeconds, incremental: !force && !strykerArgs.includes('--force') };
+  writeTable(run);
+  return 0;
+}
+
+/** What the table's heading says about the run it was built from. */
+interface RunFacts {
+  readonly date: string;
+  readonly commit: string;
+  readonly seed: number;
+  /** Undefined when the table was rebuilt from an earlier report. */
+  readonly wallSeconds: number | undefined;
+  readonly incremental: boolean | undefined;
+}
+
+function currentCommit(): string {
+  return spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout?.trim() || 'unknown';
+}
+
+/** Builds rules.md and rules.json from Stryker's mutation.json. */
+function writeTable(run: RunFacts): void {
   const report = JSON.parse(readFileSync(join(outDir, 'mutation.json'), 'utf8')) as MutationReport;
   const families = runtimeProperties(referenceRuntimeAdapter).map((p) => ({ id: p.id, rules: p.rules }));
   const table = buildMutationTable(report, families, rulesByRole('runtime'));
-  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-  const run = { date: new Date().toISOString(), commit, seed: mutationSeed, wallSeconds, incremental: !force && !strykerArgs.includes('--force') };
   writeFileSync(join(outDir, 'rules.json'), `${JSON.stringify({ run, ...table }, null, 2)}\n`);
+  const timing = run.wallSeconds === undefined ? 'rebuilt from the last report' : `${run.wallSeconds} s wall${run.incremental ? ' (incremental: earlier verdicts reused)' : ''}`;
   const heading = [
-    `Run ${run.date} at commit ${commit}, seed ${mutationSeed}, ${wallSeconds} s wall${run.incremental ? ' (incremental: earlier verdicts reused)' : ''}.`,
+    `Run ${run.date} at commit ${run.commit}, seed ${run.seed}, ${timing}.`,
     `Mutation score ${table.overall.score.toFixed(1)} % (${table.overall.coveredScore.toFixed(1)} % of covered mutants). Stryker's own report: mutation.html.`,
   ];
   writeFileSync(join(outDir, 'rules.md'), renderMutationTable(table, heading));
-  console.log(`mutation: score ${table.overall.score.toFixed(1)} %, covered ${table.overall.coveredScore.toFixed(1)} %, ${wallSeconds} s; table in reports/mutation/rules.md`);
-  return 0;
+  console.log(`mutation: score ${table.overall.score.toFixed(1)} %, covered ${table.overall.coveredScore.toFixed(1)} %; table in reports/mutation/rules.md`);
 }
 
 process.exitCode = await main();

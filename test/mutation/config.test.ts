@@ -23,6 +23,8 @@ interface StrykerConfig {
   readonly coverageAnalysis: string;
   readonly incremental: boolean;
   readonly ignorePatterns: readonly string[];
+  readonly plugins: readonly string[];
+  readonly ignorers: readonly string[];
 }
 
 const stryker = ((await import(pathToFileURL(join(root, 'stryker.config.mjs')).href)) as { default: StrykerConfig }).default;
@@ -57,6 +59,14 @@ describe('stryker.config.mjs', () => {
   it('leaves the testkit and the stores alone', () => {
     const mutated = srcFiles.filter((f) => stryker.mutate.some((p) => globToRegExp(p).test(f)));
     expect(mutated.filter((f) => f.startsWith('src/testkit/') || f.startsWith('src/persistence/stores/'))).toEqual([]);
+  });
+
+  it('loads the conformance-scope ignorer from scripts/mutation', () => {
+    expect(stryker.ignorers).toEqual(['conformance-scope']);
+    const local = stryker.plugins.filter((p) => p.startsWith('./'));
+    expect(local).toEqual(['./scripts/mutation/ignorers.mjs']);
+    expect(statSync(join(root, local[0]!)).isFile()).toBe(true);
+    expect(stryker.plugins).toContain('@stryker-mutator/*');
   });
 
   it('copies no unit test into the sandbox', () => {
