@@ -53,9 +53,21 @@ class Directory {
   private readonly notices = new Map<string, WatchNotice>();
 
   register(path: string, ref: ActorRef<Message>): void {
+    this.stoppedPaths.delete(path);
     this.refs.set(path, ref);
     this.paths.set(ref, path);
     this.byRuntimePath.set(ref.path, path);
+  }
+
+  private readonly stoppedPaths = new Set<string>();
+
+  /** The actor at `path` stopped (until another starts there). */
+  stopped(path: string): void {
+    this.stoppedPaths.add(path);
+  }
+
+  hasStopped(path: string): boolean {
+    return this.stoppedPaths.has(path);
   }
 
   /** The logical path of the actor the runtime calls `runtimePath`. */
@@ -123,6 +135,25 @@ function lookalike(declared: ErrorClass): ErrorClass {
   } as unknown as ErrorClass;
 }
 
+/**
+ * A mutant's mailbox: what is told in one turn is delivered at the end of it, with the first two
+ * messages swapped when they go to the same actor.
+ */
+function swappingMailbox(deliver: (path: string, command: ActorCommand) => void): (path: string, command: ActorCommand) => void {
+  let pending: { readonly path: string; readonly command: ActorCommand }[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    const [first, second] = batch;
+    if (first && second && first.path === second.path) batch.splice(0, 2, second, first);
+    for (const { path, command } of batch) deliver(path, command);
+  };
+  return (path, command) => {
+    if (pending.length === 0) queueMicrotask(flush);
+    pending.push({ path, command });
+  };
+}
+
 /** Replays the stash newest first (a mutant's `unstashAll`). */
 function unstashReversed(stash: StashBuffer<Message>, behavior: Behavior<Message>): Behavior<Message> {
   const stashed: Message[] = [];
@@ -166,7 +197,10 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
   const superviseIn = (inner: Behavior<Message>, layers: readonly SupervisionLayer[], disguised = false): Behavior<Message> => {
     let wrapped = inner;
     for (const layer of layers) {
-      const strategy = strategyOf(mutation.strategy ? mutation.strategy(layer.strategy) : layer.strategy);
+      let strategy = strategyOf(mutation.strategy ? mutation.strategy(layer.strategy) : layer.strategy);
+      if (mutation.restartBufferCapacity !== undefined && (strategy.kind === 'restart' || strategy.kind === 'backoff')) {
+        strategy = strategy.withStashCapacity(mutation.restartBufferCapacity);
+      }
       if (layer.on === 'any' && !disguised) {
         wrapped = Behaviors.supervise(wrapped).onFailure(strategy);
         continue;
@@ -178,6 +212,8 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
     return wrapped;
   };
   const unownedTimers = mutation.timersSurviveRestart ? new UnownedTimers(env.clock) : undefined;
+  /** Non-child actors this actor watches (a mutant's restart drops their watches). */
+  const watchedOthers = new Set<ActorRef<Message>>();
   const spawnChild = (ctx: ActorContext<Message>, child: ActorBlueprint): ActorRef<Message> => {
     const childPath = `${path}/${child.name}`;
     const ref = ctx.spawn(realise(child, childPath, env, directory, mutation), child.name);
@@ -187,7 +223,10 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
 
   const incarnation = (stash: StashBuffer<Message> | undefined, timers: TimerScheduler<Message>) => {
     let count = 0;
+    /** Whether the message being handled threw (a mutant skips PostStop then). */
+    let failing = false;
     const behavior: Behavior<Message> = Behaviors.receive<Message>((context, message) => {
+      failing = message.kind === 'fail';
       switch (message.kind) {
         case 'ping':
           probe.received(path, message.id, count);
@@ -196,6 +235,7 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
         case 'fail':
           throw errors.create(message.error);
         case 'stop':
+          if (mutation.supervisedStopIgnored && blueprint.supervision.some((l) => l.strategy.kind !== 'stop')) return Behaviors.same();
           return Behaviors.stopped();
         case 'unhandled':
           return Behaviors.unhandled();
@@ -205,6 +245,7 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
         case 'stopChild': {
           const child = context.child(message.name);
           if (child) context.stop(child);
+          else if (mutation.stoppingAbsentChildStopsSelf) return Behaviors.stopped();
           return Behaviors.same();
         }
         case 'watch':
@@ -212,9 +253,12 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
         case 'unwatch': {
           const target = directory.refOf(message.target);
           if (!target) return Behaviors.same();
-          if (message.kind === 'watch') context.watch(target);
+          if (mutation.deadTargetsUnwatchable && message.kind !== 'unwatch' && directory.hasStopped(message.target)) return Behaviors.same();
+          if (message.kind === 'watch' || (message.kind === 'watchWith' && mutation.watchWithSignals)) context.watch(target);
           else if (message.kind === 'watchWith') context.watchWith(target, directory.noticeFor(path, message.target));
-          else context.unwatch(target);
+          else if (!mutation.unwatchIgnored) context.unwatch(target);
+          if (message.kind === 'unwatch') watchedOthers.delete(target);
+          else if (!message.target.startsWith(`${path}/`)) watchedOthers.add(target);
           return Behaviors.same();
         }
         case 'stash':
@@ -248,15 +292,21 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
       // A mutant's runtime hands the behavior PostStop as well when it restarts it.
       if (signal === PreRestart && mutation.postStopOnRestart) handleSignal(context, PostStop);
       if (signal === PreRestart || signal === PostStop) {
-        probe.signal(path, signal.signalName);
+        if (signal === PostStop) directory.stopped(path);
+        if (signal === PreRestart && mutation.restartDropsWatches) for (const target of watchedOthers) context.unwatch(target);
+        if (!(signal === PostStop && failing && mutation.noPostStopOnFailure)) probe.signal(path, signal.signalName);
         if (blueprint.signalHandlerFailure !== undefined) throw errors.create(blueprint.signalHandlerFailure);
         return Behaviors.same();
       }
       // Leaving Terminated unhandled is how a blueprint asks for the death pact (WATCH-06).
       if (!blueprint.handlesTerminated) return mutation.terminatedAlwaysHandled ? Behaviors.same() : undefined;
-      if (signal instanceof ChildFailed) probe.childFailed(path, directory.pathOf(signal.ref), errors.nameOf(signal.cause));
-      else if (signal instanceof Terminated) probe.terminated(path, directory.pathOf(signal.ref));
-      if (blueprint.failOnTerminated !== undefined) throw errors.create(blueprint.failOnTerminated);
+      if (signal instanceof ChildFailed && !mutation.childFailureCauseLost) {
+        probe.childFailed(path, directory.pathOf(signal.ref), errors.nameOf(signal.cause));
+      } else if (signal instanceof Terminated) {
+        probe.terminated(path, directory.pathOf(signal.ref));
+        if (mutation.terminatedTwice) probe.terminated(path, directory.pathOf(signal.ref));
+      }
+      if (blueprint.failOnTerminated !== undefined && !mutation.signalHandlerErrorsSwallowed) throw errors.create(blueprint.failOnTerminated);
       return Behaviors.same();
     });
     return behavior;
@@ -272,11 +322,13 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
     }
     return Behaviors.withTimers<Message>((timers) =>
       blueprint.stashCapacity > 0
-        ? Behaviors.withStash<Message>(blueprint.stashCapacity, (stash) => incarnation(stash, timers))
+        ? Behaviors.withStash<Message>(blueprint.stashCapacity * (mutation.stashUnbounded ? 100 : 1), (stash) => incarnation(stash, timers))
         : incarnation(undefined, timers),
     );
   });
-  return superviseIn(behavior, blueprint.supervision);
+  const layers: readonly SupervisionLayer[] =
+    blueprint.supervision.length === 0 && mutation.unsupervisedRestarts ? [{ on: 'any', strategy: { kind: 'restart' } }] : blueprint.supervision;
+  return superviseIn(behavior, mutation.outermostSupervisorFirst ? [...layers].reverse() : layers);
 }
 
 type GuardianMessage = { readonly spawn: ActorBlueprint } | { readonly entity: DurableEntityBlueprint } | { readonly halt: string };
@@ -315,7 +367,7 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
     extensions: [new DurableStateStoreExtension(storeOver(mutation.durableStore ? mutation.durableStore(env.durable.store) : env.durable.store)), ...hooks.extensions],
   });
   system.eventStream.subscribe((event) => {
-    if (event.type !== 'DeadLetter') return;
+    if (event.type !== 'DeadLetter' || mutation.deadLettersLost) return;
     const message = event.message as Partial<Message> | null;
     const path = directory.logicalPath(event.recipient);
     const reported = message?.kind === 'ping' || message?.kind === 'fail' || message?.kind === 'stop' || message?.kind === 'unhandled';
@@ -325,7 +377,7 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
   });
   return {
     spawn: (blueprint) => system.tell({ spawn: blueprint }),
-    tell: (path, command) => directory.refOf(path)?.tell(command),
+    tell: mutation.mailboxNotFifo ? swappingMailbox((path, command) => directory.refOf(path)?.tell(command)) : (path, command) => directory.refOf(path)?.tell(command),
     spawnEntity: (entity) => system.tell({ entity }),
     tellEntity: (path, command) =>
       command.kind === 'halt' || (command.kind === 'passivate' && mutation.passivationStopsAtOnce === true)

@@ -18,6 +18,7 @@ export type StepKind =
   | 'timer'
   | 'advance'
   | 'failNextSetup'
+  | 'spawnFailing'
   | 'supervise';
 
 /**
@@ -87,6 +88,7 @@ export const stepCapabilities: Readonly<Record<StepKind, readonly Capability[]>>
   timer: ['timers', 'time.manual'],
   advance: ['time.manual'],
   failNextSetup: [],
+  spawnFailing: [],
   supervise: ['supervision.nesting'],
 };
 

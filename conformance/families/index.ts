@@ -1,7 +1,7 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
 import { startAndStop, timers } from './lifecycle.js';
 import { stashBuffers } from './stash.js';
-import { backoff, childStopOnRestart, replacement, restartLimits, strategies } from './supervision.js';
+import { backoff, childStopOnRestart, replacement, restartLimits, setupFailures, strategies } from './supervision.js';
 import { acrossRestarts, failureBubbling, registration } from './watch.js';
 
 /** Every property run through the runtime adapter, grouped by area. @public */
@@ -10,6 +10,7 @@ export const runtimeFamilies: readonly PropertyFamily[] = [
   timers,
   strategies,
   restartLimits,
+  setupFailures,
   replacement,
   backoff,
   childStopOnRestart,

@@ -50,6 +50,32 @@ export const restartLimits: PropertyFamily = {
 };
 
 /**
+ * Setups that throw, on the first start and during restarts, under every strategy: a first
+ * start is retried only by a limited restart or a backoff, a restart's setup is another attempt
+ * of the same strategy. One layer, for the reasons given at {@link restartLimits}.
+ *
+ * @public
+ */
+export const setupFailures: PropertyFamily = {
+  id: 'supervision.setup-failures',
+  title: 'A failing first setup is retried only within limits; a failing restart setup is another attempt',
+  rules: ['SUP-08', 'SUP-09'],
+  requires: ['supervision.restart'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 1,
+    maxChildren: 1,
+    maxLayers: 1,
+    minLayers: 1,
+    strategies: ['restart', 'restart', 'restart', 'backoff', 'resume', 'stop'],
+    limits: true,
+    steps: { spawnFailing: 4, spawn: 1, failNextSetup: 3, fail: 2, advance: 2, ping: 1 },
+    maxSteps: 12,
+  },
+  numRuns: 100,
+};
+
+/**
  * Handlers that return their behavior wrapped in another supervisor: one for an error type
  * already supervised replaces that supervisor (SUP-06), others stack inside (SUP-05). The added
  * supervisors resume, stop, or restart with limit 0, which hands the failure outwards, so a
@@ -89,9 +115,13 @@ export const backoff: PropertyFamily = {
   requires: ['supervision.backoff', 'time.manual'],
   profile: {
     ...baseProfile,
-    strategies: ['backoff', 'restart'],
+    maxDepth: 0,
+    minLayers: 1,
+    strategies: ['backoff', 'backoff', 'restart'],
     limits: true,
-    steps: { ping: 3, fail: 3, advance: 3, failNextSetup: 1 },
+    steps: { ping: 1, fail: 4, advance: 4, burst: 3, failNextSetup: 1 },
+    // Short advances: failures must come before the count resets to reach a maximum (SUP-11).
+    maxAdvanceMs: 40,
     maxSteps: 15,
   },
   numRuns: 100,
@@ -114,7 +144,7 @@ export const childStopOnRestart: PropertyFamily = {
     strategies: ['restart', 'restart', 'backoff', 'stop'],
     keepChildren: true,
     watchModes: ['none', 'watch', 'watchWith'],
-    steps: { ping: 3, fail: 4, spawnChild: 1, stopChild: 1, advance: 1, burst: 2 },
+    steps: { ping: 2, fail: 6, spawnChild: 1, stopChild: 1, advance: 1, burst: 2 },
     maxSteps: 14,
   },
   numRuns: 150,

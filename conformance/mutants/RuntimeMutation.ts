@@ -25,6 +25,38 @@ export interface RuntimeMutation {
   readonly terminatedAlwaysHandled?: boolean;
   /** Timers are scheduled straight on the clock and owned by no incarnation, so a restart or stop does not cancel them. */
   readonly timersSurviveRestart?: boolean;
+  /** Messages to a stopped actor vanish instead of being published as dead letters. */
+  readonly deadLettersLost?: boolean;
+  /** The mailbox swaps two messages sent back to back to the same actor. */
+  readonly mailboxNotFifo?: boolean;
+  /** An actor without a supervisor is restarted on failure, as classic actors are. */
+  readonly unsupervisedRestarts?: boolean;
+  /** Nested supervisors are consulted outermost first. */
+  readonly outermostSupervisorFirst?: boolean;
+  /** Restart and backoff supervisors buffer at most this many messages while restarting. */
+  readonly restartBufferCapacity?: number;
+  /** An error thrown while handling Terminated or ChildFailed is swallowed instead of supervised. */
+  readonly signalHandlerErrorsSwallowed?: boolean;
+  /** Returning `stopped` is ignored when a supervisor that does not stop is around the behavior. */
+  readonly supervisedStopIgnored?: boolean;
+  /** No PostStop when a failure stops the actor. */
+  readonly noPostStopOnFailure?: boolean;
+  /** Every Terminated signal is delivered twice. */
+  readonly terminatedTwice?: boolean;
+  /** A ChildFailed signal arrives as a plain Terminated: the cause is lost. */
+  readonly childFailureCauseLost?: boolean;
+  /** `unwatch` does nothing. */
+  readonly unwatchIgnored?: boolean;
+  /** `watchWith` registers a plain watch, so a Terminated signal comes instead of the message. */
+  readonly watchWithSignals?: boolean;
+  /** Stash buffers hold a hundred times their capacity. */
+  readonly stashUnbounded?: boolean;
+  /** Stopping a child that is not there stops the actor itself. */
+  readonly stoppingAbsentChildStopsSelf?: boolean;
+  /** Watching an actor that has already stopped registers nothing. */
+  readonly deadTargetsUnwatchable?: boolean;
+  /** A restart drops the watches the actor held on actors other than its children. */
+  readonly restartDropsWatches?: boolean;
   /** A supervisor a handler adds stacks inside an active one for the same error type instead of replacing it. */
   readonly addedSupervisorsStack?: boolean;
   /** `unstashAll` replays the stash newest first. */

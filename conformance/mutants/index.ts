@@ -5,25 +5,44 @@
  * @packageDocumentation
  */
 import { rulesByRole } from '../../spec/index.js';
+import type { Mutant } from './Mutant.js';
+import { backoffMaxRestartsIgnored } from './backoff-max-restarts-ignored.js';
 import { backoffWithoutDelay } from './backoff-without-delay.js';
+import { childFailureCauseLost } from './child-failure-cause-lost.js';
+import { deadLettersLost } from './dead-letters-lost.js';
+import { deadTargetsUnwatchable } from './dead-targets-unwatchable.js';
 import { earlyWriteAck } from './early-write-ack.js';
 import { exactErrorMatching } from './exact-error-matching.js';
-import type { Mutant } from './Mutant.js';
+import { keepChildrenIgnored } from './keep-children-ignored.js';
+import { mailboxNotFifo } from './mailbox-not-fifo.js';
 import { noDeathPact } from './no-death-pact.js';
+import { noPostStopOnFailure } from './no-post-stop-on-failure.js';
+import { outermostSupervisorFirst } from './outermost-supervisor-first.js';
 import { passivationCancelsWrite } from './passivation-cancels-write.js';
 import { postStopNotAwaited } from './post-stop-not-awaited.js';
 import { postStopOnRestart } from './post-stop-on-restart.js';
 import { preStartNotAwaited } from './pre-start-not-awaited.js';
+import { restartBufferZero } from './restart-buffer-zero.js';
+import { restartDropsWatches } from './restart-drops-watches.js';
 import { restartKeepsChildren } from './restart-keeps-children.js';
 import { restartLimitIgnored } from './restart-limit-ignored.js';
 import { resumeRestarts } from './resume-restarts.js';
+import { signalHandlerErrorsSwallowed } from './signal-handler-errors-swallowed.js';
 import { signalsSeePendingState } from './signals-see-pending-state.js';
+import { stashUnbounded } from './stash-unbounded.js';
+import { stoppingAbsentChildStopsSelf } from './stopping-absent-child-stops-self.js';
 import { storeNoRevisionCheck } from './store-no-revision-check.js';
 import { storeResumeSkipsOne } from './store-resume-skips-one.js';
+import { supervisedStopIgnored } from './supervised-stop-ignored.js';
 import { supervisorsStack } from './supervisors-stack.js';
+import { terminatedTwice } from './terminated-twice.js';
 import { timersDroppedDuringWrite } from './timers-dropped-during-write.js';
 import { timersSurviveRestart } from './timers-survive-restart.js';
+import { unlimitedRestartRetriesStart } from './unlimited-restart-retries-start.js';
 import { unstashAllReversed } from './unstash-all-reversed.js';
+import { unsupervisedRestarts } from './unsupervised-restarts.js';
+import { unwatchIgnored } from './unwatch-ignored.js';
+import { watchWithSignals } from './watch-with-signals.js';
 
 export type { Mutant, RuntimeMutant, StoreMutant } from './Mutant.js';
 export type { RuntimeMutation } from './RuntimeMutation.js';
@@ -40,6 +59,25 @@ export const mutants: readonly Mutant[] = [
   noDeathPact,
   unstashAllReversed,
   supervisorsStack,
+  deadLettersLost,
+  mailboxNotFifo,
+  unsupervisedRestarts,
+  outermostSupervisorFirst,
+  unlimitedRestartRetriesStart,
+  keepChildrenIgnored,
+  backoffMaxRestartsIgnored,
+  restartBufferZero,
+  signalHandlerErrorsSwallowed,
+  supervisedStopIgnored,
+  noPostStopOnFailure,
+  terminatedTwice,
+  childFailureCauseLost,
+  unwatchIgnored,
+  watchWithSignals,
+  stashUnbounded,
+  stoppingAbsentChildStopsSelf,
+  deadTargetsUnwatchable,
+  restartDropsWatches,
   earlyWriteAck,
   passivationCancelsWrite,
   signalsSeePendingState,

@@ -5,6 +5,8 @@ import type { ActorCommand } from './ActorCommand.js';
 export interface SpawnOperation {
   readonly op: 'spawn';
   readonly blueprint: ActorBlueprint;
+  /** An error its very first setup attempt throws (SUP-08), as if armed with `failNextSetup` just before. */
+  readonly failingSetup?: string;
 }
 /** Send a command to the actor at a logical path (dropped if none is alive there). @public */
 export interface TellOperation {
@@ -48,7 +50,7 @@ function describeCommand(command: ActorCommand): string {
 export function describeOperation(operation: Operation): string {
   switch (operation.op) {
     case 'spawn':
-      return `spawn ${describeBlueprint(operation.blueprint)}`;
+      return `spawn ${describeBlueprint(operation.blueprint)}${operation.failingSetup !== undefined ? `, first setup throws ${operation.failingSetup}` : ''}`;
     case 'tell':
       return `tell ${operation.path} ${describeCommand(operation.command)}`;
     case 'burst':

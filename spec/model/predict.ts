@@ -31,6 +31,7 @@ export function predict(state: ModelState, operation: Operation): Prediction {
   const sim = new Simulation(structuredClone(state));
   switch (operation.op) {
     case 'spawn':
+      if (operation.failingSetup !== undefined) sim.armSetupFailure(operation.blueprint.name, operation.failingSetup);
       sim.spawnTopLevel(operation.blueprint);
       break;
     case 'tell':

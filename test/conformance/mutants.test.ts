@@ -15,8 +15,12 @@ const numRuns = 60;
 /** Unrelated rules each kind of mutant must still pass: a mutant breaks one thing, not the suite. */
 const controls: Record<string, readonly string[]> = { runtime: ['LIF-01'], durable: ['DS-01'], store: ['STORE-01'] };
 
+/** A mailbox that reorders messages also reorders spawns (LIF-01's events): its control is a watch rule without bursts. */
+const orderControl = ['WATCH-03'];
+
 function controlsOf(mutant: Mutant): readonly string[] {
   if (mutant.kind === 'store') return controls.store!;
+  if (mutant.caughtBy.includes('LIF-02')) return orderControl;
   return mutant.caughtBy.some((id) => id.startsWith('DS-')) ? controls.durable! : controls.runtime!;
 }
 

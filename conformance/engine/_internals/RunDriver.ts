@@ -62,6 +62,7 @@ export class RunDriver {
   private async perform(operation: Operation): Promise<void> {
     switch (operation.op) {
       case 'spawn':
+        if (operation.failingSetup !== undefined) this.recorder.armSetupFailure(operation.blueprint.name, operation.failingSetup);
         this.sut.spawn(operation.blueprint);
         break;
       case 'tell':

@@ -6,7 +6,7 @@ import type { ActorBlueprint, SupervisionLayer } from '../../../spec/model/index
  * while shrinking removes the ones before it.
  */
 export type StepTemplate =
-  | { readonly step: 'spawn'; readonly blueprint: ActorBlueprint }
+  | { readonly step: 'spawn'; readonly blueprint: ActorBlueprint; readonly failing?: number }
   | { readonly step: 'tell'; readonly target: number; readonly command: CommandTemplate }
   | { readonly step: 'burst'; readonly target: number; readonly commands: readonly CommandTemplate[] }
   | { readonly step: 'advance'; readonly ms: number }

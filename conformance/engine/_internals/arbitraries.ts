@@ -29,7 +29,8 @@ function strategyArbitrary(kind: SupervisorStrategy['kind'], profile: Generation
       return fc
         .record({
           limit: profile.limits
-            ? fc.option(fc.record({ max: fc.integer({ min: 0, max: 3 }), withinMs: fc.constantFrom(50, 100, 200) }), { nil: undefined })
+            ? // Half limited, half not: a first start is retried only with a limit (SUP-08).
+              fc.option(fc.record({ max: fc.integer({ min: 0, max: 3 }), withinMs: fc.constantFrom(50, 100, 200) }), { nil: undefined, freq: 2 })
             : fc.constant(undefined),
           keep: profile.keepChildren ? fc.boolean() : fc.constant(false),
         })
@@ -43,8 +44,9 @@ function strategyArbitrary(kind: SupervisorStrategy['kind'], profile: Generation
         .record({
           minMs: fc.constantFrom(10, 20),
           maxMs: fc.constantFrom(40, 80),
-          maxRestarts: profile.limits ? fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) : fc.constant(undefined),
-          resetAfterMs: fc.option(fc.constantFrom(30, 100), { nil: undefined }),
+          maxRestarts: profile.limits ? fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }) : fc.constant(undefined),
+          // Mostly long enough for a few failures to come before the count resets (SUP-11).
+          resetAfterMs: fc.option(fc.constantFrom(100, 30, 200), { nil: undefined, freq: 3 }),
         })
         .map(({ minMs, maxMs, maxRestarts, resetAfterMs }) => ({
           kind: 'backoff' as const,
@@ -164,6 +166,7 @@ function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: 
         .map<CommandTemplate>(({ replacing, ...layer }) => ({ kind: 'supervise', layer, replacing }));
     case 'advance':
     case 'failNextSetup':
+    case 'spawnFailing':
     case 'burst':
       return undefined;
   }
@@ -196,6 +199,9 @@ export function stepArbitrary(profile: GenerationProfile, matchers: readonly str
     } else if (kind === 'burst') {
       const commands = fc.array(anyCommandArbitrary(profile, matchers), { minLength: 2, maxLength: 4 });
       choices.push({ weight, arbitrary: fc.record({ target: pick, commands }).map((r) => ({ step: 'burst', ...r })) });
+    } else if (kind === 'spawnFailing') {
+      const spawn = fc.record({ blueprint: blueprintArbitrary(profile, matchers, profile.maxDepth), failing: errorPick });
+      choices.push({ weight, arbitrary: spawn.map(({ blueprint, failing }) => ({ step: 'spawn', blueprint, failing })) });
     } else if (kind === 'failNextSetup') {
       choices.push({ weight, arbitrary: fc.record({ target: pick, error: errorPick }).map((r) => ({ step: 'failNextSetup', ...r })) });
     } else {

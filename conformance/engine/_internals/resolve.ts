@@ -32,8 +32,10 @@ const at = <T>(items: readonly T[], index: number): T | undefined => (items.leng
 export function resolveStep(template: StepTemplate, m: RunModel): Operation | undefined {
   const state = m.state;
   switch (template.step) {
-    case 'spawn':
-      return { op: 'spawn', blueprint: { ...template.blueprint, name: `a${m.nextTopLevel++}` } };
+    case 'spawn': {
+      const blueprint = { ...template.blueprint, name: `a${m.nextTopLevel++}` };
+      return template.failing === undefined ? { op: 'spawn', blueprint } : { op: 'spawn', blueprint, failingSetup: at(state.hierarchy, template.failing)!.name };
+    }
     case 'advance':
       return { op: 'advance', ms: template.ms };
     case 'failNextSetup': {
@@ -41,7 +43,9 @@ export function resolveStep(template: StepTemplate, m: RunModel): Operation | un
       const unborn = live.flatMap((p) =>
         state.actors[p]!.blueprint.children.map((c) => childPath(p, c.name)).filter((cp) => !state.actors[cp]),
       );
-      const path = at([...live, ...unborn, `a${m.nextTopLevel}`], template.target)!;
+      // Half the time the next top-level actor: its first start fails once it is spawned (SUP-08).
+      const next = `a${m.nextTopLevel}`;
+      const path = template.target % 2 === 0 ? next : (at([...live, ...unborn], template.target >> 1) ?? next);
       const error = at(state.hierarchy, template.error)!.name;
       return { op: 'failNextSetup', path, error };
     }

@@ -91,8 +91,10 @@ export class Simulation {
   /** Sends commands in order to whatever actor is at `path` now; they stay bound to it (a later actor there does not get them). */
   tell(path: string, commands: readonly ActorCommand[]): void {
     const uid = this.state.actors[path]?.uid ?? -1;
+    // In a burst, what each message does depends on the order they are handled in (LIF-02).
+    const reasons = commands.length > 1 ? ['LIF-02'] : [];
     if (commands.length > 1) this.rules.add('LIF-02');
-    for (const command of commands) this.queue.push({ to: path, uid, cause: [], wave: null, body: { kind: 'command', command } });
+    for (const command of commands) this.queue.push({ to: path, uid, cause: [], wave: null, body: { kind: 'command', command }, reasons });
     this.drain();
   }
 
@@ -136,7 +138,8 @@ export class Simulation {
   private deliver(d: Delivery): void {
     const actor = this.state.actors[d.to];
     if (!actor || (d.uid !== null && actor.uid !== d.uid)) {
-      if (d.body.kind === 'command') this.deadLetter(d.to, d.body.command, d.cause);
+      const body = d.body;
+      if (body.kind === 'command') this.because(d.reasons ?? [], () => this.deadLetter(d.to, body.command, d.cause));
       return;
     }
     if (actor.phase === 'restarting' && d.body.kind !== 'backoffRestart' && d.body.kind !== 'backoffReset') {
@@ -203,6 +206,7 @@ export class Simulation {
         const path = childPath(actor.path, command.name);
         if (!actor.children.includes(path)) {
           this.rules.add('LIF-09');
+          this.withhold(actor.path, ['PostStop', ...restartClasses], ['LIF-09']); // a no-op: nothing happens to the actor
           return;
         }
         this.because(['LIF-09'], () => this.stop(path, null));
@@ -300,7 +304,7 @@ export class Simulation {
   private deadLetter(path: string, command: ActorCommand, cause: readonly number[], optional = false): void {
     if (command.kind !== 'ping' && command.kind !== 'fail' && command.kind !== 'stop' && command.kind !== 'unhandled') return;
     this.rules.add('LIF-08');
-    this.withhold(path, ['received'], ['LIF-08']);
+    this.withhold(path, ['received'], ['LIF-08'], true);
     this.withCause(cause, ['LIF-08'], () => this.emit({ kind: 'deadLetter', path, id: command.id }, ['LIF-08'], optional ? { optional } : {}));
   }
 
@@ -349,9 +353,12 @@ export class Simulation {
   private watch(actor: ActorModel, target: string, mode: 'watch' | 'watchWith'): void {
     if (target === actor.path) return;
     const existing = actor.watching[target];
+    // A watch that outlived a restart of the watcher is still there (WATCH-09).
+    const kept = existing !== undefined && parentPath(target) !== actor.path && (this.state.incarnations[actor.path] ?? 0) > (actor.watchedIn[target] ?? Infinity);
+    if (kept) this.rules.add('WATCH-09');
     if (existing !== undefined && existing !== mode) {
       this.rules.add('WATCH-05');
-      this.because(['WATCH-05'], () => this.fail(actor, 'WatchConflict'));
+      this.because(kept ? ['WATCH-05', 'WATCH-09'] : ['WATCH-05'], () => this.fail(actor, 'WatchConflict'));
       return;
     }
     if (existing === mode) {
@@ -718,7 +725,7 @@ export class Simulation {
         finals = [postStop];
       }
       delete this.state.actors[path];
-      this.withhold(path, ['received'], ['LIF-08']); // nothing is processed after stop
+      this.withhold(path, ['received'], ['LIF-08'], true); // nothing is processed after stop
       for (const left of actor.stash) this.deadLetter(path, left, finals);
       for (const held of actor.buffer) if (held.body.kind === 'command') this.deadLetter(path, held.body.command, finals, true);
       if (failure !== null) this.state.deaths[path] = { failure, duringStart };
@@ -810,9 +817,12 @@ export class Simulation {
     }
   }
 
-  /** Notes that events of `classes` must not happen at `path`, because of the `own` rules (none: the situation's). */
-  private withhold(path: string, classes: readonly string[], own: readonly string[]): void {
-    const rules = own.length > 0 ? own : union([], this.reasons.flat());
+  /**
+   * Notes that events of `classes` must not happen at `path`, because of the `own` rules (none:
+   * the situation's), together with the situation's when `inherit`.
+   */
+  private withhold(path: string, classes: readonly string[], own: readonly string[], inherit = false): void {
+    const rules = own.length > 0 && !inherit ? own : union(own, this.reasons.flat());
     if (rules.length > 0) this.withheld.push({ path, classes, rules });
   }
 
