@@ -214,6 +214,10 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
   const unownedTimers = mutation.timersSurviveRestart ? new UnownedTimers(env.clock) : undefined;
   /** Non-child actors this actor watches (a mutant's restart drops their watches). */
   const watchedOthers = new Set<ActorRef<Message>>();
+  /** The last incarnation's count, which a mutant's restart carries over. */
+  let carriedCount = 0;
+  /** Whether a mutant already reported PostStop, ahead of the children. */
+  let postStopReported = false;
   const spawnChild = (ctx: ActorContext<Message>, child: ActorBlueprint): ActorRef<Message> => {
     const childPath = `${path}/${child.name}`;
     const ref = ctx.spawn(realise(child, childPath, env, directory, mutation), child.name);
@@ -222,7 +226,7 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
   };
 
   const incarnation = (stash: StashBuffer<Message> | undefined, timers: TimerScheduler<Message>) => {
-    let count = 0;
+    let count = mutation.restartKeepsState ? carriedCount : 0;
     /** Whether the message being handled threw (a mutant skips PostStop then). */
     let failing = false;
     const behavior: Behavior<Message> = Behaviors.receive<Message>((context, message) => {
@@ -231,11 +235,16 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
         case 'ping':
           probe.received(path, message.id, count);
           count += 1;
+          carriedCount = count;
           return Behaviors.same();
         case 'fail':
           throw errors.create(message.error);
         case 'stop':
           if (mutation.supervisedStopIgnored && blueprint.supervision.some((l) => l.strategy.kind !== 'stop')) return Behaviors.same();
+          if (mutation.postStopBeforeChildren && blueprint.children.some((c) => context.child(c.name))) {
+            probe.signal(path, 'PostStop');
+            postStopReported = true;
+          }
           return Behaviors.stopped();
         case 'unhandled':
           return Behaviors.unhandled();
@@ -294,7 +303,11 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
       if (signal === PreRestart || signal === PostStop) {
         if (signal === PostStop) directory.stopped(path);
         if (signal === PreRestart && mutation.restartDropsWatches) for (const target of watchedOthers) context.unwatch(target);
-        if (!(signal === PostStop && failing && mutation.noPostStopOnFailure)) probe.signal(path, signal.signalName);
+        const silent = signal === PostStop && ((failing && mutation.noPostStopOnFailure) || postStopReported);
+        if (!silent) probe.signal(path, signal.signalName);
+        if (signal === PreRestart && mutation.restartReportsChildren && blueprint.watchChildren === 'watch') {
+          for (const child of blueprint.children) if (context.child(child.name)) probe.terminated(path, `${path}/${child.name}`);
+        }
         if (blueprint.signalHandlerFailure !== undefined) throw errors.create(blueprint.signalHandlerFailure);
         return Behaviors.same();
       }

@@ -57,6 +57,12 @@ export interface RuntimeMutation {
   readonly deadTargetsUnwatchable?: boolean;
   /** A restart drops the watches the actor held on actors other than its children. */
   readonly restartDropsWatches?: boolean;
+  /** A restarted behavior keeps the state (the message count) of the one it replaces. */
+  readonly restartKeepsState?: boolean;
+  /** A voluntary stop signals PostStop before the children have stopped. */
+  readonly postStopBeforeChildren?: boolean;
+  /** A restart reports Terminated for the watched children it stops, instead of consuming those notices. */
+  readonly restartReportsChildren?: boolean;
   /** A supervisor a handler adds stacks inside an active one for the same error type instead of replacing it. */
   readonly addedSupervisorsStack?: boolean;
   /** `unstashAll` replays the stash newest first. */

@@ -19,20 +19,28 @@ import { noDeathPact } from './no-death-pact.js';
 import { noPostStopOnFailure } from './no-post-stop-on-failure.js';
 import { outermostSupervisorFirst } from './outermost-supervisor-first.js';
 import { passivationCancelsWrite } from './passivation-cancels-write.js';
+import { postStopBeforeChildren } from './post-stop-before-children.js';
 import { postStopNotAwaited } from './post-stop-not-awaited.js';
 import { postStopOnRestart } from './post-stop-on-restart.js';
 import { preStartNotAwaited } from './pre-start-not-awaited.js';
 import { restartBufferZero } from './restart-buffer-zero.js';
 import { restartDropsWatches } from './restart-drops-watches.js';
 import { restartKeepsChildren } from './restart-keeps-children.js';
+import { restartKeepsState } from './restart-keeps-state.js';
 import { restartLimitIgnored } from './restart-limit-ignored.js';
+import { restartReportsChildren } from './restart-reports-children.js';
 import { resumeRestarts } from './resume-restarts.js';
 import { signalHandlerErrorsSwallowed } from './signal-handler-errors-swallowed.js';
 import { signalsSeePendingState } from './signals-see-pending-state.js';
 import { stashUnbounded } from './stash-unbounded.js';
 import { stoppingAbsentChildStopsSelf } from './stopping-absent-child-stops-self.js';
 import { storeNoRevisionCheck } from './store-no-revision-check.js';
+import { storeRejectedWriteStored } from './store-rejected-write-stored.js';
 import { storeResumeSkipsOne } from './store-resume-skips-one.js';
+import { storeSoftDeleteForgets } from './store-soft-delete-forgets.js';
+import { storeStaleReads } from './store-stale-reads.js';
+import { storeUnknownAtRevisionOne } from './store-unknown-at-revision-one.js';
+import { storeUnknownDeleteFails } from './store-unknown-delete-fails.js';
 import { supervisedStopIgnored } from './supervised-stop-ignored.js';
 import { supervisorsStack } from './supervisors-stack.js';
 import { terminatedTwice } from './terminated-twice.js';
@@ -59,6 +67,9 @@ export const mutants: readonly Mutant[] = [
   noDeathPact,
   unstashAllReversed,
   supervisorsStack,
+  restartKeepsState,
+  postStopBeforeChildren,
+  restartReportsChildren,
   deadLettersLost,
   mailboxNotFifo,
   unsupervisedRestarts,
@@ -84,6 +95,11 @@ export const mutants: readonly Mutant[] = [
   timersDroppedDuringWrite,
   storeNoRevisionCheck,
   storeResumeSkipsOne,
+  storeUnknownAtRevisionOne,
+  storeStaleReads,
+  storeSoftDeleteForgets,
+  storeUnknownDeleteFails,
+  storeRejectedWriteStored,
   preStartNotAwaited,
   postStopNotAwaited,
 ];

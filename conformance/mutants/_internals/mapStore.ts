@@ -11,6 +11,16 @@ export interface StoreFlaws {
   readonly skipRevisionCheck?: boolean;
   /** A tag query resumed from an offset also skips the first change after it. */
   readonly resumeSkipsOne?: boolean;
+  /** Reading an id never written reports revision 1 instead of 0. */
+  readonly unknownAtRevisionOne?: boolean;
+  /** A read returns what the id held before its latest write. */
+  readonly staleReads?: boolean;
+  /** A soft delete forgets the id, like a hard delete. */
+  readonly softDeleteForgets?: boolean;
+  /** Deleting an id never written fails. */
+  readonly unknownDeleteFails?: boolean;
+  /** An upsert rejected for its revision is stored anyway before it fails. */
+  readonly rejectedWriteStored?: boolean;
 }
 
 /** A write whose revision is not the stored revision plus one. */
@@ -26,28 +36,48 @@ export class RevisionConflict extends Error {
 function mapStore(flaws: StoreFlaws): StoreUnderTest {
   // Only the latest change of each id is kept: that is all a tag query reports (TAG-02).
   const latest = new Map<string, StoreChange>();
+  /** Per id, the change before the latest (what a stale read sees). */
+  const previous = new Map<string, StoreChange | undefined>();
   let lastOffset = 0;
+  const record = (persistenceId: string, change: StoreChange | undefined): void => {
+    previous.set(persistenceId, latest.get(persistenceId));
+    if (change) latest.set(persistenceId, change);
+    else latest.delete(persistenceId);
+  };
   const check = (persistenceId: string, revision: number): void => {
     const expected = (latest.get(persistenceId)?.revision ?? 0) + 1;
     if (revision !== expected) throw new RevisionConflict(persistenceId, expected, revision);
   };
   return {
     getObject: async (persistenceId) => {
-      const change = latest.get(persistenceId);
-      return { value: change?.type === 'updated' ? change.value : undefined, revision: change?.revision ?? 0 };
+      const change = flaws.staleReads ? previous.get(persistenceId) : latest.get(persistenceId);
+      const revision = change?.revision ?? (flaws.unknownAtRevisionOne && !latest.has(persistenceId) ? 1 : 0);
+      return { value: change?.type === 'updated' ? change.value : undefined, revision };
     },
     upsertObject: async (persistenceId, revision, value, tag) => {
+      const change: StoreChange = { type: 'updated', persistenceId, revision, tag, value, offset: lastOffset + 1 };
+      if (flaws.rejectedWriteStored) {
+        try {
+          check(persistenceId, revision);
+        } finally {
+          lastOffset += 1;
+          record(persistenceId, change);
+        }
+        return;
+      }
       if (!flaws.skipRevisionCheck) check(persistenceId, revision);
-      latest.set(persistenceId, { type: 'updated', persistenceId, revision, tag, value, offset: ++lastOffset });
+      lastOffset += 1;
+      record(persistenceId, change);
     },
     deleteObject: async (persistenceId, revision) => {
+      if (flaws.unknownDeleteFails && !latest.has(persistenceId)) throw new RevisionConflict(persistenceId, 1, revision);
       if (revision === 0) {
-        latest.delete(persistenceId); // hard delete: no trace, no change
+        record(persistenceId, undefined); // hard delete: no trace, no change
         return;
       }
       check(persistenceId, revision);
       const tag = latest.get(persistenceId)?.tag ?? '';
-      latest.set(persistenceId, { type: 'deleted', persistenceId, revision, tag, offset: ++lastOffset });
+      record(persistenceId, flaws.softDeleteForgets ? undefined : { type: 'deleted', persistenceId, revision, tag, offset: ++lastOffset });
     },
     async *currentChanges(tag, offset) {
       const after = flaws.resumeSkipsOne && offset > 0 ? offset + 1 : offset;

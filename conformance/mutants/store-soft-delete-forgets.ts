@@ -1,0 +1,13 @@
+// Broken: a soft delete forgets the id like a hard delete.
+// Caught by: STORE-05 (a delete at revision + 1 keeps the revision) and STORE-02.
+import { mapStorePlugin } from './_internals/mapStore.js';
+import type { StoreMutant } from './Mutant.js';
+
+/** A soft delete forgets the id like a hard delete. @public */
+export const storeSoftDeleteForgets: StoreMutant = {
+  kind: 'store',
+  name: 'mutant: store-soft-delete-forgets',
+  breaks: 'a soft delete forgets the id like a hard delete',
+  caughtBy: ['STORE-05', 'STORE-02'],
+  plugin: mapStorePlugin('mutant: store-soft-delete-forgets', { softDeleteForgets: true }),
+};

@@ -1,0 +1,13 @@
+// Broken: deleting an id never written fails.
+// Caught by: STORE-08 (deleting an unknown id leaves a tombstone or does nothing) and STORE-02.
+import { mapStorePlugin } from './_internals/mapStore.js';
+import type { StoreMutant } from './Mutant.js';
+
+/** Deleting an id never written fails. @public */
+export const storeUnknownDeleteFails: StoreMutant = {
+  kind: 'store',
+  name: 'mutant: store-unknown-delete-fails',
+  breaks: 'deleting an id never written fails',
+  caughtBy: ['STORE-08', 'STORE-02'],
+  plugin: mapStorePlugin('mutant: store-unknown-delete-fails', { unknownDeleteFails: true }),
+};
