@@ -50,6 +50,13 @@ export interface RuleOutcome {
   readonly runs: number;
   readonly durationMs: number;
   readonly counterexample?: ReportedCounterexample;
+  /**
+   * Set when no shipped mutant is known to make this rule fail (`weakRules()` of
+   * `conformance/mutants`): the suite has never been shown to catch a bug through it, so its
+   * pass is weaker evidence than the others'. Absent: the rule has a mutant, or the report was
+   * made without that knowledge.
+   */
+  readonly weak?: boolean;
 }
 
 /** Code coverage of the implementation under test, summarised. @public */
@@ -86,6 +93,20 @@ export interface ConformanceRun {
   readonly totals: Readonly<Record<RuleStatus, number>>;
   readonly coverage?: CoverageSummary;
 }
+
+/** `rules` with `weak: true` on those whose id is in `weak` (see {@link RuleOutcome.weak}). @public */
+export function markWeak(rules: readonly RuleOutcome[], weak: Iterable<string>): RuleOutcome[] {
+  const ids = new Set(weak);
+  return rules.map((rule) => (ids.has(rule.id) ? { ...rule, weak: true } : rule));
+}
+
+/** The rules of a run marked weak. @public */
+export function weakOutcomes(run: Pick<ConformanceRun, 'rules'>): RuleOutcome[] {
+  return run.rules.filter((r) => r.weak === true);
+}
+
+/** One sentence on what a weak rule is, shared by the reports. @public */
+export const weakRuleNote = 'weak: no shipped mutant is known to make this rule fail, so a pass says less';
 
 /** Counts the rules per status. @public */
 export function totalsOf(rules: readonly Pick<RuleOutcome, 'status'>[]): Record<RuleStatus, number> {

@@ -1,5 +1,5 @@
 import { areas } from '../../spec/index.js';
-import { conforms, ruleStatuses, type ConformanceRun, type RuleOutcome, type RuleStatus } from './ConformanceRun.js';
+import { conforms, ruleStatuses, weakOutcomes, weakRuleNote, type ConformanceRun, type RuleOutcome, type RuleStatus } from './ConformanceRun.js';
 import { escapeMarkup as x } from './_internals/escape.js';
 import { timelineOf } from './_internals/timeline.js';
 
@@ -22,6 +22,7 @@ details.rule{border:1px solid #ddd;border-radius:4px;margin:4px 0;padding:2px 8p
 .timeline td.op{font:12px ui-monospace,monospace;max-width:320px;word-break:break-word}.timeline tr.last td{border-top:2px solid #c62828}
 .ev{display:inline-block;font:12px ui-monospace,monospace;background:#e8eaf6;border-radius:3px;padding:0 4px;margin:1px}
 .token{font:11px ui-monospace,monospace;word-break:break-all;color:#444}
+.grid a.weak{border:2px dashed #b26a00}.weak-mark{display:inline-block;font:11px ui-monospace,monospace;color:#b26a00;border:1px dashed #b26a00;border-radius:3px;padding:0 3px;margin-left:6px}
 `;
 
 function badge(status: RuleStatus): string {
@@ -46,7 +47,7 @@ function ruleDetails(rule: RuleOutcome): string {
   const broken = rule.status === 'failed' || rule.status === 'error' || rule.status === 'flaky';
   return [
     `<details class="rule" id="rule-${x(rule.id)}"${broken ? ' data-broken="true"' : ''}>`,
-    `<summary>${badge(rule.status)}<span class="id">${x(rule.id)}</span> [${x(rule.level)}] ${x(rule.title)}</summary>`,
+    `<summary>${badge(rule.status)}<span class="id">${x(rule.id)}</span> [${x(rule.level)}] ${x(rule.title)}${rule.weak ? `<span class="weak-mark" title="${x(weakRuleNote)}">weak</span>` : ''}</summary>`,
     `<p class="statement">${x(rule.statement)}</p>`,
     rule.reason !== undefined ? `<p><b>Why:</b> ${x(rule.reason)}</p>` : '',
     `<p>Checked by ${rule.properties.length === 0 ? 'no property yet' : rule.properties.map(x).join(', ')}; ${rule.runs} runs.</p>`,
@@ -81,7 +82,11 @@ export function renderHtml(run: ConformanceRun): string {
     }),
     '</table>',
   ].join('\n');
-  const grid = `<div class="grid">${run.rules.map((r) => `<a class="s-${r.status}" href="#rule-${x(r.id)}" title="${x(`${r.id} ${labels[r.status]}: ${r.title}`)}">${x(r.id)}</a>`).join('')}</div>`;
+  const grid = `<div class="grid">${run.rules
+    .map((r) => `<a class="s-${r.status}${r.weak ? ' weak' : ''}" href="#rule-${x(r.id)}" title="${x(`${r.id} ${labels[r.status]}${r.weak ? ' (weak)' : ''}: ${r.title}`)}">${x(r.id)}</a>`)
+    .join('')}</div>`;
+  const weak = weakOutcomes(run);
+  const weakNote = weak.length > 0 ? `<p>Dashed: ${weak.length} weak rules (${x(weakRuleNote)}).</p>` : '';
   const sections = areaEntries.map(([area, meta]) => `<h2 id="area-${area}">${x(area)} · ${x(meta.title)}</h2>\n${run.rules.filter((r) => r.area === area).map(ruleDetails).join('\n')}`);
   const title = `Conformance of ${run.adapter.name} ${run.adapter.version}`;
   return `<!DOCTYPE html>
@@ -101,6 +106,7 @@ Capabilities: ${run.capabilities.map(x).join(', ') || 'none'}</div>
 ${matrix}
 <h2>Rules</h2>
 ${grid}
+${weakNote}
 ${sections.join('\n')}
 </body>
 </html>

@@ -1,5 +1,5 @@
 import { areas } from '../../spec/index.js';
-import type { ConformanceRun, RuleOutcome } from './ConformanceRun.js';
+import { weakRuleNote, type ConformanceRun, type RuleOutcome } from './ConformanceRun.js';
 import { escapeMarkup as x } from './_internals/escape.js';
 
 function details(rule: RuleOutcome): string {
@@ -15,11 +15,16 @@ function details(rule: RuleOutcome): string {
   ].join('\n');
 }
 
+/** A weak rule carries a `weak` property and says why in its output (see `RuleOutcome.weak`). */
+function weakMark(rule: RuleOutcome): string {
+  return rule.weak ? `\n      <properties><property name="weak" value="true"/></properties>\n      <system-out>${x(weakRuleNote)}</system-out>` : '';
+}
+
 function testcase(run: ConformanceRun, rule: RuleOutcome): string {
   const open = `    <testcase classname="${x(`${run.adapter.name}.${rule.area}`)}" name="${x(`${rule.id} [${rule.level}] ${rule.title}`)}" time="${(rule.durationMs / 1000).toFixed(3)}"`;
   switch (rule.status) {
     case 'passed':
-      return `${open}/>`;
+      return rule.weak ? `${open}>${weakMark(rule)}\n    </testcase>` : `${open}/>`;
     case 'flaky':
       return `${open}>\n      <system-out>${x(`flaky: ${details(rule)}`)}</system-out>\n    </testcase>`;
     case 'failed':

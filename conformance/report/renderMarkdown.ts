@@ -1,8 +1,10 @@
 import { areas } from '../../spec/index.js';
-import { conforms, ruleStatuses, type ConformanceRun, type RuleOutcome, type RuleStatus } from './ConformanceRun.js';
+import { conforms, ruleStatuses, weakOutcomes, weakRuleNote, type ConformanceRun, type RuleOutcome, type RuleStatus } from './ConformanceRun.js';
 import { escapeMarkdown as md } from './_internals/escape.js';
 
 const icons: Readonly<Record<RuleStatus, string>> = { passed: '✅', failed: '❌', error: '💥', flaky: '🔁', skipped: '⏭️', unexercised: '◻️' };
+/** Marks a weak rule (see `RuleOutcome.weak`). */
+const weakIcon = '🔸';
 
 function failureBlock(rule: RuleOutcome): string[] {
   const c = rule.counterexample;
@@ -11,7 +13,7 @@ function failureBlock(rule: RuleOutcome): string[] {
   const body = [c.message, ...(c.steps.length > 0 ? ['', 'counterexample:', ...c.steps.map((s) => `  ${s}`)] : [])].join('\n');
   const fence = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   return [
-    `<details><summary>${icons[rule.status]} <b>${md(rule.id)}</b> ${md(rule.title)}</summary>`,
+    `<details><summary>${icons[rule.status]}${rule.weak ? ` ${weakIcon}` : ''} <b>${md(rule.id)}</b> ${md(rule.title)}</summary>`,
     '',
     `${fence}text`,
     body,
@@ -35,10 +37,11 @@ export function renderMarkdown(run: ConformanceRun): string {
   });
   const broken = run.rules.filter((r) => r.status === 'failed' || r.status === 'error' || r.status === 'flaky');
   const unexercised = run.rules.filter((r) => r.status === 'unexercised');
+  const weak = weakOutcomes(run);
   return [
     `# Conformance of ${md(run.adapter.name)} ${md(run.adapter.version)}: ${verdict}`,
     '',
-    `${ruleStatuses.map((s) => `${icons[s]} ${run.totals[s]} ${s}`).join(' · ')}`,
+    `${ruleStatuses.map((s) => `${icons[s]} ${run.totals[s]} ${s}`).join(' · ')}${weak.length > 0 ? ` · ${weakIcon} ${weak.length} weak` : ''}`,
     '',
     `Seed ${run.seed} · ${(run.durationMs / 1000).toFixed(1)} s · Node ${md(run.runtime.node)}${run.shard ? ` · shard ${run.shard.index}/${run.shard.total}` : ''}`,
     ...(run.coverage ? ['', `Coverage of the implementation: ${run.coverage.lines.covered}/${run.coverage.lines.total} lines (${percent(run.coverage.lines.covered, run.coverage.lines.total)}) in ${run.coverage.files} files`] : []),
@@ -53,6 +56,16 @@ export function renderMarkdown(run: ConformanceRun): string {
           `<details><summary>${icons.unexercised} ${unexercised.length} rules no generated run reached</summary>`,
           '',
           ...unexercised.map((r) => `- **${md(r.id)}** ${md(r.title)}: ${md(r.reason ?? '')}`),
+          '',
+          '</details>',
+          '',
+        ]
+      : []),
+    ...(weak.length > 0
+      ? [
+          `<details><summary>${weakIcon} ${weak.length} weak rules (${md(weakRuleNote)})</summary>`,
+          '',
+          ...weak.map((r) => `- ${weakIcon} **${md(r.id)}** ${md(r.title)} (${r.status})`),
           '',
           '</details>',
           '',
