@@ -11,7 +11,7 @@ export class ConformanceViolation extends Error {
     readonly operation: string,
     /** What is wrong: missing, unexpected or misordered events. */
     readonly problems: readonly string[],
-    /** Rules that require the diverging events (see `blameRules`): the suspects. */
+    /** The suspects: the rules behind the diverging events (`blameRules`), or those the operation reached. */
     readonly suspects: readonly string[],
     /** The events observed for the operation. */
     readonly observed: readonly string[],
@@ -19,6 +19,8 @@ export class ConformanceViolation extends Error {
     readonly expected: readonly string[],
     /** The run up to and including the diverging operation: each operation and the events it produced. */
     readonly excerpt: readonly string[],
+    /** Whether `suspects` are the rules behind the diverging events, rather than all the rules the operation reached. */
+    readonly pinpointed = false,
   ) {
     super(
       [

@@ -13,6 +13,12 @@ export interface Counterexample {
   readonly replayToken: string;
   /** Rules suspected by the diverging step. */
   readonly suspects: readonly string[];
+  /**
+   * Whether `suspects` are the rules behind the diverging events (actor properties); otherwise
+   * they are the rules the diverging step reached, and a property none of whose rules is among
+   * them blames all of its rules.
+   */
+  readonly pinpointed?: boolean;
 }
 
 /** The outcome of running one property against an adapter. @public */

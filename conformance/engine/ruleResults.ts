@@ -4,13 +4,17 @@ import type { PropertyFamily } from './PropertyFamily.js';
 import type { PropertyResult, RuleResult } from './results.js';
 
 /**
- * Whether a failed property blames `rule`: its suspects name it (whether or not the property
- * lists it: a divergence is blamed on the rules behind the diverging events), or it has no
- * suspects at all (the adapter broke rather than diverged) and lists the rule.
+ * Whether a failed property blames `rule`. Pinpointed suspects (the rules behind the diverging
+ * events) are blamed whether or not the property lists them. Suspects that are only the rules
+ * the diverging step reached count among the property's own rules, and when none of them is,
+ * the property blames all of its rules; so does a property with no suspects at all (the adapter
+ * broke rather than diverged).
  */
 function blames(result: PropertyResult, family: CheckingProperty, rule: string): boolean {
   const suspects = result.counterexample?.suspects ?? [];
-  return suspects.length === 0 ? family.rules.includes(rule) : suspects.includes(rule);
+  if (result.counterexample?.pinpointed === true && suspects.length > 0) return suspects.includes(rule);
+  const own = suspects.filter((s) => family.rules.includes(s));
+  return own.length === 0 ? family.rules.includes(rule) : own.includes(rule);
 }
 
 /** What rule derivation needs of a property: its id and the rules it checks. */

@@ -12,16 +12,21 @@ import { rulesByRole } from '../../spec/index.js';
 const seed = 4;
 const numRuns = 60;
 
-/** Unrelated rules each kind of mutant must still pass: a mutant breaks one thing, not the suite. */
-const controls: Record<string, readonly string[]> = { runtime: ['LIF-01'], durable: ['DS-01'], store: ['STORE-01'] };
+/**
+ * Unrelated rules each kind of mutant must not fail (and the correct implementation must pass):
+ * a mutant breaks one thing, not the suite.
+ * The first candidate the mutant does not target is its control.
+ */
+const controls: Record<string, readonly string[]> = { runtime: ['LIF-01', 'WATCH-03'], durable: ['DS-01'], store: ['STORE-03'] };
 
 /** A mailbox that reorders messages also reorders spawns (LIF-01's events): its control is a watch rule without bursts. */
 const orderControl = ['WATCH-03'];
 
 function controlsOf(mutant: Mutant): readonly string[] {
-  if (mutant.kind === 'store') return controls.store!;
   if (mutant.caughtBy.includes('LIF-02')) return orderControl;
-  return mutant.caughtBy.some((id) => id.startsWith('DS-')) ? controls.durable! : controls.runtime!;
+  const kind = mutant.kind === 'store' ? 'store' : mutant.caughtBy.some((id) => id.startsWith('DS-')) ? 'durable' : 'runtime';
+  const control = controls[kind]!.find((id) => !mutant.caughtBy.includes(id));
+  return control === undefined ? [] : [control];
 }
 
 /** The correct store's report, the same for every store mutant (same seed, whole suite). */
@@ -58,7 +63,8 @@ describe.each(mutants.map((m) => [m.name, m] as const))('%s', (_name, mutant) =>
       expect(verdict(reference, rule).status, `${rule} on the correct implementation`).toBe('passed');
     }
     for (const rule of controlRules) {
-      expect(verdict(broken, rule).status, `control ${rule} on ${mutant.name}`).toBe('passed');
+      // A property that caught the bug stops there, so a control may go unexercised, never fail.
+      expect(verdict(broken, rule).status, `control ${rule} on ${mutant.name}`).not.toBe('failed');
       expect(verdict(reference, rule).status).toBe('passed');
     }
   });
@@ -90,5 +96,11 @@ describe('the mutant index', () => {
     expect(weak.length + targeted.size).toBe(rulesByRole('runtime').length + rulesByRole('store').length);
     expect(weakRules([])).toHaveLength(rulesByRole('runtime').length + rulesByRole('store').length);
     expect(weakRules(mutants.filter((m) => m.name !== 'mutant: unstash-all-reversed'))).toContain('STASH-02');
+  });
+
+  it('leaves at most 40 of the 86 rules weak, none of them a supervision rule but SUP-09', () => {
+    const weak = weakRules();
+    expect(weak.length).toBeLessThanOrEqual(40);
+    expect(weak.filter((id) => id.startsWith('SUP-'))).toEqual(['SUP-09']);
   });
 });

@@ -52,6 +52,7 @@ export class RunDriver {
         observed.map(describeEvent),
         expected.events.map((e) => `${describeEvent(e.event)}${e.optional ? ' (optional)' : ''}`),
         this.log.slice(-12),
+        true,
       );
     }
     m.state = prediction.next;

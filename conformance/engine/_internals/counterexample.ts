@@ -37,7 +37,14 @@ export function counterexampleOf<S>(
   ];
   const error = details.errorInstance;
   if (error instanceof ConformanceViolation) {
-    return { steps, message: error.message, historyExcerpt: error.excerpt, replayToken, suspects: error.suspects };
+    return {
+      steps,
+      message: error.message,
+      historyExcerpt: error.excerpt,
+      replayToken,
+      suspects: error.suspects,
+      ...(error.pinpointed ? { pinpointed: true } : {}),
+    };
   }
   return {
     steps,
