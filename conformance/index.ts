@@ -7,6 +7,7 @@
  */
 export type { DurableEnvironment, DurableProbe } from './contract/DurableEnvironment.js';
 export type { ErrorClass, ErrorRegistry, RuntimeErrorClasses } from './contract/ErrorRegistry.js';
+export type { HookEnvironment, HookPolicyDeclaration, HookProbe, SuiteExtension } from './contract/HookEnvironment.js';
 export type { Probe } from './contract/Probe.js';
 export type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from './contract/RuntimeAdapter.js';
 export type { StoreChange, StorePlugin, StoreUnderTest } from './contract/StorePlugin.js';
@@ -25,6 +26,9 @@ export { runConformance, runRule, type ConformanceOptions, type ConformanceRepor
 export { runProperty, type RunOptions } from './engine/runProperty.js';
 export { runtimeProperties, type RunnableProperty } from './engine/runtimeProperties.js';
 export { runtimeFamilies } from './families/index.js';
+export { hookFamilies } from './hooks/hookFamilies.js';
+export type { HookCommandKind, HookFamily, HookProfile, HookStepKind } from './hooks/HookProfile.js';
+export { allowedHookPolicies, hookProperties, runHookProperty } from './hooks/runHookProperty.js';
 export { runStoreConformance } from './store/runStoreConformance.js';
 export { runStoreProperty } from './store/runStoreProperty.js';
 export { storeFamilies } from './store/storeFamilies.js';
@@ -39,8 +43,15 @@ export {
   type ActorCommand,
   type ActorCommandKind,
   type ChildWatchMode,
+  type DeferredCommand,
   type DurableEntityBlueprint,
   type EffectStep,
+  type EntityCommand,
+  type HookCommand,
+  type HookDirective,
+  type HookedActorBlueprint,
+  type HookSite,
+  type ExtensionLookup,
   type SupervisionLayer,
 } from '../spec/model/index.js';
 
