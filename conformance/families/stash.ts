@@ -10,6 +10,8 @@ export const stashBuffers: PropertyFamily = {
   profile: {
     ...baseProfile,
     maxDepth: 0,
+    // Always supervised: a failure during unstash is then resumed or restarted (STASH-05) as often as stopped (STASH-06).
+    minLayers: 1,
     stash: true,
     steps: { ping: 1, stash: 4, unstash: 3, fail: 1 },
     maxSteps: 15,

@@ -16,13 +16,14 @@ export const failureBubbling: PropertyFamily = {
     ...baseProfile,
     maxDepth: 3,
     maxChildren: 1,
-    strategies: ['stop', 'restart', 'resume'],
+    // Stop more often than not: a stop is what passes a failure up the chain.
+    strategies: ['stop', 'stop', 'restart', 'resume'],
     watchModes: ['watch', 'watch', 'none'],
     unhandledTerminated: true,
     terminatedFailures: true,
-    steps: { ping: 2, fail: 4, stop: 1 },
+    steps: { ping: 1, fail: 5, stop: 1 },
   },
-  numRuns: 150,
+  numRuns: 200,
 };
 
 /** watch / watchWith / unwatch between arbitrary actors, including dead ones and restarting watchers. @public */
@@ -37,10 +38,10 @@ export const registration: PropertyFamily = {
     maxChildren: 1,
     strategies: ['stop', 'restart', 'backoff'],
     initialActors: { min: 2, max: 3 },
-    steps: { spawn: 1, ping: 1, watch: 4, watchWith: 2, unwatch: 2, stop: 2, fail: 1, advance: 1 },
+    steps: { spawn: 1, ping: 1, watch: 4, watchWith: 2, unwatch: 4, stop: 3, fail: 1, advance: 1 },
     maxSteps: 15,
   },
-  numRuns: 100,
+  numRuns: 150,
 };
 
 /** Watchers that restart (at once or after a backoff) between watching and the target's stop. @public */
@@ -58,7 +59,7 @@ export const acrossRestarts: PropertyFamily = {
     strategies: ['restart', 'backoff'],
     watchModes: ['none', 'watch', 'watchWith'],
     initialActors: { min: 2, max: 3 },
-    steps: { watch: 3, watchWith: 2, unwatch: 1, fail: 3, stop: 2, advance: 2 },
+    steps: { watch: 3, watchWith: 2, unwatch: 2, fail: 3, stop: 2, advance: 2 },
     maxSteps: 14,
   },
   numRuns: 100,

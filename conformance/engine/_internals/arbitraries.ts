@@ -146,7 +146,7 @@ function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: 
       return pick.map((target) => ({ kind, target }));
     case 'stash':
       return fc
-        .record({ command: fc.constantFrom('ping' as const, 'ping' as const, 'fail' as const, 'stop' as const, 'unhandled' as const), error: errorPick })
+        .record({ command: fc.constantFrom('ping' as const, 'ping' as const, 'fail' as const, 'fail' as const, 'stop' as const, 'unhandled' as const), error: errorPick })
         .map(({ command, error }) => ({ kind: 'stash', command, error }));
     case 'unstash':
       return fc.oneof(

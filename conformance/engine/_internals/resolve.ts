@@ -50,7 +50,10 @@ export function resolveStep(template: StepTemplate, m: RunModel): Operation | un
       return { op: 'failNextSetup', path, error };
     }
     case 'tell': {
-      const path = at(livePaths(state), template.target);
+      // An unwatch goes to an actor that watches something, when there is one (WATCH-04).
+      const watchers = livePaths(state).filter((p) => Object.keys(state.actors[p]!.watching).length > 0);
+      const senders = template.command.kind === 'unwatch' && watchers.length > 0 ? watchers : livePaths(state);
+      const path = at(senders, template.target);
       if (path === undefined) return undefined;
       const command = resolveCommand(template.command, path, m);
       return command && { op: 'tell', path, command };
@@ -86,9 +89,12 @@ function resolveCommand(template: CommandTemplate, path: string, m: RunModel): A
     case 'watch':
     case 'watchWith':
     case 'unwatch': {
+      // An unwatch mostly names something the actor watches, so a notice it revokes can be missed (WATCH-04).
+      const watched = Object.keys(actor.watching);
+      const revoking = template.kind === 'unwatch' && watched.length > 0 && template.target % 4 !== 0;
       const target = at(
-        m.state.everSpawned.filter((p) => p !== path),
-        template.target,
+        revoking ? watched : m.state.everSpawned.filter((p) => p !== path),
+        revoking ? template.target >> 2 : template.target,
       );
       return target === undefined ? undefined : { kind: template.kind, target };
     }

@@ -67,7 +67,11 @@ export class Simulation {
   /** Per actor uid: events of this prediction the next setup of a restart must follow (SUP-12). */
   private readonly restartAfter = new Map<number, number[]>();
 
-  constructor(readonly state: ModelState) {}
+  constructor(readonly state: ModelState) {
+    // Deliveries held from an earlier operation name events of that operation's prediction as
+    // their causes; those events have all happened, and their indexes mean nothing here.
+    for (const actor of Object.values(state.actors)) actor.buffer = actor.buffer.map((d) => (d.cause.length > 0 ? { ...d, cause: [] } : d));
+  }
 
   /** The prediction so far: events with the rules that require them, edges, and what was withheld. */
   expected(): ExpectedHistory {
