@@ -59,7 +59,7 @@ export const acrossRestarts: PropertyFamily = {
     strategies: ['restart', 'backoff'],
     watchModes: ['none', 'watch', 'watchWith'],
     initialActors: { min: 2, max: 3 },
-    steps: { watch: 3, watchWith: 2, unwatch: 2, fail: 3, stop: 2, advance: 2 },
+    steps: { watch: 4, watchWith: 2, unwatch: 1, fail: 4, stop: 3, advance: 2 },
     maxSteps: 14,
   },
   numRuns: 100,
