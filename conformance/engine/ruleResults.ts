@@ -61,6 +61,10 @@ export function deriveRuleResults(
     if (ran.length > 0 && ran.every((r) => r.result.status === 'skipped')) {
       return { ...common, status: 'skipped', reason: ran.map((r) => `${r.family.id}: ${r.result.reason ?? ''}`).join('; ') };
     }
-    return { ...common, status: 'unexercised', reason: `no generated run of ${common.properties.join(', ')} reached it` };
+    // A property that failed on other rules stopped there: say so, or its failure would go unseen
+    // when the rules it blames are skipped for this adapter.
+    const stopped = ran.filter((r) => r.result.status === 'failed').map((r) => `${r.family.id} failed on ${(r.result.counterexample?.suspects ?? []).join(', ') || 'an adapter error'}`);
+    const reason = `no generated run of ${common.properties.join(', ')} reached it${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`;
+    return { ...common, status: 'unexercised', reason };
   });
 }
