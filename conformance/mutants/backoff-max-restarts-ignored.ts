@@ -2,6 +2,7 @@
 // Caught by: SUP-11 (with a maximum of m restarts the actor stops after m).
 import type { RuntimeMutant } from './Mutant.js';
 import { runnable } from './_internals/runnable.js';
+import { withoutSetting } from './_internals/withoutSetting.js';
 
 /** Backoff restarts however often it has restarted before. @public */
 export const backoffMaxRestartsIgnored: RuntimeMutant = {
@@ -9,13 +10,7 @@ export const backoffMaxRestartsIgnored: RuntimeMutant = {
   name: 'mutant: backoff-max-restarts-ignored',
   breaks: 'backoff restarts however often it has restarted before',
   caughtBy: ['SUP-11'],
-  mutation: {
-    strategy: (s) => {
-      if (s.kind !== 'backoff' || s.maxRestarts === undefined) return s;
-      const { maxRestarts: _ignored, ...unlimited } = s;
-      return unlimited;
-    },
-  },
+  mutation: { strategy: withoutSetting('backoff', 'maxRestarts') },
 };
 
 /** The reference runtime with this bug, for `npx conformance --adapter <this file>`. @public */

@@ -2,6 +2,7 @@
 // Caught by: SUP-07 (exceeding the restart limit stops the actor).
 import type { RuntimeMutant } from './Mutant.js';
 import { runnable } from './_internals/runnable.js';
+import { withoutSetting } from './_internals/withoutSetting.js';
 
 /** Restart limit ignored. @public */
 export const restartLimitIgnored: RuntimeMutant = {
@@ -9,13 +10,7 @@ export const restartLimitIgnored: RuntimeMutant = {
   name: 'mutant: restart-limit-ignored',
   breaks: 'restart ignores its limit',
   caughtBy: ['SUP-07'],
-  mutation: {
-    strategy: (s) => {
-      if (s.kind !== 'restart' || s.limit === undefined) return s;
-      const { limit: _ignored, ...unlimited } = s;
-      return unlimited;
-    },
-  },
+  mutation: { strategy: withoutSetting('restart', 'limit') },
 };
 
 /** The reference runtime with this bug, for `npx conformance --adapter <this file>`. @public */
