@@ -34,6 +34,8 @@ export interface GenerationProfile {
   readonly maxDepth: number;
   /** Children per actor in a blueprint. */
   readonly maxChildren: number;
+  /** At least this many children per actor above the deepest level (at most `maxChildren`; default 0). */
+  readonly minChildren?: number;
   /** Supervision layers per actor (more than one needs `supervision.nesting`). */
   readonly maxLayers: number;
   /** At least this many layers per actor (at most `maxLayers`). */

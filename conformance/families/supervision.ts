@@ -69,7 +69,7 @@ export const setupFailures: PropertyFamily = {
     minLayers: 1,
     strategies: ['restart', 'restart', 'restart', 'backoff', 'resume', 'stop'],
     limits: true,
-    steps: { spawnFailing: 4, spawn: 1, failNextSetup: 3, fail: 2, advance: 2, ping: 1 },
+    steps: { spawnFailing: 3, spawn: 1, failNextSetup: 4, fail: 4, advance: 2, ping: 1 },
     maxSteps: 12,
   },
   numRuns: 100,
@@ -141,6 +141,8 @@ export const childStopOnRestart: PropertyFamily = {
   profile: {
     ...baseProfile,
     maxDepth: 2,
+    // Every parent has a child for its restart to stop (SUP-12) or keep (SUP-13).
+    minChildren: 1,
     strategies: ['restart', 'restart', 'backoff', 'stop'],
     keepChildren: true,
     watchModes: ['none', 'watch', 'watchWith'],

@@ -89,7 +89,10 @@ export function blueprintArbitrary(
 ): fc.Arbitrary<ActorBlueprint> {
   const children: fc.Arbitrary<ActorBlueprint[]> =
     depth > 0 && profile.maxChildren > 0
-      ? fc.array(blueprintArbitrary(profile, matchers, depth - 1), { maxLength: profile.maxChildren })
+      ? fc.array(blueprintArbitrary(profile, matchers, depth - 1), {
+          minLength: Math.min(profile.minChildren ?? 0, profile.maxChildren),
+          maxLength: profile.maxChildren,
+        })
       : fc.constant([]);
   return fc
     .record({
