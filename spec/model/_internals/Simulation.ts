@@ -721,6 +721,8 @@ export class Simulation {
       let finals = childFinals;
       const handlerThrows = actor.live && actor.blueprint.signalHandlerFailure !== undefined;
       if (handlerThrows) this.rules.add('LIF-10');
+      // Setup never completed: no behavior ran, so none gets PostStop (the failed setup's rules say why).
+      if (!actor.live && actor.phase !== 'restarting') this.withhold(path, ['PostStop'], [], true);
       if (actor.live || actor.phase === 'restarting') {
         // An actor waiting for a backoff restart has no active behavior: its PostStop is allowed, not required.
         const postStop = this.withCause(childFinals, ['LIF-04'], () =>
