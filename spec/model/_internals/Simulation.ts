@@ -518,7 +518,8 @@ export class Simulation {
 
   /** A failure stops the actor: no restart may happen instead (the situation's rules say why). */
   private stopOnFailure(actor: ActorModel, errorName: string, duringStart: boolean): void {
-    this.withhold(actor.path, restartClasses, []);
+    // A first start that fails is not retried: SUP-08 says so, whichever supervisor matched.
+    this.withhold(actor.path, restartClasses, duringStart ? ['SUP-08'] : []);
     this.stop(actor.path, errorName, duringStart);
   }
 
@@ -721,8 +722,8 @@ export class Simulation {
       let finals = childFinals;
       const handlerThrows = actor.live && actor.blueprint.signalHandlerFailure !== undefined;
       if (handlerThrows) this.rules.add('LIF-10');
-      // Setup never completed: no behavior ran, so none gets PostStop (the failed setup's rules say why).
-      if (!actor.live && actor.phase !== 'restarting') this.withhold(path, ['PostStop'], [], true);
+      // Setup never completed: no behavior ran, so none gets PostStop (the first start's SUP-08, a restart's SUP-09).
+      if (!actor.live && actor.phase !== 'restarting') this.withhold(path, ['PostStop'], [duringStart ? 'SUP-08' : 'SUP-09']);
       if (actor.live || actor.phase === 'restarting') {
         // An actor waiting for a backoff restart has no active behavior: its PostStop is allowed, not required.
         const postStop = this.withCause(childFinals, ['LIF-04'], () =>
