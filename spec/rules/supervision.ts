@@ -140,7 +140,9 @@ export const supervisionRules: readonly Rule[] = [
     title: 'A setup failure on first start is retried only by limited strategies',
     statement:
       'When setup throws on the very first start, unlimited restart and resume do not retry: the actor fails to start and stops. A restart strategy with a limit, or with backoff, retries setup and counts each attempt toward its limit.',
-    capabilities: ['supervision.restart', 'supervision.resume', 'supervision.restart-limit'],
+    // Only the first sentence needs restart: runtimes without limits are still held to it, and the
+    // generators offer limits and backoff only to runtimes that declare them.
+    capabilities: ['supervision.restart'],
     sources: [
       src.pekko(supStrat),
       src.pekkoTest('SupSpec "fail instead of restart when deferred factory throws"'),
