@@ -3,7 +3,8 @@ import { decodeReplayToken, encodeReplayToken } from '../engine/ReplayToken.js';
 import type { PropertyResult, RuleResult } from '../engine/results.js';
 import { deriveRuleResults } from '../engine/ruleResults.js';
 import { effectiveCapabilities, runtimeProperties, type RunnableProperty } from '../engine/runtimeProperties.js';
-import type { ReportedCounterexample, RuleOutcome } from '../report/ConformanceRun.js';
+import { markWeak, type ReportedCounterexample, type RuleOutcome } from '../report/ConformanceRun.js';
+import { weakRuleIds } from '../report/weakRules.generated.js';
 import { IsolatedWorker, type AdapterIdentity, type JobOutcome } from './_internals/IsolatedWorker.js';
 import type { ScriptCoverage } from './_internals/protocol.js';
 import type { AdapterLocation } from './resolveAdapter.js';
@@ -174,7 +175,8 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
   return {
     adapter: identity,
     seed,
-    rules: outcomesOf(selected, all, results, broken, flaky, identity),
+    // Weak rules (no shipped mutant fails them) are marked so a reader knows a pass proves less.
+    rules: markWeak(outcomesOf(selected, all, results, broken, flaky, identity), weakRuleIds),
     durationMs: performance.now() - started,
     coverage: scripts,
   };
