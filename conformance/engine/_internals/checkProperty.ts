@@ -59,6 +59,12 @@ export async function checkProperty<S, M extends object, R>(
   );
   const base = { property: property.id, runs: details.numRuns, exercised: [...exercised].sort() };
   if (!details.failed) return { ...base, status: 'passed', durationMs: performance.now() - started };
+  // Steps print what they did in the last run they took part in, which after shrinking may be an
+  // attempt that did not fail: run the shrunk case once more so the counterexample shows it.
+  if (details.counterexample && !replay) {
+    const [scenario, commands] = details.counterexample;
+    await run(scenario, commands, new Set()).catch(() => undefined);
+  }
   const counterexample = counterexampleOf(target.name, property.id, details, describeScenario);
   return { ...base, status: 'failed', counterexample, durationMs: performance.now() - started };
 }

@@ -7,8 +7,13 @@ interface FailedRun<S> {
   readonly seed: number;
   readonly counterexamplePath: string | null;
   /** The value fast-check shrank to: a scenario and the commands that ran on it. */
-  readonly counterexample: readonly [S, Iterable<{ toString(): string }>] | null;
+  readonly counterexample: readonly [S, Iterable<{ toString(): string; hasRan?: boolean }>] | null;
   readonly errorInstance: unknown;
+}
+
+/** fast-check marks each command of a run that was executed. */
+function ran(command: { toString(): string; hasRan?: boolean }): boolean {
+  return command.hasRan !== false;
 }
 
 /**
@@ -33,7 +38,8 @@ export function counterexampleOf<S>(
   });
   const steps = [
     ...(scenario === undefined ? [] : describeScenario(scenario)),
-    ...(commands === undefined ? [] : [...commands].map((c) => c.toString()).filter((s) => s !== '(no-op)')),
+    // Only the steps that ran: the ones after the failing step never did.
+    ...(commands === undefined ? [] : [...commands].filter(ran).map((c) => c.toString()).filter((s) => s !== '(no-op)')),
   ];
   const error = details.errorInstance;
   if (error instanceof ConformanceViolation) {
