@@ -40,10 +40,15 @@ export const restartLimits: PropertyFamily = {
     ...baseProfile,
     maxDepth: 0,
     maxLayers: 1,
+    minLayers: 1,
+    // Every failure meets the supervisor: one that does not match would stop the actor before its window closes.
+    errorScoping: false,
     // Restart twice as likely as the others: limits are what this property is about.
     strategies: ['restart', 'restart', 'resume', 'stop'],
     limits: true,
-    steps: { spawn: 1, ping: 1, fail: 6, advance: 2, failNextSetup: 2 },
+    initialActors: { min: 1, max: 1 },
+    steps: { spawn: 1, ping: 1, fail: 6, advance: 3, failNextSetup: 2 },
+    maxAdvanceMs: 250,
     maxSteps: 15,
   },
   numRuns: 150,
