@@ -57,7 +57,8 @@ export function deriveRuleResults(
       })
       .sort((a, b) => Number(b.family.rules.includes(rule.id)) - Number(a.family.rules.includes(rule.id)))[0];
     if (failed?.result.counterexample) return { ...common, status: 'failed', counterexample: failed.result.counterexample };
-    if (ran.some((r) => r.result.exercised.includes(rule.id))) return { ...common, status: 'passed' };
+    // Any property whose runs reached the rule with a matching history checked it, listed or not.
+    if ([...results.values()].some((r) => r.exercised.includes(rule.id))) return { ...common, status: 'passed' };
     if (ran.length > 0 && ran.every((r) => r.result.status === 'skipped')) {
       return { ...common, status: 'skipped', reason: ran.map((r) => `${r.family.id}: ${r.result.reason ?? ''}`).join('; ') };
     }

@@ -41,7 +41,7 @@ export interface SuiteOptions {
 export type SuiteProgress =
   | { readonly kind: 'property-start'; readonly property: string; readonly index: number; readonly total: number }
   | { readonly kind: 'property-end'; readonly property: string; readonly index: number; readonly total: number; readonly status: string }
-  /** A rule is settled as soon as every property that checks it has run (rules no property checks come last). */
+  /** A rule failed, skipped or in error is reported as soon as every property that checks it has run; passes and unexercised rules at the end, when no later property can still blame them. */
   | { readonly kind: 'rule'; readonly outcome: RuleOutcome };
 
 /** What {@link runSuite} found. @public */
@@ -142,10 +142,14 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
     });
   };
   let unreported = [...selected];
-  const report = (rules: readonly Rule[]): void => {
-    if (rules.length === 0) return;
-    unreported = unreported.filter((r) => !rules.includes(r));
-    for (const outcome of outcomesOf(rules, all, results, broken, flaky, identity)) options.onProgress?.({ kind: 'rule', outcome });
+  // A pass (or an unexercised verdict) can still turn into a failure when a later property
+  // reaches the rule and blames it, so those wait for the end; other verdicts are final at once.
+  const report = (rules: readonly Rule[], final: boolean): void => {
+    const outcomes = outcomesOf(rules, all, results, broken, flaky, identity).filter(
+      (o) => final || (o.status !== 'passed' && o.status !== 'unexercised'),
+    );
+    unreported = unreported.filter((r) => !outcomes.some((o) => o.id === r.id));
+    for (const outcome of outcomes) options.onProgress?.({ kind: 'rule', outcome });
   };
   for (const [index, family] of families.entries()) {
     options.onProgress?.({ kind: 'property-start', property: family.id, index, total: families.length });
@@ -168,9 +172,9 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
     options.onProgress?.({ kind: 'property-end', property: family.id, index, total: families.length, status });
     const done = new Set(families.slice(0, index + 1).map((f) => f.id));
     const settled = unreported.filter((r) => families.every((f) => !f.rules.includes(r.id) || done.has(f.id)) && families.some((f) => f.rules.includes(r.id)));
-    report(settled);
+    report(settled, false);
   }
-  report(unreported);
+  report(unreported, true);
   await retire();
   return {
     adapter: identity,

@@ -9,7 +9,7 @@ export interface Output {
 const tags: Readonly<Record<RuleStatus, string>> = { passed: 'PASS ', failed: 'FAIL ', error: 'ERROR', flaky: 'FLAKY', skipped: 'SKIP ', unexercised: 'NONE ' };
 
 /**
- * Prints progress: one line per rule as soon as the properties that check it have run, and on
+ * Prints progress: one line per rule once its verdict is final (see SuiteProgress), and on
  * a terminal also a self-overwriting line naming the running property; elsewhere (CI, pipes)
  * only the plain lines, nothing fancy.
  */
