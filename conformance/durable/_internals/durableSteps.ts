@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Capability } from '../../../spec/index.js';
 import {
+  blameRules,
   checkHistory,
   describeEntityCommand,
   describeEvent,
@@ -171,10 +172,12 @@ class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, Dura
       throw new ConformanceViolation(
         shown,
         verdict.problems,
-        prediction.exercised,
+        // The rules behind the diverging events; what they cannot explain falls to the step's rules.
+        blameRules(prediction.expected, observed, verdict, prediction.exercised),
         observed.map(describeEvent),
-        prediction.expected.events.map((e) => describeEvent(e.event)),
+        prediction.expected.events.map((e) => `${describeEvent(e.event)}${e.optional === true ? ' (optional)' : ''}`),
         real.log.slice(-12),
+        true,
       );
     }
     m.state = resolveDurable(prediction.next, observed);

@@ -1,4 +1,4 @@
-import type { ExpectedEvent, ExpectedHistory } from '../ExpectedHistory.js';
+import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
 import { describeEvent, type HistoryEvent } from '../HistoryEvent.js';
 import { ModelError } from '../ModelError.js';
 import type { DeferredCommand, DurableEntityBlueprint, EffectStep, EntityCommand } from './DurableEntity.js';
@@ -99,6 +99,8 @@ export interface EntityState {
   timers: PendingTimer[];
   /** Ids of commands it sent itself that may still wait in its mailbox (DS-20). */
   selfSent: number[];
+  /** Ids of timer and self messages that arrived or waited while a write was in flight: their handling is DS-20's. */
+  heldSelf: number[];
 }
 
 /** The durable model between operations. @public */
@@ -134,19 +136,23 @@ export interface DurablePrediction {
   readonly exercised: readonly string[];
 }
 
-/** Collects expected events with per-path order and explicit cross-path edges. */
+/**
+ * Collects expected events with per-path order and explicit cross-path edges. Each event names
+ * the rules that require it; an edge without rules is blamed on its later event's rules.
+ */
 class Expectation {
   readonly events: ExpectedEvent[] = [];
-  readonly before: [number, number][] = [];
+  readonly before: HappensBefore[] = [];
+  readonly withheld: WithheldEvents[] = [];
   private readonly last = new Map<string, number>();
   /** Per entity path, the last write event of this prediction: the next command comes after it (DS-04). */
   readonly lastWrite = new Map<string, number>();
   /** Per command id, its `handled` event in this prediction. */
   readonly handled = new Map<number, number>();
 
-  emit(event: HistoryEvent, after: readonly (number | undefined)[] = []): number {
+  emit(event: HistoryEvent, after: readonly (number | undefined)[] = [], rules: readonly string[] = []): number {
     const index = this.events.length;
-    this.events.push({ event });
+    this.events.push(rules.length > 0 ? { event, rules } : { event });
     const previous = this.last.get(event.path);
     for (const b of [previous, ...after]) if (b !== undefined && b !== index) this.before.push([b, index]);
     this.last.set(event.path, index);
@@ -154,10 +160,15 @@ class Expectation {
   }
 
   /** An event the rules allow but do not require. */
-  optional(event: HistoryEvent, after: readonly (number | undefined)[] = []): number {
-    const index = this.emit(event, after);
-    this.events[index] = { event, optional: true };
+  optional(event: HistoryEvent, after: readonly (number | undefined)[] = [], rules: readonly string[] = []): number {
+    const index = this.emit(event, after, rules);
+    this.events[index] = { ...this.events[index]!, optional: true };
     return index;
+  }
+
+  /** The rules keep the entity at `path` from reporting `classes` during this operation. */
+  withhold(path: string, classes: readonly string[], rules: readonly string[]): void {
+    this.withheld.push({ path, classes, rules });
   }
 }
 
@@ -177,6 +188,8 @@ interface Run {
   readonly rules: Set<string>;
   /** Entities whose write the store answered at this instant but which have not reacted yet. */
   readonly answered: Map<EntityState, Answer>;
+  /** Ids of commands replayed from a user stash in this prediction (DS-14). */
+  readonly replayed: Set<number>;
 }
 
 /**
@@ -196,7 +209,7 @@ interface Run {
  * @public
  */
 export function predictDurable(state: DurableModelState, operation: DurableOperation): DurablePrediction {
-  const run: Run = { model: structuredClone(state), out: new Expectation(), rules: new Set(), answered: new Map() };
+  const run: Run = { model: structuredClone(state), out: new Expectation(), rules: new Set(), answered: new Map(), replayed: new Set() };
   const { model, out, rules } = run;
   model.undecided = [];
   switch (operation.op) {
@@ -206,8 +219,8 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         // No command is handled; the entity fails (DS-03). Whether its PostStop handler still runs is left open.
         model.failingReads -= 1;
         rules.add('DS-03');
-        out.emit({ kind: 'recoveryFailed', path: name });
-        out.optional({ kind: 'signal', path: name, signal: 'PostStop' });
+        out.emit({ kind: 'recoveryFailed', path: name }, [], ['DS-03']);
+        out.optional({ kind: 'signal', path: name, signal: 'PostStop' }, [], ['DS-03']);
         break;
       }
       const stored = model.store[persistenceId];
@@ -229,13 +242,17 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         watching: {},
         timers: [],
         selfSent: [],
+        heldSelf: [],
       };
       model.entities[name] = entity;
       rules.add('DS-01').add('DS-02');
       if (entity.revision > 0) rules.add('DS-11');
       if (stored && stored.state === undefined) rules.add('DS-13');
       if (Object.values(model.entities).some((e) => e !== entity && e.persistenceId === persistenceId)) rules.add('DS-10');
-      out.emit({ kind: 'recovered', path: name, state: entity.state, revision: entity.revision });
+      // The recovered state is what the store holds (DS-01; DS-13 after a delete); recovery runs no side effect again (DS-11).
+      out.emit({ kind: 'recovered', path: name, state: entity.state, revision: entity.revision }, [], stored?.state === undefined && stored ? ['DS-01', 'DS-13'] : ['DS-01', 'DS-02']);
+      out.withhold(name, ['callback'], ['DS-11']);
+      out.withhold(`${name}/replies`, ['reply'], ['DS-11']);
       break;
     }
     case 'failNextWrite':
@@ -278,14 +295,32 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
       // PostStop is a signal: handled at once even with a write in flight (DS-18); the write's side effects never run (DS-19).
       if (entity.inFlight !== null) rules.add('DS-18').add('DS-19');
       // Between two incarnations of a backoff restart there is no behavior to hand PostStop to.
-      stopEntity(run, entity, [], entity.restartAt !== null);
+      stopEntity(run, entity, [], entity.inFlight !== null ? ['DS-18', 'DS-19'] : [], entity.restartAt !== null);
       break;
     }
     case 'advance':
       advance(run, operation.ms);
       break;
   }
-  return { expected: { events: out.events, before: out.before }, next: model, exercised: [...rules].sort() };
+  withholdWhileWaiting(run);
+  return { expected: { events: out.events, before: out.before, withheld: out.withheld }, next: model, exercised: [...rules].sort() };
+}
+
+/**
+ * What an entity still waiting at the end of the operation must not report yet: the side
+ * effects of a write in flight (DS-06, a reply DS-17) and the commands held behind it (DS-04),
+ * or, between the incarnations of a backoff restart, any command (DS-09).
+ */
+function withholdWhileWaiting(run: Run): void {
+  for (const entity of Object.values(run.model.entities)) {
+    if (entity.inFlight !== null) {
+      run.out.withhold(entity.path, ['callback'], ['DS-06']);
+      run.out.withhold(`${entity.path}/replies`, ['reply'], ['DS-06', 'DS-17']);
+      run.out.withhold(entity.path, ['handled'], ['DS-04']);
+    } else if (entity.restartAt !== null) {
+      run.out.withhold(entity.path, ['handled'], ['DS-09']);
+    }
+  }
 }
 
 /**
@@ -341,10 +376,10 @@ const alive = (run: Run, entity: EntityState) => run.model.entities[entity.path]
  * The entity stops: PostStop (optional when no behavior is there to receive it), its write in
  * flight becomes an orphan, and every entity watching it gets the notice at once (DS-18).
  */
-function stopEntity(run: Run, entity: EntityState, after: readonly (number | undefined)[], postStopOptional = false): void {
+function stopEntity(run: Run, entity: EntityState, after: readonly (number | undefined)[], why: readonly string[], postStopOptional = false): void {
   const { model, out } = run;
   const postStop = { kind: 'signal', path: entity.path, signal: 'PostStop' } as const;
-  const stopped = postStopOptional ? out.optional(postStop, after) : out.emit(postStop, after);
+  const stopped = postStopOptional ? out.optional(postStop, after, why) : out.emit(postStop, after, why);
   delete model.entities[entity.path];
   // A write the store already answered is no orphan: it landed or not, and nothing of it runs now.
   if (run.answered.delete(entity)) entity.inFlight = null;
@@ -369,13 +404,15 @@ function deliverNotice(run: Run, watcher: EntityState, of: string, stopped: numb
     return;
   }
   delete watcher.watching[of];
-  if (watcher.inFlight !== null) run.rules.add('DS-18');
+  const writing = watcher.inFlight !== null;
+  if (writing) run.rules.add('DS-18');
   if (watch.deathPact) {
     run.rules.add('WATCH-06');
-    stopEntity(run, watcher, [stopped]);
+    stopEntity(run, watcher, [stopped], writing ? ['WATCH-06', 'DS-18'] : ['WATCH-06']);
     return;
   }
-  run.out.emit({ kind: 'callback', path: watcher.path, id: watch.id, step: 0, state: watcher.state }, [stopped]);
+  // During a write the notice is handled at once, against the last written state (DS-18).
+  run.out.emit({ kind: 'callback', path: watcher.path, id: watch.id, step: 0, state: watcher.state }, [stopped], writing ? ['DS-18'] : []);
 }
 
 /** Notices waiting behind commands are handled as soon as a write makes those commands wait (DS-18). */
@@ -384,6 +421,25 @@ function releaseNotices(run: Run, entity: EntityState): void {
   if (notices.length === 0) return;
   entity.mailbox = entity.mailbox.filter((entry) => entry.kind !== 'notice');
   for (const notice of notices) deliverNotice(run, entity, notice.of, undefined);
+}
+
+/** User-stashed commands go back to the front of the mailbox, ahead of what waits there (DS-14). */
+function replayUserStash(run: Run, entity: EntityState): void {
+  for (const command of entity.userStash) run.replayed.add(command.id);
+  entity.mailbox.unshift(...entity.userStash);
+  entity.userStash = [];
+}
+
+/** The rules that put a command's handling here: after this operation's write (DS-04), a user-stash replay (DS-14), a held own message (DS-20). */
+function handledRules(run: Run, entity: EntityState, id: number): string[] {
+  const why: string[] = [];
+  if (run.out.lastWrite.get(entity.path) !== undefined) why.push('DS-04');
+  if (run.replayed.has(id)) why.push('DS-14');
+  if (entity.heldSelf.includes(id)) {
+    why.push('DS-20');
+    entity.heldSelf = entity.heldSelf.filter((held) => held !== id);
+  }
+  return why;
 }
 
 /** Handles waiting commands one at a time, user-stash replays first (DS-14), until a write is in flight or none is left. */
@@ -399,18 +455,19 @@ function drain(run: Run, entity: EntityState): void {
     }
     if (command.kind === 'passivate') {
       // Everything before it was handled and its writes landed: now the entity stops (DS-19).
-      stopEntity(run, entity, [out.lastWrite.get(path)]);
+      stopEntity(run, entity, [out.lastWrite.get(path)], ['DS-19']);
       return;
     }
     const handled = out.emit(
       { kind: 'handled', path, id: command.id, state: entity.state, revision: entity.revision },
       [out.lastWrite.get(path)],
+      handledRules(run, entity, command.id),
     );
     out.handled.set(command.id, handled);
     switch (command.kind) {
       case 'read':
         rules.add('DS-06');
-        out.emit({ kind: 'callback', path, id: command.id, step: 0, state: entity.state });
+        out.emit({ kind: 'callback', path, id: command.id, step: 0, state: entity.state }, [], ['DS-06']);
         break;
       case 'park':
         rules.add('DS-14');
@@ -418,12 +475,11 @@ function drain(run: Run, entity: EntityState): void {
         break;
       case 'release':
         rules.add('DS-14');
-        entity.mailbox.unshift(...entity.userStash);
-        entity.userStash = [];
+        replayUserStash(run, entity);
         break;
       case 'crash':
         rules.add('DS-12');
-        stopEntity(run, entity, []);
+        stopEntity(run, entity, [], ['DS-12']);
         return;
       case 'watch':
         // Watching twice changes nothing (WATCH-01); an entity already gone sends its notice at once (WATCH-03).
@@ -449,8 +505,10 @@ function drain(run: Run, entity: EntityState): void {
           entity.mailbox.splice(entity.stashCapacity);
         }
         if (entity.passivating) rules.add('DS-19');
-        if (entity.mailbox.some((c) => c.kind !== 'notice' && entity.selfSent.includes(c.id))) rules.add('DS-20');
         entity.selfSent = entity.selfSent.filter((id) => entity.mailbox.some((c) => c.kind !== 'notice' && c.id === id));
+        // Its own messages still waiting are now held behind this write (DS-20).
+        if (entity.selfSent.length > 0) rules.add('DS-20');
+        entity.heldSelf.push(...entity.selfSent.filter((id) => !entity.heldSelf.includes(id)));
         entity.inFlight = {
           commandId: command.id,
           op: command.kind === 'add' ? 'upsert' : 'delete',
@@ -487,7 +545,7 @@ function completeOrphan(run: Run, orphan: OrphanWrite): void {
   const before = run.model.store[orphan.persistenceId];
   const { event, injected } = commit(run, orphan.persistenceId, orphan);
   run.rules.add('DS-19');
-  run.out.optional(event);
+  run.out.optional(event, [], ['DS-19']);
   run.model.undecided.push({
     event: describeEvent(event),
     persistenceId: orphan.persistenceId,
@@ -500,7 +558,9 @@ function completeOrphan(run: Run, orphan: OrphanWrite): void {
 function answerWrite(run: Run, entity: EntityState): void {
   const write = entity.inFlight!;
   const { event, conflict, ok } = commit(run, entity.persistenceId, write);
-  const written = run.out.emit(event, [run.out.handled.get(write.commandId)]);
+  // The write of revision + 1 (DS-05, a delete DS-13); a conflict is refused (DS-10); a waiting passivation lets it land (DS-19).
+  const why = [write.op === 'upsert' ? 'DS-05' : 'DS-13', ...(conflict ? ['DS-10'] : []), ...(entity.passivating ? ['DS-19'] : [])];
+  const written = run.out.emit(event, [run.out.handled.get(write.commandId)], why);
   run.answered.set(entity, { write, written, ok, conflict });
 }
 
@@ -520,7 +580,11 @@ function react(run: Run, entity: EntityState): void {
   if (write.then.length > 0) rules.add('DS-06');
   if (write.then.includes('reply')) rules.add('DS-17');
   if (!ok) {
-    rules.add(conflict ? 'DS-10' : 'DS-08');
+    const failure = conflict ? 'DS-10' : 'DS-08';
+    rules.add(failure);
+    // A failed write runs none of its side effects (DS-08).
+    out.withhold(path, ['callback'], ['DS-08']);
+    out.withhold(`${path}/replies`, ['reply'], ['DS-08']);
     if (entity.backoff) {
       // Restart later, keeping what waits; nothing of the failed command runs (DS-09).
       rules.add('DS-09');
@@ -529,7 +593,7 @@ function react(run: Run, entity: EntityState): void {
       entity.resetAt = null;
       return;
     }
-    stopEntity(run, entity, [written]);
+    stopEntity(run, entity, [written], [failure]);
     return;
   }
   entity.state = write.state;
@@ -540,21 +604,20 @@ function react(run: Run, entity: EntityState): void {
   let unstashAfter = false;
   let previous: number | undefined = written;
   write.then.forEach((step, k) => {
-    if (step === 'run') previous = out.emit({ kind: 'callback', path, id: write.commandId, step: k, state: entity.state }, [previous]);
-    else if (step === 'reply') out.emit({ kind: 'reply', path: `${path}/replies`, id: write.commandId, state: entity.state }, [written]);
+    if (step === 'run') previous = out.emit({ kind: 'callback', path, id: write.commandId, step: k, state: entity.state }, [previous], ['DS-06', 'DS-07']);
+    else if (step === 'reply') out.emit({ kind: 'reply', path: `${path}/replies`, id: write.commandId, state: entity.state }, [written], ['DS-17']);
     else if (step === 'stop') stopAfter = true;
     else unstashAfter = true;
   });
   if (stopAfter) {
     rules.add('DS-16');
-    stopEntity(run, entity, [previous]);
+    stopEntity(run, entity, [previous], ['DS-16']);
     return;
   }
   if (unstashAfter) {
     // User-stashed commands go before those stashed during the write (DS-14).
     rules.add('DS-14');
-    entity.mailbox.unshift(...entity.userStash);
-    entity.userStash = [];
+    replayUserStash(run, entity);
   }
   drain(run, entity);
 }
@@ -565,6 +628,7 @@ function fireTimer(run: Run, entity: EntityState, command: DeferredCommand): voi
   if (entity.inFlight !== null) {
     run.rules.add('DS-20');
     stashWhileWriting(run, entity, command);
+    if (entity.mailbox.includes(command)) entity.heldSelf.push(command.id);
     return;
   }
   entity.mailbox.push(command);
@@ -628,7 +692,7 @@ function advance(run: Run, ms: number): void {
       entity.revision = stored?.revision ?? 0;
       const backoff = entity.backoff!;
       entity.resetAt = due + (backoff.minMs + backoff.maxMs) / 2;
-      out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision });
+      out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision }, [], ['DS-09']);
       drain(run, entity);
     }
   }
