@@ -277,6 +277,7 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
           if (stash && mutation.unstashAllReversed) return unstashReversed(stash, behavior);
           return stash ? stash.unstashAll(behavior) : Behaviors.same();
         case 'unstash':
+          if (stash && mutation.unstashCountIgnored) return stash.unstashAll(behavior);
           return stash ? stash.unstash(behavior, message.n) : Behaviors.same();
         case 'startTimer': {
           const tick: Message = { kind: 'ping', id: message.id };

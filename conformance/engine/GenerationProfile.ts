@@ -21,6 +21,9 @@ export type StepKind =
   | 'spawnFailing'
   | 'supervise';
 
+/** The commands a `stash` step can put in the stash buffer. @public */
+export type StashedCommandKind = 'ping' | 'fail' | 'stop' | 'unhandled';
+
 /**
  * What a property generates, as data: the shapes of actor trees, the strategies they use and
  * the weights of step kinds. The engine removes whatever the adapter's capabilities cannot
@@ -54,6 +57,13 @@ export interface GenerationProfile {
   readonly unhandledTerminated: boolean;
   /** Whether actors get stash buffers. */
   readonly stash: boolean;
+  /**
+   * Relative weights of the commands a `stash` step puts in the buffer (absent: ping and fail
+   * 2 each, stop and unhandled 1 each; at least one weight must be positive).
+   */
+  readonly stashedCommands?: Partial<Record<StashedCommandKind, number>>;
+  /** Capacity of the stash buffers when `stash` is on (default 1 to 3). */
+  readonly stashCapacity?: { readonly min: number; readonly max: number };
   /** Whether actors may throw from their Terminated handler (SUP-14). */
   readonly terminatedFailures: boolean;
   /** Whether actors may throw from their PreRestart/PostStop handlers (LIF-10). */

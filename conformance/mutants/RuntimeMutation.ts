@@ -67,6 +67,8 @@ export interface RuntimeMutation {
   readonly addedSupervisorsStack?: boolean;
   /** `unstashAll` replays the stash newest first. */
   readonly unstashAllReversed?: boolean;
+  /** `unstash(n)` replays the whole stash, not only its `n` oldest messages. */
+  readonly unstashCountIgnored?: boolean;
   /** A durable entity's passivation stops it at once, cancelling the write in flight and the commands held before it. */
   readonly passivationStopsAtOnce?: boolean;
   /** A durable entity's signal handler sees the state being written instead of the last written one. */

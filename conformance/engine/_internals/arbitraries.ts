@@ -5,7 +5,7 @@ import type {
   SupervisionLayer,
   SupervisorStrategy,
 } from '../../../spec/model/index.js';
-import type { GenerationProfile, StepKind } from '../GenerationProfile.js';
+import type { GenerationProfile, StashedCommandKind, StepKind } from '../GenerationProfile.js';
 import type { CommandTemplate, StepTemplate } from './StepTemplate.js';
 
 /** Every run uses four test errors; only their subclass relations vary. */
@@ -102,7 +102,7 @@ export function blueprintArbitrary(
       children,
       watchChildren: fc.constantFrom(...profile.watchModes),
       handlesTerminated: profile.unhandledTerminated ? fc.boolean() : fc.constant(true),
-      stashCapacity: profile.stash ? fc.integer({ min: 1, max: 3 }) : fc.constant(0),
+      stashCapacity: profile.stash ? fc.integer(profile.stashCapacity ?? { min: 1, max: 3 }) : fc.constant(0),
       failOnTerminated: profile.terminatedFailures ? fc.option(errorName, { nil: undefined, freq: 3 }) : fc.constant(undefined),
       signalHandlerFailure: profile.signalHandlerFailures ? fc.option(errorName, { nil: undefined, freq: 3 }) : fc.constant(undefined),
     })
@@ -129,6 +129,17 @@ const addedStrategy = fc.constantFrom<SupervisorStrategy>(
   { kind: 'stop' },
 );
 
+const defaultStashedCommands: Readonly<Record<StashedCommandKind, number>> = { ping: 2, fail: 2, stop: 1, unhandled: 1 };
+
+/** The command a `stash` step stashes, weighted by the profile's `stashedCommands`. */
+function stashedCommandArbitrary(profile: GenerationProfile): fc.Arbitrary<StashedCommandKind> {
+  const weights = { ...defaultStashedCommands, ...profile.stashedCommands };
+  const choices = (Object.entries(weights) as [StashedCommandKind, number][])
+    .filter(([, weight]) => weight > 0)
+    .map(([kind, weight]) => ({ weight, arbitrary: fc.constant(kind) }));
+  return fc.oneof(...choices);
+}
+
 function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: readonly string[]): fc.Arbitrary<CommandTemplate> | undefined {
   switch (kind) {
     case 'ping':
@@ -148,13 +159,12 @@ function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: 
     case 'unwatch':
       return pick.map((target) => ({ kind, target }));
     case 'stash':
-      return fc
-        .record({ command: fc.constantFrom('ping' as const, 'ping' as const, 'fail' as const, 'fail' as const, 'stop' as const, 'unhandled' as const), error: errorPick })
-        .map(({ command, error }) => ({ kind: 'stash', command, error }));
+      return fc.record({ command: stashedCommandArbitrary(profile), error: errorPick }).map(({ command, error }) => ({ kind: 'stash', command, error }));
     case 'unstash':
       return fc.oneof(
-        fc.constant<CommandTemplate>({ kind: 'unstashAll' }),
-        fc.integer({ min: 1, max: 3 }).map<CommandTemplate>((n) => ({ kind: 'unstash', n })),
+        { weight: 1, arbitrary: fc.constant<CommandTemplate>({ kind: 'unstashAll' }) },
+        // Mostly fewer than a full buffer holds, so part of the stash stays behind (STASH-02).
+        { weight: 2, arbitrary: fc.constantFrom(1, 1, 2, 3).map<CommandTemplate>((n) => ({ kind: 'unstash', n })) },
       );
     case 'timer':
       return fc.oneof(
