@@ -242,13 +242,32 @@ function handleFailure(host: InterpreterHost, node: SupervisorNode, error: Error
  * - OP_RESTART: re-start the node `arg` once its restart preparations are complete.
  */
 export function step(host: InterpreterHost, live: Live, op: Op, arg: unknown): StepResult {
+  const result = walk(host, live, op, arg);
+  return result instanceof Rechained ? result.live : result;
+}
+
+/**
+ * The chain a walk hands outwards after a handler returned supervised behavior (SUP-06): every
+ * enclosing node either takes `live` as its inner part or, supervising a class one of the
+ * `returned` nodes supervises, leaves the stack. Allocated only for such a return, never per message.
+ */
+class Rechained {
+  constructor(
+    /** What the next enclosing node wraps (or hands on, should it leave the stack too). */
+    public live: Live,
+    /** The first node of the chain the handler returned; every node below it is new too. */
+    readonly returned: SupervisorNode,
+  ) {}
+}
+
+function walk(host: InterpreterHost, live: Live, op: Op, arg: unknown): StepResult | Rechained {
   if (live instanceof SupervisorNode) {
     if (op === OP_RESTART && live === arg) return completeRestart(host, live);
-    let result: StepResult;
+    let result: StepResult | Rechained;
     const enclosing = currentNode;
     currentNode = live;
     try {
-      result = step(host, live.current, op, arg);
+      result = walk(host, live.current, op, arg);
     } catch (thrown) {
       const error = toError(thrown);
       if (!matches(live, error)) throw error;
@@ -270,12 +289,33 @@ export function step(host: InterpreterHost, live: Live, op: Op, arg: unknown): S
   }
 }
 
-/** A node takes the next behavior of its inner part; a same-class supervisor replaces it (SUP-06). */
-function adopt(node: SupervisorNode, result: StepResult): StepResult {
+/**
+ * A node takes the next behavior of its inner part. When a handler returned supervised
+ * behavior, a node supervising the same class as any of the returned nodes leaves the stack:
+ * like Pekko, which drops each interceptor that finds its like anywhere in the returned stack,
+ * every same-class supervisor around the return is replaced, the others stay in order (SUP-06).
+ */
+function adopt(node: SupervisorNode, result: StepResult | Rechained): StepResult | Rechained {
   if (result === SAME || result instanceof StoppedBehavior || result instanceof Failed) return result;
-  if (result instanceof SupervisorNode && result.spec.errorClass === node.spec.errorClass) return result;
-  node.current = result;
-  return SAME;
+  let rechained: Rechained;
+  if (result instanceof Rechained) rechained = result;
+  // Only a leaf hands a node a bare live behavior: a new chain, which it just started.
+  else if (result instanceof SupervisorNode) rechained = new Rechained(result, result);
+  else {
+    // No supervisor returned, so none around can be replaced: the walk ends here.
+    node.current = result;
+    return SAME;
+  }
+  if (supervisesInChain(rechained.returned, node.spec.errorClass)) return rechained;
+  node.current = rechained.live;
+  rechained.live = node;
+  return rechained;
+}
+
+/** Whether a node of the chain from `first` down supervises exactly `errorClass` (Pekko's `isSame`). */
+function supervisesInChain(first: Live, errorClass: SupervisedBehavior<unknown>['errorClass']): boolean {
+  for (let n = first; n instanceof SupervisorNode; n = n.current) if (n.spec.errorClass === errorClass) return true;
+  return false;
 }
 
 function completeRestart(host: InterpreterHost, node: SupervisorNode): StepResult {
