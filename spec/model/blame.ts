@@ -7,7 +7,9 @@ import type { HistoryEvent } from './HistoryEvent.js';
  *
  * - a missing event, or one with a wrong cause: the rules that require that event;
  * - a misordered pair: the rules that require the order (else those of the later event);
- * - an unexpected event: the rules that withheld events of its class at its actor, else the
+ * - an unexpected event that is a missing one with other content (same actor, class and id): the
+ *   rules of that missing event, already blamed for it;
+ * - another unexpected event: the rules that withheld events of its class at its actor, else the
  *   rules of the expected events of the same class at that actor (a wrong count or a second
  *   notice), else of every expected event at that actor.
  *
@@ -26,6 +28,7 @@ export function blameRules(
     for (const rule of rules !== undefined && rules.length > 0 ? rules : fallback) blamed.add(rule);
   };
   const rulesOf = (index: number) => expected.events[index]?.rules;
+  const missing = check.divergences.flatMap((d) => (d.kind === 'missing' ? [expected.events[d.expected]!.event] : []));
   for (const divergence of check.divergences) {
     switch (divergence.kind) {
       case 'missing':
@@ -37,12 +40,28 @@ export function blameRules(
         blame(rules !== undefined && rules.length > 0 ? rules : rulesOf(after));
         break;
       }
-      case 'unexpected':
-        blame(explainUnexpected(expected, observed[divergence.observed]!));
+      case 'unexpected': {
+        const event = observed[divergence.observed]!;
+        // The same event with other content was reported missing: its rules are blamed already.
+        if (missing.some((m) => sameIdentity(m, event))) break;
+        blame(explainUnexpected(expected, event));
         break;
+      }
     }
   }
   return [...blamed].sort();
+}
+
+/** Whether two events are one event, possibly with different content: same actor, class, id (and step of a chain). */
+function sameIdentity(a: HistoryEvent, b: HistoryEvent): boolean {
+  const field = (e: HistoryEvent, name: 'id' | 'step') => (name in e ? (e as unknown as Record<string, unknown>)[name] : undefined);
+  return (
+    a.path === b.path &&
+    eventClass(a) === eventClass(b) &&
+    typeof field(a, 'id') === 'number' &&
+    field(a, 'id') === field(b, 'id') &&
+    field(a, 'step') === field(b, 'step')
+  );
 }
 
 function explainUnexpected(expected: ExpectedHistory, event: HistoryEvent): readonly string[] {

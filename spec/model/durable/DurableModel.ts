@@ -308,8 +308,8 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
 
 /**
  * What an entity still waiting at the end of the operation must not report yet: the side
- * effects of a write in flight (DS-06, a reply DS-17) and the commands held behind it (DS-04),
- * or, between the incarnations of a backoff restart, any command (DS-09).
+ * effects of a write in flight (DS-06, a reply DS-17), the commands held behind it (DS-04) and
+ * the stop of a passivation waiting for it (DS-19), or, between the incarnations of a backoff restart, any command (DS-09).
  */
 function withholdWhileWaiting(run: Run): void {
   for (const entity of Object.values(run.model.entities)) {
@@ -317,6 +317,8 @@ function withholdWhileWaiting(run: Run): void {
       run.out.withhold(entity.path, ['callback'], ['DS-06']);
       run.out.withhold(`${entity.path}/replies`, ['reply'], ['DS-06', 'DS-17']);
       run.out.withhold(entity.path, ['handled'], ['DS-04']);
+      // A passivation request waits for the write (DS-19).
+      if (entity.passivating) run.out.withhold(entity.path, ['PostStop'], ['DS-19']);
     } else if (entity.restartAt !== null) {
       run.out.withhold(entity.path, ['handled'], ['DS-09']);
     }
@@ -430,15 +432,20 @@ function replayUserStash(run: Run, entity: EntityState): void {
   entity.userStash = [];
 }
 
-/** The rules that put a command's handling here: after this operation's write (DS-04), a user-stash replay (DS-14), a held own message (DS-20). */
+/**
+ * The rules that put a command's handling here: an own message held during a write (DS-20, the
+ * narrower rule for what DS-04 holds), else a wait for this operation's write (DS-04); and a
+ * user-stash replay (DS-14).
+ */
 function handledRules(run: Run, entity: EntityState, id: number): string[] {
   const why: string[] = [];
-  if (run.out.lastWrite.get(entity.path) !== undefined) why.push('DS-04');
-  if (run.replayed.has(id)) why.push('DS-14');
   if (entity.heldSelf.includes(id)) {
     why.push('DS-20');
     entity.heldSelf = entity.heldSelf.filter((held) => held !== id);
+  } else if (run.out.lastWrite.get(entity.path) !== undefined) {
+    why.push('DS-04');
   }
+  if (run.replayed.has(id)) why.push('DS-14');
   return why;
 }
 
