@@ -122,14 +122,18 @@ export const backoff: PropertyFamily = {
     ...baseProfile,
     maxDepth: 0,
     minLayers: 1,
-    strategies: ['backoff', 'backoff', 'restart'],
+    strategies: ['backoff', 'backoff', 'backoff', 'restart'],
+    // Every failure meets the backoff and one actor takes every step: counts must survive to grow and reset.
+    errorScoping: false,
+    initialActors: { min: 1, max: 1 },
     limits: true,
-    steps: { ping: 1, fail: 4, advance: 4, burst: 3, failNextSetup: 1 },
-    // Short advances: failures must come before the count resets to reach a maximum (SUP-11).
-    maxAdvanceMs: 40,
+    steps: { ping: 1, fail: 4, advance: 5, burst: 2, failNextSetup: 1 },
+    // Advances short enough for failures to come before the count resets (reaching a maximum)
+    // and long enough for a quiet spell to reset it (SUP-11).
+    maxAdvanceMs: 120,
     maxSteps: 15,
   },
-  numRuns: 100,
+  numRuns: 150,
 };
 
 /**

@@ -8,6 +8,7 @@ import { rulesByRole } from '../../spec/index.js';
 import type { Mutant } from './Mutant.js';
 import { backoffMaxRestartsIgnored } from './backoff-max-restarts-ignored.js';
 import { backoffWithoutDelay } from './backoff-without-delay.js';
+import { backoffZeroRestartsUnlimited } from './backoff-zero-restarts-unlimited.js';
 import { childFailureCauseLost } from './child-failure-cause-lost.js';
 import { deadLettersLost } from './dead-letters-lost.js';
 import { deadTargetsUnwatchable } from './dead-targets-unwatchable.js';
@@ -79,6 +80,7 @@ export const mutants: readonly Mutant[] = [
   unlimitedRestartRetriesStart,
   keepChildrenIgnored,
   backoffMaxRestartsIgnored,
+  backoffZeroRestartsUnlimited,
   restartBufferZero,
   signalHandlerErrorsSwallowed,
   supervisedStopIgnored,

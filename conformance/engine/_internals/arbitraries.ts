@@ -44,7 +44,8 @@ function strategyArbitrary(kind: SupervisorStrategy['kind'], profile: Generation
         .record({
           minMs: fc.constantFrom(10, 20),
           maxMs: fc.constantFrom(40, 80),
-          maxRestarts: profile.limits ? fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }) : fc.constant(undefined),
+          // 0 included: such a backoff stops at the first failure (SUP-11).
+          maxRestarts: profile.limits ? fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }) : fc.constant(undefined),
           // Mostly long enough for a few failures to come before the count resets (SUP-11).
           resetAfterMs: fc.option(fc.constantFrom(100, 30, 200), { nil: undefined, freq: 3 }),
         })
