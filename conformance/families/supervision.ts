@@ -106,7 +106,7 @@ export const replacement: PropertyFamily = {
     // compares the returned node with the node right around it); Pekko drops every same-type
     // supervisor around the returned behavior (InterceptorImpl deduplicates against the whole
     // stack). Deeper replacement is left out until the runtime does it.
-    deepReplacement: false,
+    deepReplacement: true,
     maxSteps: 12,
   },
   numRuns: 100,
