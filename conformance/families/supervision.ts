@@ -102,10 +102,8 @@ export const replacement: PropertyFamily = {
     strategies: ['restart', 'resume', 'stop'],
     initialActors: { min: 1, max: 1 },
     steps: { ping: 1, fail: 4, supervise: 4 },
-    // The reference runtime replaces only the innermost supervisor (its interpreter's `adopt`
-    // compares the returned node with the node right around it); Pekko drops every same-type
-    // supervisor around the returned behavior (InterceptorImpl deduplicates against the whole
-    // stack). Deeper replacement is left out until the runtime does it.
+    // Pekko drops every same-type supervisor around the returned behavior, not only the nearest
+    // (InterceptorImpl deduplicates against the whole stack): generate deep replacements too.
     deepReplacement: true,
     maxSteps: 12,
   },
