@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Capability } from '../../../spec/index.js';
 import {
+  blameRules,
   checkHistory,
   checkLookups,
   describeEvent,
@@ -15,6 +16,7 @@ import {
   type HookOperation,
   type HookPolicy,
   type HookPrediction,
+  type HistoryCheck,
 } from '../../../spec/model/index.js';
 import { advanceClock } from '../../_internals/advanceClock.js';
 import type { ControlledStore } from '../../_internals/ControlledStore.js';
@@ -151,7 +153,7 @@ function describe(operation: HookOperation): string {
 /** One prediction checked against what was observed: the history and the extension lookups. */
 interface Verdict {
   readonly prediction: HookPrediction;
-  readonly historyProblems: readonly string[];
+  readonly history: HistoryCheck;
   readonly lookupProblems: readonly string[];
 }
 
@@ -190,27 +192,31 @@ class HookStep extends PositionalStep<HookTemplate, HookOperation, HookRunModel,
     const lookups = real.hooks.takeLookups();
     const verdicts: Verdict[] = m.policies.map((policy) => {
       const prediction = predictHooks(m.state, operation, policy);
-      return { prediction, historyProblems: checkHistory(prediction.expected, observed).problems, lookupProblems: checkLookups(prediction.lookups, lookups) };
+      return { prediction, history: checkHistory(prediction.expected, observed), lookupProblems: checkLookups(prediction.lookups, lookups) };
     });
     real.log.push(`${shown}${observed.length > 0 ? `\n    ${observed.map(describeEvent).join('\n    ')}` : ''}`);
-    const accepted = verdicts.find((v) => v.historyProblems.length === 0 && v.lookupProblems.length === 0);
+    const accepted = verdicts.find((v) => v.history.ok && v.lookupProblems.length === 0);
     if (accepted) {
       m.state = accepted.prediction.next;
       for (const rule of accepted.prediction.exercised) real.exercised.add(rule);
       return;
     }
     // Report against the allowed outcome closest to what happened.
-    const problems = (v: Verdict) => v.historyProblems.length + v.lookupProblems.length;
+    const problems = (v: Verdict) => v.history.problems.length + v.lookupProblems.length;
     const closest = verdicts.reduce((best, v) => (problems(v) < problems(best) ? v : best));
-    const { prediction } = closest;
+    const { prediction, history } = closest;
+    // Wrong lookups are HOOK-08's; a wrong history is blamed on the rules behind the diverging
+    // events, and what they cannot explain on the rules the step reached.
+    const suspects = new Set(history.ok ? [] : blameRules(prediction.expected, observed, history, prediction.exercised));
+    if (closest.lookupProblems.length > 0) suspects.add('HOOK-08');
     throw new ConformanceViolation(
       shown,
-      [...closest.historyProblems, ...closest.lookupProblems],
-      // Wrong lookups are HOOK-08's alone; a wrong history is blamed on what the step exercised.
-      closest.historyProblems.length === 0 ? ['HOOK-08'] : prediction.exercised,
+      [...history.problems, ...closest.lookupProblems],
+      [...suspects].sort(),
       [...observed.map(describeEvent), ...lookups.map(describeExtensionLookup)],
       prediction.expected.events.map((e) => `${describeEvent(e.event)}${e.optional === true ? ' (optional)' : ''}`),
       real.log.slice(-12),
+      true,
     );
   }
 }

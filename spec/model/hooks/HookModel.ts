@@ -32,7 +32,8 @@ export interface HookPolicy {
 /** A message waiting in a hooked actor's mailbox: a command, a watch notice, or a child's failure (escalation). @public */
 export type HookMailboxItem =
   | { readonly kind: 'command'; readonly command: HookCommand }
-  | { readonly kind: 'notice'; readonly of: string; readonly serial: number; readonly after: number | undefined }
+  /** A watch notice; `why`: the rules that stopped the watched actor. */
+  | { readonly kind: 'notice'; readonly of: string; readonly serial: number; readonly after: number | undefined; readonly why?: readonly string[] }
   | { readonly kind: 'childFailed'; readonly of: string; readonly after: number | undefined };
 
 /** A live hooked actor as the model sees it. @public */
@@ -136,7 +137,8 @@ export function predictHooks(state: HookModelState, operation: HookOperation, po
     }
     case 'stop': {
       const actor = model.actors[operation.path];
-      if (actor && actor.starting === null) terminate(run, actor, { failed: false, stopHook: 'runs' });
+      // A graceful stop runs the stop hook, which flushes (HOOK-03).
+      if (actor && actor.starting === null) terminate(run, actor, { failed: false, stopHook: 'runs', why: ['HOOK-03'] });
       break;
     }
     case 'failNextRead':
@@ -150,7 +152,9 @@ export function predictHooks(state: HookModelState, operation: HookOperation, po
       break;
   }
   const { out } = run;
-  return { expected: { events: out.events, before: out.before }, lookups: out.lookups, next: model, exercised: [...run.rules].sort() };
+  // An actor whose start hook has not finished handles nothing yet (HOOK-01).
+  for (const actor of Object.values(model.actors)) if (actor.starting !== null) out.withhold(actor.path, ['handled', 'watchMessage'], ['HOOK-01']);
+  return { expected: { events: out.events, before: out.before, withheld: out.withheld }, lookups: out.lookups, next: model, exercised: [...run.rules].sort() };
 }
 
 const alive = (run: Run, actor: HookedActorState) => run.model.actors[actor.path] === actor;
@@ -182,12 +186,18 @@ function create(run: Run, blueprint: HookedActorBlueprint, parent: string | unde
  * up its extensions; those without a delay then load, in start order, before any of them goes
  * on (their reads race for an armed failure in that order).
  */
-function startAll(run: Run, actors: readonly HookedActorState[], after: readonly (number | undefined)[], restart: boolean): void {
+function startAll(
+  run: Run,
+  actors: readonly HookedActorState[],
+  after: readonly (number | undefined)[],
+  restart: boolean,
+  why: readonly string[] = [],
+): void {
   const { model, out } = run;
   for (const actor of actors) {
     const path = actor.path;
     model.setups[path] = (model.setups[path] ?? 0) + 1;
-    out.emit({ kind: 'setup', path, incarnation: model.setups[path] }, [path], after);
+    out.emit({ kind: 'setup', path, incarnation: model.setups[path] }, [path], after, false, why);
     out.lookUp(path, 'preStart', actor.blueprint.extensions);
     const { startDelayMs, startHangs, startTimeoutMs } = actor.blueprint;
     actor.starting = {
@@ -219,9 +229,10 @@ function started(run: Run, actor: HookedActorState): void {
   actor.state = stored.value;
   actor.revision = stored.revision;
   actor.dirty = false;
-  const loaded = out.emit({ kind: 'recovered', path: actor.path, state: actor.state, revision: actor.revision }, [actor.path]);
-  if (restart) rules.add('HOOK-05');
-  else if (model.flushedByStopHook[actor.path]) rules.add('HOOK-03');
+  // What the start hook loads: the resource alone after a restart (HOOK-05), a stop hook's flush at the next start (HOOK-03).
+  const loadedBy = restart ? ['HOOK-05'] : model.flushedByStopHook[actor.path] ? ['HOOK-03'] : [];
+  const loaded = out.emit({ kind: 'recovered', path: actor.path, state: actor.state, revision: actor.revision }, [actor.path], [], false, loadedBy);
+  for (const rule of loadedBy) rules.add(rule);
   if (actor.blueprint.extensions.length > 0) rules.add('HOOK-08');
   const kept = actor.children.map((path) => model.actors[path]!);
   const fresh = actor.blueprint.children
@@ -229,9 +240,10 @@ function started(run: Run, actor: HookedActorState): void {
     .map((child) => create(run, child, actor.path));
   startAll(run, fresh, [loaded], false);
   // Rebuilt children (HOOK-07) restart once the parent is back.
-  for (const child of kept) if (alive(run, child)) restartActor(run, child, [loaded]);
+  for (const child of kept) if (alive(run, child)) restartActor(run, child, [loaded], ['HOOK-07']);
   if (actor.mailbox.length > 0) rules.add('HOOK-01');
-  drain(run, actor);
+  // What waited for the start hook is handled only now (HOOK-01).
+  drain(run, actor, ['HOOK-01']);
 }
 
 /** A load failed: a first start never happens (HOOK-02); a restart is tried again. */
@@ -240,15 +252,15 @@ function startFailed(run: Run, actor: HookedActorState): void {
   const restart = actor.starting!.restart;
   actor.starting = null;
   if (restart && (actor.blueprint.directive === 'restart' || run.policy.restartedChildren === 'rebuilt')) {
-    startAll(run, [actor], [], true);
+    startAll(run, [actor], [], true, ['HOOK-02']);
     return;
   }
   // Whether the stop hook of an actor that never started runs is left open (GoAkt: no; the reference runtime: yes).
-  terminate(run, actor, { failed: true, stopHook: 'optional' });
+  terminate(run, actor, { failed: true, stopHook: 'optional', why: ['HOOK-02'] });
 }
 
-/** Handles waiting items one at a time until the actor is starting again, gone, or idle. */
-function drain(run: Run, actor: HookedActorState): void {
+/** Handles waiting items one at a time until the actor is starting again, gone, or idle; `why`: the rules that held them until now. */
+function drain(run: Run, actor: HookedActorState, why: readonly string[] = []): void {
   const { model, out, rules } = run;
   const path = actor.path;
   while (alive(run, actor) && actor.starting === null) {
@@ -262,12 +274,13 @@ function drain(run: Run, actor: HookedActorState): void {
     if (item.kind === 'notice') {
       rules.add('HOOK-09');
       actor.watching = actor.watching.filter((serial) => serial !== item.serial);
-      out.emit({ kind: 'watchMessage', path, of: item.of }, [path], [item.after]);
+      // The notice follows the stop hook (HOOK-09) of a stop the watched actor's rules required.
+      out.emit({ kind: 'watchMessage', path, of: item.of }, [path], [item.after], false, ['HOOK-09', ...(item.why ?? []), ...why]);
       out.lookUp(path, 'receive', actor.blueprint.extensions);
       continue;
     }
     const command = item.command;
-    const handled = out.emit({ kind: 'handled', path, id: command.id, state: actor.state, revision: actor.revision }, [path]);
+    const handled = out.emit({ kind: 'handled', path, id: command.id, state: actor.state, revision: actor.revision }, [path], [], false, why);
     out.lookUp(path, 'receive', actor.blueprint.extensions);
     switch (command.kind) {
       case 'add':
@@ -297,7 +310,8 @@ function flush(run: Run, actor: HookedActorState, fromStopHook: boolean): boolea
   const revision = actor.revision + 1;
   const ok = model.failingWrites === 0;
   if (!ok) model.failingWrites -= 1;
-  out.emit({ kind: 'write', path: storeLine(actor.path), op: 'upsert', revision, ok }, [actor.path, storeLine(actor.path)]);
+  // A stop hook's flush makes the state durable for the next start (HOOK-03).
+  out.emit({ kind: 'write', path: storeLine(actor.path), op: 'upsert', revision, ok }, [actor.path, storeLine(actor.path)], [], false, fromStopHook ? ['HOOK-03'] : []);
   if (!ok) return false;
   model.store[actor.path] = { value: actor.state, revision };
   model.flushedByStopHook[actor.path] = fromStopHook;
@@ -314,39 +328,48 @@ function fail(run: Run, actor: HookedActorState, after: number | undefined): voi
       return;
     case 'restart':
       if (actor.dirty) run.rules.add('HOOK-04');
-      restartActor(run, actor, [after]);
+      restartActor(run, actor, [after], ['HOOK-06']);
       return;
     case 'stop':
     case 'escalate':
-      terminate(run, actor, { failed: true, stopHook: 'runs', after });
+      terminate(run, actor, { failed: true, stopHook: 'runs', after, why: ['HOOK-06'] });
   }
 }
 
-/** A restart: the stop hook if the policy runs it, the children stopped or kept, then a new start hook. */
-function restartActor(run: Run, actor: HookedActorState, after: readonly (number | undefined)[]): void {
+/** A restart (required by `why`): the stop hook if the policy runs it, the children stopped or kept, then a new start hook. */
+function restartActor(run: Run, actor: HookedActorState, after: readonly (number | undefined)[], why: readonly string[]): void {
   const { policy, rules } = run;
-  if (policy.stopHookOnRestart) runStopHook(run, actor, after);
+  if (policy.stopHookOnRestart) runStopHook(run, actor, after, ['HOOK-04', ...why]);
   const waitFor: (number | undefined)[] = [...after];
   if (actor.children.length > 0) rules.add('HOOK-07');
   if (policy.restartedChildren === 'stopped') {
-    for (const child of actor.children.map((p) => run.model.actors[p]!)) waitFor.push(terminate(run, child, { failed: false, stopHook: 'runs' }));
+    for (const child of actor.children.map((p) => run.model.actors[p]!)) waitFor.push(terminate(run, child, { failed: false, stopHook: 'runs', why: ['HOOK-07'] }));
   }
-  startAll(run, [actor], waitFor, true);
+  startAll(run, [actor], waitFor, true, why);
 }
 
-/** The stop hook: reports, looks up the extensions, flushes unflushed state. */
-function runStopHook(run: Run, actor: HookedActorState, after: readonly (number | undefined)[], optional = false): void {
+/** The stop hook, after `after` and its children's stops: reports, looks up the extensions, flushes unflushed state. */
+function runStopHook(
+  run: Run,
+  actor: HookedActorState,
+  after: readonly (number | undefined)[],
+  why: readonly string[],
+  optional = false,
+  childrenDone: readonly (number | undefined)[] = [],
+): void {
   const path = actor.path;
-  run.out.emit({ kind: 'signal', path, signal: 'PostStop' }, [path], after, optional);
+  // A parent hears of a child's stop by the notice its watchers get: after the child's stop hook (HOOK-09).
+  run.out.emit({ kind: 'signal', path, signal: 'PostStop' }, [path], after, optional, why, { events: childrenDone, rules: ['HOOK-09'] });
   run.out.lookUp(path, 'postStop', actor.blueprint.extensions, optional);
   if (actor.dirty) flush(run, actor, true);
 }
 
-/** How an actor stops: after a failure or not, whether its stop hook must run, after which events. */
+/** How an actor stops: after a failure or not, whether its stop hook must run, after which events, and the rules that stop it. */
 interface StopCause {
   readonly failed: boolean;
   readonly stopHook: 'runs' | 'optional';
   readonly after?: number | undefined;
+  readonly why: readonly string[];
 }
 
 /**
@@ -358,8 +381,8 @@ function terminate(run: Run, actor: HookedActorState, cause: StopCause): number 
   const { model, out } = run;
   const path = actor.path;
   markStopping(run, actor);
-  const childrenDone = actor.children.map((p) => terminate(run, model.actors[p]!, { failed: false, stopHook: 'runs' }));
-  runStopHook(run, actor, [...childrenDone, cause.after], cause.stopHook === 'optional');
+  const childrenDone = actor.children.map((p) => terminate(run, model.actors[p]!, { failed: false, stopHook: 'runs', why: cause.why }));
+  runStopHook(run, actor, [cause.after], cause.why, cause.stopHook === 'optional', childrenDone);
   // The write of the stop hook, if any, is filed under the actor's line too: this is the stop's last event.
   const done = out.cursor(path);
   delete model.actors[path];
@@ -367,7 +390,7 @@ function terminate(run: Run, actor: HookedActorState, cause: StopCause): number 
   if (parent) parent.children = parent.children.filter((p) => p !== path);
   for (const watcher of Object.values(model.actors)) {
     if (!actor.watchers.includes(watcher.serial) || run.stopping.has(watcher.serial)) continue;
-    watcher.mailbox.push({ kind: 'notice', of: path, serial: actor.serial, after: done });
+    watcher.mailbox.push({ kind: 'notice', of: path, serial: actor.serial, after: done, why: cause.why });
     drain(run, watcher);
   }
   if (cause.failed && actor.blueprint.directive === 'escalate' && parent && !run.stopping.has(parent.serial)) {
