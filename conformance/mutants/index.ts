@@ -49,7 +49,6 @@ import { timersDroppedDuringWrite } from './timers-dropped-during-write.js';
 import { timersSurviveRestart } from './timers-survive-restart.js';
 import { unlimitedRestartRetriesStart } from './unlimited-restart-retries-start.js';
 import { unstashAllReversed } from './unstash-all-reversed.js';
-import { unstashCountIgnored } from './unstash-count-ignored.js';
 import { unsupervisedRestarts } from './unsupervised-restarts.js';
 import { unwatchIgnored } from './unwatch-ignored.js';
 import { watchWithSignals } from './watch-with-signals.js';
@@ -68,7 +67,6 @@ export const mutants: readonly Mutant[] = [
   exactErrorMatching,
   noDeathPact,
   unstashAllReversed,
-  unstashCountIgnored,
   supervisorsStack,
   restartKeepsState,
   postStopBeforeChildren,
