@@ -99,4 +99,16 @@ describe('blameRules', () => {
     const p = lastPrediction([{ op: 'spawn', blueprint: actor('a') }]);
     expect(blame(p, [{ kind: 'setup', path: 'a', incarnation: 1 }, { kind: 'signal', path: 'z', signal: 'PostStop' }])).toEqual(['FALLBACK']);
   });
+
+  it('blames an expected event reported with other content on its own rules, not on what is withheld at its actor', () => {
+    const expected = {
+      events: [{ event: { kind: 'callback', path: 'e', id: 1, step: 0, state: 0 } as const, rules: ['DS-18'] }],
+      before: [],
+      withheld: [{ path: 'e', classes: ['callback'], rules: ['DS-06'] }],
+    };
+    const wrongContent: HistoryEvent[] = [{ kind: 'callback', path: 'e', id: 1, step: 0, state: 1 }];
+    expect(blameRules(expected, wrongContent, checkHistory(expected, wrongContent), ['FALLBACK'])).toEqual(['DS-18']);
+    const another: HistoryEvent[] = [{ kind: 'callback', path: 'e', id: 1, step: 0, state: 0 }, { kind: 'callback', path: 'e', id: 2, step: 0, state: 0 }];
+    expect(blameRules(expected, another, checkHistory(expected, another), ['FALLBACK'])).toEqual(['DS-06']);
+  });
 });

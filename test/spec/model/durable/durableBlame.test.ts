@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  blameRules,
+  checkHistory,
+  initialDurableState,
+  predictDurable,
+  resolveDurable,
+  type DurableModelState,
+  type DurableOperation,
+  type DurablePrediction,
+  type EntityCommand,
+  type HistoryEvent,
+} from '../../../../spec/model/index.js';
+
+const spawn: DurableOperation = { op: 'spawn', entity: { name: 'e0', persistenceId: 'd0', tag: 't' } };
+const send = (...commands: EntityCommand[]): DurableOperation => ({ op: 'send', path: 'e0', commands });
+const handled = (id: number, state: number, revision: number): HistoryEvent => ({ kind: 'handled', path: 'e0', id, state, revision });
+const callback = (id: number, step: number, state: number): HistoryEvent => ({ kind: 'callback', path: 'e0', id, step, state });
+const write = (revision: number, ok = true): HistoryEvent => ({ kind: 'write', path: 'store/d0', op: 'upsert', revision, ok });
+const postStop: HistoryEvent = { kind: 'signal', path: 'e0', signal: 'PostStop' };
+
+/** The prediction of the last operation, every earlier one observed exactly as required. */
+function lastPrediction(operations: readonly DurableOperation[], latency: number): DurablePrediction {
+  let state: DurableModelState = initialDurableState(latency);
+  let last: DurablePrediction | undefined;
+  for (const operation of operations) {
+    last = predictDurable(state, operation);
+    state = resolveDurable(last.next, last.expected.events.filter((e) => !e.optional).map((e) => e.event));
+  }
+  return last!;
+}
+
+/** The rules blamed when a runtime reports `observed` for `prediction`. */
+function blame(prediction: DurablePrediction, observed: readonly HistoryEvent[]): string[] {
+  const check = checkHistory(prediction.expected, observed);
+  expect(check.ok).toBe(false);
+  return blameRules(prediction.expected, observed, check, ['FALLBACK']);
+}
+
+describe('blame on the durable model', () => {
+  it('a side effect run before a slow write is acknowledged is DS-06, and the write landing without it later is DS-06 again', () => {
+    const sending = lastPrediction([spawn, send({ kind: 'add', id: 1, by: 2, then: ['run'] })], 5);
+    expect(blame(sending, [handled(1, 0, 0), callback(1, 0, 2)])).toEqual(['DS-06']);
+    const landing = lastPrediction([spawn, send({ kind: 'add', id: 1, by: 2, then: ['run'] }), { op: 'advance', ms: 5 }], 5);
+    expect(blame(landing, [write(1)])).toEqual(['DS-06', 'DS-07']);
+  });
+
+  it('a command handled while a write is in flight is DS-04', () => {
+    const p = lastPrediction([spawn, send({ kind: 'add', id: 1, by: 2, then: [] }, { kind: 'park', id: 2 })], 5);
+    expect(blame(p, [handled(1, 0, 0), handled(2, 2, 1)])).toEqual(['DS-04']);
+  });
+
+  it('a failed write whose side effects run and that leaves the entity alive is DS-08', () => {
+    const p = lastPrediction([spawn, { op: 'failNextWrite' }, send({ kind: 'add', id: 1, by: 2, then: ['run'] })], 0);
+    expect(p.expected.events.map((e) => e.event)).toEqual([handled(1, 0, 0), write(1, false), postStop]);
+    expect(blame(p, [handled(1, 0, 0), write(1, false), callback(1, 0, 2)])).toEqual(['DS-08']);
+  });
+
+  it('a passivation that stops before its write lands is DS-19', () => {
+    const p = lastPrediction([spawn, send({ kind: 'add', id: 1, by: 2, then: [] }, { kind: 'passivate', id: 2 })], 5);
+    expect(blame(p, [handled(1, 0, 0), postStop])).toEqual(['DS-19']);
+  });
+
+  it('a message to itself lost while a write is in flight is DS-20 when the write lands', () => {
+    // The message to itself waits behind the add that the same burst brought.
+    const sending = send({ kind: 'later', id: 1, delayMs: 0, command: { kind: 'read', id: 3 } }, { kind: 'add', id: 2, by: 2, then: [] });
+    const p = lastPrediction([spawn, sending, { op: 'advance', ms: 5 }], 5);
+    expect(p.expected.events.map((e) => e.event)).toEqual([write(1), handled(3, 2, 1), callback(3, 0, 2)]);
+    expect(blame(p, [write(1)])).toEqual(['DS-06', 'DS-20']);
+  });
+
+  it('a side effect run again on recovery is DS-11', () => {
+    const p = lastPrediction([spawn], 0);
+    expect(blame(p, [{ kind: 'recovered', path: 'e0', state: 0, revision: 0 }, callback(1, 0, 0)])).toEqual(['DS-11']);
+  });
+});
