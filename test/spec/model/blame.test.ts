@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  blameRules,
-  checkHistory,
   initialModelState,
   predict,
   type ActorBlueprint,
@@ -10,6 +8,7 @@ import {
   type Operation,
   type Prediction,
 } from '../../../spec/model/index.js';
+import { blameOf } from './_internals/blameOf.js';
 
 const hierarchy = [{ name: 'E1' }, { name: 'E2', parent: 'E1' }];
 
@@ -29,12 +28,7 @@ function lastPrediction(ops: readonly Operation[]): Prediction {
 }
 
 /** The rules blamed when `observed` is what a runtime reported for that prediction. */
-function blame(prediction: Prediction, observed: readonly HistoryEvent[]): string[] {
-  const check = checkHistory(prediction.expected, observed);
-  expect(check.ok).toBe(false);
-  expect(check.divergences).toHaveLength(check.problems.length);
-  return blameRules(prediction.expected, observed, check, ['FALLBACK']);
-}
+const blame = (prediction: Prediction, observed: readonly HistoryEvent[]) => blameOf(prediction.expected, observed);
 
 const restarting = actor('a', { supervision: [{ on: 'any', strategy: { kind: 'restart' } }] });
 const fail = (path: string, error = 'E1'): Operation => ({ op: 'tell', path, command: { kind: 'fail', id: 9, error } });
@@ -106,9 +100,8 @@ describe('blameRules', () => {
       before: [],
       withheld: [{ path: 'e', classes: ['callback'], rules: ['DS-06'] }],
     };
-    const wrongContent: HistoryEvent[] = [{ kind: 'callback', path: 'e', id: 1, step: 0, state: 1 }];
-    expect(blameRules(expected, wrongContent, checkHistory(expected, wrongContent), ['FALLBACK'])).toEqual(['DS-18']);
+    expect(blameOf(expected, [{ kind: 'callback', path: 'e', id: 1, step: 0, state: 1 }])).toEqual(['DS-18']);
     const another: HistoryEvent[] = [{ kind: 'callback', path: 'e', id: 1, step: 0, state: 0 }, { kind: 'callback', path: 'e', id: 2, step: 0, state: 0 }];
-    expect(blameRules(expected, another, checkHistory(expected, another), ['FALLBACK'])).toEqual(['DS-06']);
+    expect(blameOf(expected, another)).toEqual(['DS-06']);
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  blameRules,
-  checkHistory,
   initialDurableState,
   predictDurable,
   resolveDurable,
@@ -11,6 +9,7 @@ import {
   type EntityCommand,
   type HistoryEvent,
 } from '../../../../spec/model/index.js';
+import { blameOf } from '../_internals/blameOf.js';
 
 const spawn: DurableOperation = { op: 'spawn', entity: { name: 'e0', persistenceId: 'd0', tag: 't' } };
 const send = (...commands: EntityCommand[]): DurableOperation => ({ op: 'send', path: 'e0', commands });
@@ -30,12 +29,7 @@ function lastPrediction(operations: readonly DurableOperation[], latency: number
   return last!;
 }
 
-/** The rules blamed when a runtime reports `observed` for `prediction`. */
-function blame(prediction: DurablePrediction, observed: readonly HistoryEvent[]): string[] {
-  const check = checkHistory(prediction.expected, observed);
-  expect(check.ok).toBe(false);
-  return blameRules(prediction.expected, observed, check, ['FALLBACK']);
-}
+const blame = (prediction: DurablePrediction, observed: readonly HistoryEvent[]) => blameOf(prediction.expected, observed);
 
 describe('blame on the durable model', () => {
   it('a side effect run before a slow write is acknowledged is DS-06, and the write landing without it later is DS-06 again', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  blameRules,
-  checkHistory,
   initialHookState,
   predictHooks,
   type HistoryEvent,
@@ -11,6 +9,7 @@ import {
   type HookPolicy,
   type HookPrediction,
 } from '../../../../spec/model/index.js';
+import { blameOf } from '../_internals/blameOf.js';
 
 const pekko: HookPolicy = { restartedChildren: 'stopped', stopHookOnRestart: false };
 const actor = (name: string, more: Partial<HookedActorBlueprint> = {}): HookedActorBlueprint => ({ name, startDelayMs: 0, extensions: [], children: [], ...more });
@@ -26,11 +25,7 @@ function lastPrediction(operations: readonly HookOperation[]): HookPrediction {
   return last!;
 }
 
-function blame(prediction: HookPrediction, observed: readonly HistoryEvent[]): string[] {
-  const check = checkHistory(prediction.expected, observed);
-  expect(check.ok).toBe(false);
-  return blameRules(prediction.expected, observed, check, ['FALLBACK']);
-}
+const blame = (prediction: HookPrediction, observed: readonly HistoryEvent[]) => blameOf(prediction.expected, observed);
 
 describe('blame on the hooks model', () => {
   it('a command handled before a slow start hook finished is HOOK-01', () => {
