@@ -101,6 +101,8 @@ export interface EntityState {
   selfSent: number[];
   /** Ids of timer and self messages that arrived or waited while a write was in flight: their handling is DS-20's. */
   heldSelf: number[];
+  /** The stash dropped commands during the write in flight: handling any of them once it lands is DS-15's. */
+  overflowed: boolean;
 }
 
 /** The durable model between operations. @public */
@@ -243,6 +245,7 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         timers: [],
         selfSent: [],
         heldSelf: [],
+        overflowed: false,
       };
       model.entities[name] = entity;
       rules.add('DS-01').add('DS-02');
@@ -367,6 +370,7 @@ function admit(run: Run, entity: EntityState, command: EntityCommand): boolean {
 function stashWhileWriting(run: Run, entity: EntityState, command: EntityCommand): void {
   if (entity.stashCapacity !== undefined && entity.mailbox.length >= entity.stashCapacity) {
     run.rules.add('DS-15');
+    entity.overflowed = true;
     return;
   }
   entity.mailbox.push(command);
@@ -509,6 +513,7 @@ function drain(run: Run, entity: EntityState): void {
         // What is still waiting arrived while this write is in flight: the stash keeps what fits (DS-15).
         if (entity.stashCapacity !== undefined && entity.mailbox.length > entity.stashCapacity) {
           rules.add('DS-15');
+          entity.overflowed = true;
           entity.mailbox.splice(entity.stashCapacity);
         }
         if (entity.passivating) rules.add('DS-19');
@@ -584,6 +589,11 @@ function react(run: Run, entity: EntityState): void {
   const { write, written, ok, conflict } = run.answered.get(entity)!;
   run.answered.delete(entity);
   entity.inFlight = null;
+  if (entity.overflowed) {
+    // What the full stash dropped must not be handled now that the write landed (DS-15).
+    out.withhold(path, ['handled'], ['DS-15']);
+    entity.overflowed = false;
+  }
   if (write.then.length > 0) rules.add('DS-06');
   if (write.then.includes('reply')) rules.add('DS-17');
   if (!ok) {

@@ -63,6 +63,13 @@ describe('blame on the durable model', () => {
     expect(blame(p, [write(1)])).toEqual(['DS-06', 'DS-20']);
   });
 
+  it('a command the full stash dropped, handled once the write lands, is DS-15', () => {
+    const small: DurableOperation = { op: 'spawn', entity: { name: 'e0', persistenceId: 'd0', tag: 't', stashCapacity: 1 } };
+    const p = lastPrediction([small, send({ kind: 'add', id: 1, by: 2, then: [] }, { kind: 'read', id: 2 }, { kind: 'park', id: 3 }), { op: 'advance', ms: 5 }], 5);
+    expect(p.expected.events.map((e) => e.event)).toEqual([write(1), handled(2, 2, 1), callback(2, 0, 2)]);
+    expect(blame(p, [write(1), handled(2, 2, 1), callback(2, 0, 2), handled(3, 2, 1)])).toEqual(['DS-15']);
+  });
+
   it('a side effect run again on recovery is DS-11', () => {
     const p = lastPrediction([spawn], 0);
     expect(blame(p, [{ kind: 'recovered', path: 'e0', state: 0, revision: 0 }, callback(1, 0, 0)])).toEqual(['DS-11']);
