@@ -49,6 +49,9 @@ import { timersDroppedDuringWrite } from './timers-dropped-during-write.js';
 import { timersSurviveRestart } from './timers-survive-restart.js';
 import { unlimitedRestartRetriesStart } from './unlimited-restart-retries-start.js';
 import { unstashAllReversed } from './unstash-all-reversed.js';
+import { unstashCountIgnored } from './unstash-count-ignored.js';
+import { restartWindowNeverCloses } from './restart-window-never-closes.js';
+import { backoffNeverResets } from './backoff-never-resets.js';
 import { unsupervisedRestarts } from './unsupervised-restarts.js';
 import { unwatchIgnored } from './unwatch-ignored.js';
 import { watchWithSignals } from './watch-with-signals.js';
@@ -67,6 +70,9 @@ export const mutants: readonly Mutant[] = [
   exactErrorMatching,
   noDeathPact,
   unstashAllReversed,
+  unstashCountIgnored,
+  restartWindowNeverCloses,
+  backoffNeverResets,
   supervisorsStack,
   restartKeepsState,
   postStopBeforeChildren,

@@ -1,7 +1,5 @@
 // Broken: unstash(n) replays every stashed message instead of the n oldest.
 // Caught by: STASH-02 (unstashing n replays exactly the n oldest, the rest stay stashed).
-// Not in `mutants` yet: test/conformance/mutants.test.ts assumes unstash-all-reversed is the only
-// STASH-02 mutant; run it with `npx conformance --adapter conformance/mutants/unstash-count-ignored.ts`.
 import type { RuntimeMutant } from './Mutant.js';
 import { runnable } from './_internals/runnable.js';
 

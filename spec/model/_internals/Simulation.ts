@@ -513,7 +513,11 @@ export class Simulation {
       return;
     }
     if (active.index === null) throw new ModelError('BAD_OPERATION', 'an added supervisor cannot restart');
-    this.restart(actor, active.index);
+    const index = active.index;
+    // A restart a limit or a backoff counted is theirs too: a runtime whose count is wrong
+    // restarts when it should not (or the reverse), and the blame belongs to the count.
+    const counted = strategy.kind === 'restart' && strategy.limit !== undefined ? ['SUP-07'] : strategy.kind === 'backoff' ? ['SUP-11'] : [];
+    this.because(counted, () => this.restart(actor, index));
   }
 
   /** A failure stops the actor: no restart may happen instead (the situation's rules say why). */
