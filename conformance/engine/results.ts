@@ -14,9 +14,9 @@ export interface Counterexample {
   /** Rules suspected by the diverging step. */
   readonly suspects: readonly string[];
   /**
-   * Whether `suspects` are the rules behind the diverging events (actor properties); otherwise
-   * they are the rules the diverging step reached, and a property none of whose rules is among
-   * them blames all of its rules.
+   * Whether `suspects` are the rules behind the diverging events (actor, durable-state and hook
+   * properties); otherwise (store properties) they are the rules the diverging step reached, and a
+   * property none of whose rules is among them blames all of its rules.
    */
   readonly pinpointed?: boolean;
 }

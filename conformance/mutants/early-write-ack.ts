@@ -1,6 +1,7 @@
 // Broken: the durable-state store acknowledges a write as soon as it is issued (write-behind), so
 // the entity runs its side effects before the write has succeeded, and a failed write goes unnoticed.
-// Caught by: DS-06 (side effects run only after a successful write).
+// Caught by: DS-06 (side effects run only after a successful write), DS-04 (commands wait while a
+// write is in flight) and DS-08 (a failed write runs no side effects).
 import type { SuiteStore } from '../contract/SuiteStore.js';
 import type { RuntimeMutant } from './Mutant.js';
 import { runnable } from './_internals/runnable.js';
@@ -23,7 +24,7 @@ export const earlyWriteAck: RuntimeMutant = {
   kind: 'runtime',
   name: 'mutant: early-write-ack',
   breaks: 'side effects run before the write succeeded',
-  caughtBy: ['DS-06'],
+  caughtBy: ['DS-04', 'DS-06', 'DS-08'],
   mutation: { durableStore: acknowledgingEarly },
 };
 
