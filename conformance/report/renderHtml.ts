@@ -1,3 +1,4 @@
+import { htmlPage } from './_internals/htmlPage.js';
 import { areas } from '../../spec/index.js';
 import { conforms, ruleStatuses, weakOutcomes, weakRuleNote, type ConformanceRun, type RuleOutcome, type RuleStatus } from './ConformanceRun.js';
 import { escapeMarkup as x } from './_internals/escape.js';
@@ -6,7 +7,6 @@ import { timelineOf } from './_internals/timeline.js';
 const labels: Readonly<Record<RuleStatus, string>> = { passed: 'passed', failed: 'failed', error: 'error', flaky: 'flaky', skipped: 'skipped', unexercised: 'unexercised' };
 
 /** No script may run in the page at all: everything interactive is plain `<details>`. */
-const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const style = `
 body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1d1d1f;background:#fff}
@@ -89,17 +89,10 @@ export function renderHtml(run: ConformanceRun): string {
   const weakNote = weak.length > 0 ? `<p>Dashed: ${weak.length} weak rules (${x(weakRuleNote)}).</p>` : '';
   const sections = areaEntries.map(([area, meta]) => `<h2 id="area-${area}">${x(area)} · ${x(meta.title)}</h2>\n${run.rules.filter((r) => r.area === area).map(ruleDetails).join('\n')}`);
   const title = `Conformance of ${run.adapter.name} ${run.adapter.version}`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${x(title)}</title>
-<style>${style}</style>
-</head>
-<body>
-<h1>${x(title)}</h1>
+  return htmlPage(
+    title,
+    style,
+    `<h1>${x(title)}</h1>
 <div class="meta"><span class="verdict">${conforms(run) ? 'Conforms' : 'Does not conform'}</span> · ${ruleStatuses.map((s) => `${run.totals[s]} ${labels[s]}`).join(' · ')}<br>
 Seed ${run.seed} · ${(run.durationMs / 1000).toFixed(1)} s · adapter from ${x(run.adapter.source)} · ${x(run.kit.name)} ${x(run.kit.version)} · Node ${x(run.runtime.node)}${run.coverage ? ` · coverage ${run.coverage.lines.covered}/${run.coverage.lines.total} lines` : ''}<br>
 Capabilities: ${run.capabilities.map(x).join(', ') || 'none'}</div>
@@ -107,8 +100,6 @@ ${matrix}
 <h2>Rules</h2>
 ${grid}
 ${weakNote}
-${sections.join('\n')}
-</body>
-</html>
-`;
+${sections.join('\n')}`,
+  );
 }
