@@ -5,11 +5,10 @@ import {
   decodeReplayToken,
   runConformance,
   runProperty,
-  runtimeFamilies,
   type ConformanceReport,
   type PropertyFamily,
-  type RuleResult,
 } from '../../../conformance/index.js';
+import { familyById, ruleOf } from './_internals/reportLookup.js';
 import { suiteEnvironment } from '../../../conformance/_internals/suiteEnvironment.js';
 import { resolveAdapter } from '../../../conformance/harness/resolveAdapter.js';
 import { runSuite } from '../../../conformance/harness/runSuite.js';
@@ -20,18 +19,6 @@ import type { ActorBlueprint } from '../../../spec/model/index.js';
 // (25 is enough for every property nact can express to reach all of its rules at this seed).
 const options = { seed: 42, numRuns: 25 };
 const declared = new Set(nactAdapter.capabilities);
-
-function familyById(id: string): PropertyFamily {
-  const family = runtimeFamilies.find((f) => f.id === id);
-  if (!family) throw new TypeError(`no property ${id}`);
-  return family;
-}
-
-function ruleOf(report: ConformanceReport, id: string): RuleResult {
-  const rule = report.rules.find((r) => r.rule === id);
-  if (!rule) throw new TypeError(`no result for ${id}`);
-  return rule;
-}
 
 describe('nact 7.6.2 through its conformance adapter', () => {
   let report: ConformanceReport;

@@ -5,11 +5,10 @@ import {
   decodeReplayToken,
   runConformance,
   runProperty,
-  runtimeFamilies,
   type ConformanceReport,
-  type PropertyFamily,
   type RuleResult,
 } from '../../../conformance/index.js';
+import { familyById, ruleOf } from './_internals/reportLookup.js';
 import { suiteEnvironment } from '../../../conformance/_internals/suiteEnvironment.js';
 import { resolveAdapter } from '../../../conformance/harness/resolveAdapter.js';
 import { runSuite } from '../../../conformance/harness/runSuite.js';
@@ -19,18 +18,6 @@ import type { ActorBlueprint } from '../../../spec/model/index.js';
 // xstate handles every event synchronously, so the properties run at their own number of runs.
 const options = { seed: 42 };
 const declared = new Set(xstateAdapter.capabilities);
-
-function familyById(id: string): PropertyFamily {
-  const family = runtimeFamilies.find((f) => f.id === id);
-  if (!family) throw new TypeError(`no property ${id}`);
-  return family;
-}
-
-function ruleOf(report: ConformanceReport, id: string): RuleResult {
-  const rule = report.rules.find((r) => r.rule === id);
-  if (!rule) throw new TypeError(`no result for ${id}`);
-  return rule;
-}
 
 function idsWith(report: ConformanceReport, status: RuleResult['status']): string[] {
   return report.rules.filter((r) => r.status === status).map((r) => r.rule);
