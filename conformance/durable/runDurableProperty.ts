@@ -1,3 +1,4 @@
+import { runThenShutdown } from '../engine/_internals/runThenShutdown.js';
 import fc from 'fast-check';
 import { initialDurableState } from '../../spec/model/index.js';
 import { suiteEnvironment } from '../_internals/suiteEnvironment.js';
@@ -37,14 +38,17 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
         stashCapacity: family.profile.stashCapacity,
         persistFailureBackoff: family.profile.persistFailureBackoff,
       };
-      try {
-        await firstEntity().run(model, real);
-        await fc.asyncModelRun(() => ({ model, real }), commands);
-      } finally {
-        for (const rule of real.exercised) exercised.add(rule);
-        recorder.close();
-        await sut.shutdown();
-      }
+      await runThenShutdown(
+        sut,
+        async () => {
+          await firstEntity().run(model, real);
+          await fc.asyncModelRun(() => ({ model, real }), commands);
+        },
+        () => {
+          for (const rule of real.exercised) exercised.add(rule);
+          recorder.close();
+        },
+      );
     },
     describeScenario: (scenario: string) => [scenario],
   }));

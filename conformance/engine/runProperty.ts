@@ -1,3 +1,4 @@
+import { runThenShutdown } from './_internals/runThenShutdown.js';
 import fc from 'fast-check';
 import { describeBlueprint, initialModelState, type ActorBlueprint, type ErrorHierarchy } from '../../spec/model/index.js';
 import { suiteEnvironment } from '../_internals/suiteEnvironment.js';
@@ -54,14 +55,17 @@ export async function runProperty(adapter: RuntimeAdapter, family: PropertyFamil
         const sut = await adapter.start(env);
         const driver = new RunDriver(sut, recorder, clock, declared);
         const model = runModel(initialModelState(scenario.hierarchy), profile.deepReplacement !== false);
-        try {
-          for (const blueprint of scenario.initial) await new Step({ step: 'spawn', blueprint }).run(model, driver);
-          await fc.asyncModelRun(() => ({ model, real: driver }), commands);
-        } finally {
-          for (const rule of driver.exercised) exercised.add(rule);
-          recorder.close();
-          await sut.shutdown();
-        }
+        await runThenShutdown(
+          sut,
+          async () => {
+            for (const blueprint of scenario.initial) await new Step({ step: 'spawn', blueprint }).run(model, driver);
+            await fc.asyncModelRun(() => ({ model, real: driver }), commands);
+          },
+          () => {
+            for (const rule of driver.exercised) exercised.add(rule);
+            recorder.close();
+          },
+        );
       },
       describeScenario,
     };

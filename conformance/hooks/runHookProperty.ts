@@ -1,3 +1,4 @@
+import { runThenShutdown } from '../engine/_internals/runThenShutdown.js';
 import fc from 'fast-check';
 import type { Capability } from '../../spec/index.js';
 import { initialHookState, type HookPolicy } from '../../spec/model/index.js';
@@ -68,16 +69,19 @@ export async function runHookProperty(adapter: RuntimeAdapter, family: HookFamil
         directives: availableDirectives(family.profile, declared),
         policies,
       };
-      try {
-        await firstHookedActor(model.profile).run(model, real);
-        await fc.asyncModelRun(() => ({ model, real }), commands);
-      } finally {
-        for (const rule of real.exercised) exercised.add(rule);
-        hooks.close();
-        // Start hooks still waiting for the clock would hold up the shutdown: let them finish unobserved.
-        await advanceClock(clock, 1_000_000, () => (sut.settle ? sut.settle() : defaultSettle(() => recorder.history.length)));
-        await sut.shutdown();
-      }
+      await runThenShutdown(
+        sut,
+        async () => {
+          await firstHookedActor(model.profile).run(model, real);
+          await fc.asyncModelRun(() => ({ model, real }), commands);
+        },
+        async () => {
+          for (const rule of real.exercised) exercised.add(rule);
+          hooks.close();
+          // Start hooks still waiting for the clock would hold up the shutdown: let them finish unobserved.
+          await advanceClock(clock, 1_000_000, () => (sut.settle ? sut.settle() : defaultSettle(() => recorder.history.length)));
+        },
+      );
     },
     describeScenario: (scenario: string) => [scenario],
   }));
