@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { areaOf, mutationAreas, type MutationArea } from './areas.js';
 import { familyOfTestTitle, suspectsOfFailure, type FamilyIdentity } from './familyTests.js';
 
 /** The statuses a mutant can end with (mutation-testing-report-schema). */
@@ -66,9 +67,28 @@ export interface UndetectedMutant {
   readonly reason?: string;
 }
 
+/** The counts of one area of the runtime (see `areas.ts`). */
+export interface AreaCounts extends MutantCounts {
+  readonly area: string;
+  readonly title: string;
+  readonly core: boolean;
+}
+
+/** How many mutants were left out of the scores for one kind of reason. */
+export interface IgnoredReason {
+  /** The reason's label, the text before its first colon: `equivalent`, `unspecified`, `message text`, … */
+  readonly kind: string;
+  readonly count: number;
+}
+
 /** The whole table. */
 export interface MutationTable {
   readonly overall: MutantCounts;
+  /** The runtime core, the areas issue #6 sets its 90 % target on. */
+  readonly core: MutantCounts;
+  readonly areas: readonly AreaCounts[];
+  /** Ignored mutants per kind of reason (disable comments in src/ and the `conformance-scope` ignorer). */
+  readonly ignoredReasons: readonly IgnoredReason[];
   readonly files: readonly ({ readonly file: string } & MutantCounts)[];
   readonly families: readonly { readonly family: string; readonly killed: number }[];
   readonly rules: readonly RuleKills[];
@@ -108,16 +128,23 @@ function countsOf(mutants: readonly ReportedMutant[]): MutantCounts {
  * Builds the table from Stryker's report, the families the mutation entry ran (one test each)
  * and the rules to list (every runtime rule, checked or not).
  */
-export function buildMutationTable(report: MutationReport, families: readonly FamilyIdentity[], rules: readonly RuleIdentity[]): MutationTable {
+export function buildMutationTable(
+  report: MutationReport,
+  families: readonly FamilyIdentity[],
+  rules: readonly RuleIdentity[],
+  areas: readonly MutationArea[] = mutationAreas,
+): MutationTable {
   const testNames = new Map<string, string>();
   for (const file of Object.values(report.testFiles ?? {})) for (const test of file.tests) testNames.set(test.id, test.name);
   const familyRules = new Map(families.map((f) => [f.id, f.rules] as const));
 
   const all: ReportedMutant[] = [];
+  const byArea = new Map<string, ReportedMutant[]>(areas.map((a) => [a.id, []]));
   const files: ({ file: string } & MutantCounts)[] = [];
   const undetected: UndetectedMutant[] = [];
   for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     all.push(...mutants);
+    byArea.get(areaOf(file, areas).id)!.push(...mutants);
     files.push({ file, ...countsOf(mutants) });
     for (const m of mutants) {
       if (m.status !== 'Survived' && m.status !== 'NoCoverage' && m.status !== 'Ignored') continue;
@@ -163,14 +190,30 @@ export function buildMutationTable(report: MutationReport, families: readonly Fa
     };
   });
 
+  const ignoredKinds = new Map<string, number>();
+  for (const m of all) {
+    if (m.status !== 'Ignored') continue;
+    const kind = reasonKind(m.statusReason);
+    ignoredKinds.set(kind, (ignoredKinds.get(kind) ?? 0) + 1);
+  }
+
   return {
     overall: countsOf(all),
+    core: countsOf(areas.filter((a) => a.core).flatMap((a) => byArea.get(a.id)!)),
+    areas: areas.map((a) => ({ area: a.id, title: a.title, core: a.core, ...countsOf(byArea.get(a.id)!) })),
+    ignoredReasons: [...ignoredKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)),
     files,
     families: families.map((f) => ({ family: f.id, killed: killedByFamily.get(f.id) ?? 0 })),
     rules: ruleRows,
     killedWithoutSuspect,
     undetected,
   };
+}
+
+/** The label of an ignore reason: its text before the first colon (`equivalent: …` → `equivalent`). */
+export function reasonKind(reason: string | undefined): string {
+  const colon = reason?.indexOf(':') ?? -1;
+  return reason === undefined || colon <= 0 ? 'no reason given' : reason.slice(0, colon).trim();
 }
 
 function escapeCell(text: string, maxLength = Infinity): string {
@@ -183,7 +226,7 @@ function escapeCell(text: string, maxLength = Infinity): string {
 export function renderMutationTable(table: MutationTable, heading: readonly string[] = []): string {
   const countsRow = (name: string, c: MutantCounts): string =>
     `| ${name} | ${c.score.toFixed(1)} | ${c.coveredScore.toFixed(1)} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.ignored} | ${c.errors} |`;
-  const countsHeader = ['| file | score % | covered % | killed | timeout | survived | no coverage | ignored | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const countsHeader = ['| area or file | score % | covered % | killed | timeout | survived | no coverage | ignored | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
   const lines = [
     '# Mutation testing: mutants killed per rule',
     '',
@@ -192,8 +235,18 @@ export function renderMutationTable(table: MutationTable, heading: readonly stri
     '## Scores',
     '',
     ...countsHeader,
+    countsRow('**core** (the 90 % target)', table.core),
+    ...table.areas.map((a) => countsRow(`${a.core ? 'core: ' : ''}${a.title}`, a)),
     countsRow('**all mutated files**', table.overall),
     ...table.files.map((f) => countsRow(f.file, f)),
+    '',
+    '## Ignored mutants by reason',
+    '',
+    'Left out of every score: `equivalent` (no program behaviour can differ), `unspecified` (behaviour differs but no rule says anything about it), and what the `conformance-scope` ignorer leaves out by design.',
+    '',
+    '| reason | mutants |',
+    '|---|---:|',
+    ...table.ignoredReasons.map((r) => `| ${escapeCell(r.kind)} | ${r.count} |`),
     '',
     '## Mutants killed per family',
     '',

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { familyOfTestTitle, familyTestTitle, propertyFailureMessage, suspectsOfFailure } from '../../scripts/mutation/familyTests.js';
 import { globToRegExp } from '../../scripts/mutation/globToRegExp.js';
-import { buildMutationTable, renderMutationTable, type MutantStatus, type MutationReport, type ReportedMutant } from '../../scripts/mutation/rulesTable.js';
+import { areaOf, mutationAreas } from '../../scripts/mutation/areas.js';
+import { buildMutationTable, reasonKind, renderMutationTable, type MutantStatus, type MutationReport, type ReportedMutant } from '../../scripts/mutation/rulesTable.js';
 
 const ruleId = fc.tuple(fc.constantFrom('SUP', 'WATCH', 'DS', 'LIF'), fc.integer({ min: 1, max: 99 })).map(([a, n]) => `${a}-${String(n).padStart(2, '0')}`);
 const familyId = fc.stringMatching(/^[a-z]+\.[a-z-]+$/);
@@ -29,6 +30,16 @@ describe('family test titles and failure messages', () => {
     );
     expect(suspectsOfFailure(propertyFailureMessage({ property: 'p.q', status: 'skipped', reason: 'no watch' }))).toEqual([]);
     expect(suspectsOfFailure('TypeError: x is not a function')).toEqual([]);
+  });
+});
+
+describe('mutation areas', () => {
+  it('put each mutated file of the configuration in the area the issue names, plumbing last', () => {
+    expect(areaOf('src/_internals/ActorCell.ts').id).toBe('actor-cell');
+    expect(areaOf('src/persistence/_internals/StashState.ts').id).toBe('durable-state');
+    expect(areaOf('src/_internals/interpreter.ts').id).toBe('supervision');
+    expect(areaOf('src/_internals/Dispatcher.ts').id).toBe('plumbing');
+    expect(mutationAreas.at(-1)!.core).toBe(false);
   });
 });
 
@@ -110,6 +121,23 @@ describe('buildMutationTable', () => {
       ['src/a.ts', 7, 'Ignored', 'equivalent: the queue is empty here'],
       ['src/b.ts', 4, 'Survived', undefined],
     ]);
+  });
+
+  it('scores each area and the core, and counts ignored mutants per kind of reason', () => {
+    const areas = [
+      { id: 'core-a', title: 'a', core: true, files: ['src/a.ts'] },
+      { id: 'rest', title: 'rest', core: false, files: ['src/**/*.ts'] },
+    ];
+    const byArea = buildMutationTable(report, families, rules, areas);
+    expect(byArea.core).toMatchObject({ timeout: 1, noCoverage: 1, ignored: 1, score: 50 });
+    expect(byArea.areas.map((a) => [a.area, a.core, a.score])).toEqual([
+      ['core-a', true, 50],
+      ['rest', false, 75],
+    ]);
+    expect(byArea.ignoredReasons).toEqual([{ kind: 'equivalent', count: 1 }]);
+    expect(reasonKind('unspecified: fairness between actors')).toBe('unspecified');
+    expect(reasonKind('no colon here')).toBe('no reason given');
+    expect(reasonKind(undefined)).toBe('no reason given');
   });
 
   it('renders one Markdown row per file, family, rule and undetected mutant', () => {
