@@ -436,6 +436,7 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'durable-state.delete',
     'durable-state.user-stash',
     'durable-state.stash-capacity',
+    'durable-state.stash-overflow-fail',
     'durable-state.persist-failure-backoff',
   ],
   hookPolicy: { restartedChildren: 'stopped', startTimeout: true },

@@ -62,6 +62,31 @@ export const stashOverflow: DurableFamily = {
   numRuns: 40,
 };
 
+/**
+ * The fail strategy on a small stash: the first command that does not fit fails the entity, which
+ * stops it (the failure is no persist failure), its write in flight landing or not. No user stash:
+ * only the internal one is filled.
+ *
+ * @public
+ */
+export const stashOverflowFail: DurableFamily = {
+  id: 'durable-state.stash-overflow-fail',
+  title: 'With the fail strategy, a command arriving during a write beyond the stash capacity fails the entity',
+  rules: ['DS-15', 'DS-04'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'durable-state.stash-capacity', 'durable-state.stash-overflow-fail', 'lifecycle.post-stop'],
+  profile: {
+    steps: { send: 5, spawn: 1 },
+    commands: { add: 2, read: 2 },
+    maxChain: 1,
+    maxBurst: 5,
+    persistenceIds: 1,
+    stashCapacity: 2,
+    stashOverflow: 'fail',
+    maxSteps: 6,
+  },
+  numRuns: 30,
+};
+
 /** Failed writes under `onPersistFailure(backoff)`: restart, recover, then the kept commands in order. @public */
 export const persistFailureBackoff: DurableFamily = {
   id: 'durable-state.persist-failure-backoff',
@@ -177,6 +202,7 @@ export const durableFamilies: readonly DurableFamily[] = [
   sideEffects,
   revisionConflicts,
   stashOverflow,
+  stashOverflowFail,
   persistFailureBackoff,
   writesInFlight,
   signalsDuringWrites,

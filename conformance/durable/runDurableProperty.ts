@@ -36,6 +36,7 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
         nextId: 1,
         persistenceIds: family.profile.persistenceIds,
         stashCapacity: family.profile.stashCapacity,
+        stashOverflow: family.profile.stashOverflow,
         persistFailureBackoff: family.profile.persistFailureBackoff,
       };
       await runThenShutdown(

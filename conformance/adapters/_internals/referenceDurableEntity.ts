@@ -5,6 +5,7 @@ import {
   PersistenceId,
   PostStop,
   RecoveryCompleted,
+  ReplyEffect,
   RecoveryFailed,
   SupervisorStrategy,
   Terminated,
@@ -91,6 +92,8 @@ export function durableEntity(
           return e.thenStop();
       }
     }, effect);
+  // Every command decides about its reply (`withEnforcedReplies`): a chain without a reply ends in `thenNoReply`.
+  const decided = (effect: Effect<number>): ReplyEffect<number> => (effect instanceof ReplyEffect ? effect : effect.thenNoReply());
   return Behaviors.withTimers<EntityCommand>((timers) => {
     // Watches by the watched actor: the watch command that asked, and its name for nobody but us.
     const watches = new Map<ActorRef<never>, { readonly id: number; readonly deathPact: boolean }>();
@@ -115,25 +118,27 @@ export function durableEntity(
         if (!writing) self.tell(command);
       });
     };
-    const behavior = DurableStateBehavior.create<EntityCommand, number>({
+    const behavior = DurableStateBehavior.withEnforcedReplies<EntityCommand, number>({
       persistenceId: PersistenceId.ofUniqueId(entity.persistenceId),
       emptyState: 0,
       commandHandler: (state, command, context) => {
         pending = undefined;
         // Passivation as sharding does it with a stop message: handled in mailbox order, never reported (DS-19).
-        if (command.kind === 'passivate' || command.kind === 'halt') return Effect.stop<number>();
+        if (command.kind === 'passivate' || command.kind === 'halt') return Effect.stop<number>().thenNoReply();
         probe.handled(path, command.id, state, context.lastRevision);
         switch (command.kind) {
           case 'add':
-            return chain(write(Effect.persist(state + command.by), state + command.by), command.id, command.then);
+            return decided(chain(write(Effect.persist(state + command.by), state + command.by), command.id, command.then));
           case 'remove':
-            return chain(write(Effect.delete<number>(), 0), command.id, command.then);
+            return decided(chain(write(Effect.delete<number>(), 0), command.id, command.then));
           case 'read':
-            return Effect.none<number>().thenRun((current) => probe.callback(path, command.id, 0, current));
+            return Effect.none<number>()
+              .thenRun((current) => probe.callback(path, command.id, 0, current))
+              .thenNoReply();
           case 'park':
-            return Effect.stash<number>();
+            return Effect.stash<number>().thenNoReply();
           case 'release':
-            return Effect.unstashAll<number>();
+            return Effect.unstashAll<number>().thenNoReply();
           case 'crash':
             throw env.errors.create('E0');
           case 'watch': {
@@ -142,12 +147,12 @@ export function durableEntity(
               watches.set(target, { id: command.id, deathPact: command.deathPact });
               context.actorContext.watch(target);
             }
-            return Effect.none<number>();
+            return Effect.noReply<number>();
           }
           case 'later':
             if (command.delayMs === 0) context.actorContext.self.tell(command.command);
             else startTimer(command.command, command.delayMs, context.actorContext.self);
-            return Effect.none<number>();
+            return Effect.noReply<number>();
         }
       },
     })
@@ -164,7 +169,8 @@ export function durableEntity(
         }
         return undefined;
       });
-    const sized = entity.stashCapacity === undefined ? behavior : behavior.withStashCapacity(entity.stashCapacity);
+    const capped = entity.stashCapacity === undefined ? behavior : behavior.withStashCapacity(entity.stashCapacity);
+    const sized = entity.stashOverflow === undefined ? capped : capped.withStashOverflowStrategy(entity.stashOverflow);
     const backoff = entity.persistFailureBackoff;
     return backoff === undefined ? sized : sized.onPersistFailure(SupervisorStrategy.restartWithBackoff(backoff.minMs, backoff.maxMs, 0));
   });

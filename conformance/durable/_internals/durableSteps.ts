@@ -45,6 +45,7 @@ export interface DurableRunModel {
   nextId: number;
   readonly persistenceIds: number;
   readonly stashCapacity: number | undefined;
+  readonly stashOverflow: 'drop' | 'fail' | undefined;
   readonly persistFailureBackoff: { readonly minMs: number; readonly maxMs: number } | undefined;
 }
 
@@ -69,6 +70,7 @@ function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperatio
           persistenceId: pid(template.pid),
           tag: 'entities',
           ...(m.stashCapacity !== undefined ? { stashCapacity: m.stashCapacity } : {}),
+          ...(m.stashOverflow !== undefined ? { stashOverflow: m.stashOverflow } : {}),
           ...(m.persistFailureBackoff !== undefined ? { persistFailureBackoff: m.persistFailureBackoff } : {}),
         },
       };

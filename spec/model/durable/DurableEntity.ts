@@ -12,6 +12,8 @@ export interface DurableEntityBlueprint {
   readonly tag: string;
   /** Capacity of each of its stashes; commands beyond it are dropped (DS-15). Default: large enough never to matter. */
   readonly stashCapacity?: number;
+  /** What an overflowing stash does (DS-15): drop the command (default) or fail the entity, even under a backoff. */
+  readonly stashOverflow?: 'drop' | 'fail';
   /** Restart with this backoff (random factor 0) after a failed write, instead of stopping (DS-09). */
   readonly persistFailureBackoff?: { readonly minMs: number; readonly maxMs: number };
 }

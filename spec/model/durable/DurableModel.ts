@@ -80,6 +80,8 @@ export interface EntityState {
   readonly persistenceId: string;
   readonly tag: string;
   readonly stashCapacity: number | undefined;
+  /** An overflowing stash fails the entity instead of dropping the command (DS-15). */
+  readonly failOnOverflow: boolean;
   readonly backoff: { readonly minMs: number; readonly maxMs: number } | undefined;
   state: number;
   revision: number;
@@ -231,6 +233,7 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         persistenceId,
         tag,
         stashCapacity: operation.entity.stashCapacity,
+        failOnOverflow: operation.entity.stashOverflow === 'fail',
         backoff: operation.entity.persistFailureBackoff,
         state: stored?.state ?? 0,
         revision: stored?.revision ?? 0,
@@ -370,7 +373,9 @@ function admit(run: Run, entity: EntityState, command: EntityCommand): boolean {
 function stashWhileWriting(run: Run, entity: EntityState, command: EntityCommand): void {
   if (entity.stashCapacity !== undefined && entity.mailbox.length >= entity.stashCapacity) {
     run.rules.add('DS-15');
-    entity.overflowed = true;
+    // The fail strategy fails the entity, which no persist-failure backoff handles: it stops.
+    if (entity.failOnOverflow) stopEntity(run, entity, [], ['DS-15']);
+    else entity.overflowed = true;
     return;
   }
   entity.mailbox.push(command);
@@ -510,11 +515,15 @@ function drain(run: Run, entity: EntityState): void {
         throw new ModelError('BAD_OPERATION', 'a halt never reaches the command handler');
       case 'add':
       case 'remove': {
-        // What is still waiting arrived while this write is in flight: the stash keeps what fits (DS-15).
-        if (entity.stashCapacity !== undefined && entity.mailbox.length > entity.stashCapacity) {
+        // What is still waiting arrived while this write is in flight: the stash keeps what fits (DS-15),
+        // or, with the fail strategy, the first command that does not fit fails the entity once the write started.
+        const overflowing = entity.stashCapacity !== undefined && entity.mailbox.length > entity.stashCapacity;
+        if (overflowing) {
           rules.add('DS-15');
-          entity.overflowed = true;
-          entity.mailbox.splice(entity.stashCapacity);
+          if (!entity.failOnOverflow) {
+            entity.overflowed = true;
+            entity.mailbox.splice(entity.stashCapacity!);
+          }
         }
         if (entity.passivating) rules.add('DS-19');
         entity.selfSent = entity.selfSent.filter((id) => entity.mailbox.some((c) => c.kind !== 'notice' && c.id === id));
@@ -533,6 +542,10 @@ function drain(run: Run, entity: EntityState): void {
         rules.add('DS-05');
         if (command.kind === 'remove') rules.add('DS-13');
         releaseNotices(run, entity);
+        if (overflowing && entity.failOnOverflow && alive(run, entity)) {
+          stopEntity(run, entity, [], ['DS-15']);
+          return;
+        }
         if (alive(run, entity) && model.writeLatencyMs === 0) completeWrite(run, entity);
         break;
       }
