@@ -27,6 +27,8 @@ export interface DurableProfile {
   readonly stashOverflow?: 'drop' | 'fail';
   /** How long the suite's store takes to commit a write, in virtual ms (default 0). */
   readonly writeLatencyMs?: number;
+  /** Longest advance step, in virtual ms (default 60). Below twice the write latency, one step lands at most two writes. */
+  readonly maxAdvanceMs?: number;
   /** Backoff of every entity after a failed write (default: none, the entity stops). */
   readonly persistFailureBackoff?: { readonly minMs: number; readonly maxMs: number };
   readonly maxSteps: number;

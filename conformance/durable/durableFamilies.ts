@@ -63,9 +63,11 @@ export const stashOverflow: DurableFamily = {
 };
 
 /**
- * The fail strategy on a small stash: the first command that does not fit fails the entity, which
- * stops it (the failure is no persist failure), its write in flight landing or not. No user stash:
- * only the internal one is filled.
+ * The fail strategy on a small stash under a slow store: the first command that does not fit
+ * fails the entity, which stops it (the failure is no persist failure), its write in flight
+ * landing or not. Short advances and short bursts make commands arrive one or two at a time
+ * while the stash is half replayed (a write started from it), so only what still waits counts
+ * against the capacity. No user stash: only the internal one is filled.
  *
  * @public
  */
@@ -73,18 +75,28 @@ export const stashOverflowFail: DurableFamily = {
   id: 'durable-state.stash-overflow-fail',
   title: 'With the fail strategy, a command arriving during a write beyond the stash capacity fails the entity',
   rules: ['DS-15', 'DS-04'],
-  requires: ['durable-state', 'durable-state.recovery-signals', 'durable-state.stash-capacity', 'durable-state.stash-overflow-fail', 'lifecycle.post-stop'],
+  requires: [
+    'durable-state',
+    'durable-state.recovery-signals',
+    'durable-state.stash-capacity',
+    'durable-state.stash-overflow-fail',
+    'lifecycle.post-stop',
+    'time.manual',
+  ],
   profile: {
-    steps: { send: 5, spawn: 1 },
-    commands: { add: 2, read: 2 },
+    steps: { send: 5, advance: 3, spawn: 1 },
+    commands: { add: 3, read: 1 },
     maxChain: 1,
-    maxBurst: 5,
+    maxBurst: 2,
     persistenceIds: 1,
-    stashCapacity: 2,
+    stashCapacity: 3,
     stashOverflow: 'fail',
-    maxSteps: 6,
+    writeLatencyMs: 10,
+    // Short advances often stop while the stash is half replayed.
+    maxAdvanceMs: 15,
+    maxSteps: 8,
   },
-  numRuns: 30,
+  numRuns: 40,
 };
 
 /** Failed writes under `onPersistFailure(backoff)`: restart, recover, then the kept commands in order. @public */

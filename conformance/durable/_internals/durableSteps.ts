@@ -244,7 +244,7 @@ export function durableStepArbitrary(profile: DurableProfile, declared: Readonly
     send: fc.record({ t: fc.constant('send' as const), target: fc.nat({ max: 99 }), commands: fc.array(command, { minLength: 1, maxLength: profile.maxBurst }) }),
     failNextWrite: fc.constant({ t: 'failNextWrite' as const }),
     failNextRead: fc.constant({ t: 'failNextRead' as const }),
-    advance: fc.integer({ min: 1, max: 60 }).map((ms) => ({ t: 'advance' as const, ms })),
+    advance: fc.integer({ min: 1, max: profile.maxAdvanceMs ?? 60 }).map((ms) => ({ t: 'advance' as const, ms })),
     externalWrite: fc.record({ t: fc.constant('externalWrite' as const), pid: fc.nat({ max: 9 }), value: fc.integer({ min: 100, max: 199 }) }),
     halt: fc.record({ t: fc.constant('halt' as const), target: fc.nat({ max: 99 }) }),
   };

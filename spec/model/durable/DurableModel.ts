@@ -371,6 +371,8 @@ function admit(run: Run, entity: EntityState, command: EntityCommand): boolean {
 
 /** A command arriving while a write is in flight waits in the internal stash, or is dropped when it is full (DS-15). */
 function stashWhileWriting(run: Run, entity: EntityState, command: EntityCommand): void {
+  // An earlier command of the burst overflowed a failing stash: the entity is gone.
+  if (!alive(run, entity)) return;
   if (entity.stashCapacity !== undefined && entity.mailbox.length >= entity.stashCapacity) {
     run.rules.add('DS-15');
     // The fail strategy fails the entity, which no persist-failure backoff handles: it stops.

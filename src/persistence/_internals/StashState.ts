@@ -9,7 +9,10 @@ import { BoundedQueue } from './BoundedQueue.js';
 export class StashState<C> {
   readonly internal: BoundedQueue<C>;
   readonly user: BoundedQueue<C>;
-  /** User-stashed commands still to replay for the current `unstashAll` (those present at the call). */
+  /**
+   * User-stashed commands still to replay for the current `unstashAll` (those present at the call).
+   * Never more than `user.size`: each replayed command leaves the user stash as the count drops.
+   */
   private unstashRemaining = 0;
 
   constructor(capacity: number) {
@@ -17,14 +20,17 @@ export class StashState<C> {
     this.user = new BoundedQueue(capacity);
   }
 
-  /** Starts replaying the user stash as it is now; a second call during a replay changes nothing. */
+  /**
+   * Starts replaying the user stash as it is now (DS-14). A call during a replay starts over with
+   * what the stash holds at that moment, commands stashed again included, as Pekko does.
+   */
   startUnstashAll(): void {
-    if (this.unstashRemaining === 0) this.unstashRemaining = this.user.size;
+    this.unstashRemaining = this.user.size;
   }
 
   /** Whether {@link StashState.next} has a command. */
   get hasNext(): boolean {
-    return (this.unstashRemaining > 0 && this.user.size > 0) || this.internal.size > 0;
+    return this.unstashRemaining > 0 || this.internal.size > 0;
   }
 
   /**
@@ -32,7 +38,7 @@ export class StashState<C> {
    * stashed ones (DS-14). Call only when {@link StashState.hasNext}.
    */
   next(): C {
-    if (this.unstashRemaining > 0 && this.user.size > 0) {
+    if (this.unstashRemaining > 0) {
       this.unstashRemaining--;
       return this.user.shift();
     }
