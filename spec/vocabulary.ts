@@ -93,7 +93,7 @@ export const capabilities = {
   'durable-state.delete': 'Durable-state behaviors can delete their state',
   'durable-state.user-stash': 'Durable-state behaviors can stash commands explicitly and unstash them after a write',
   'durable-state.stash-capacity': 'The stash capacity of a durable-state behavior can be configured',
-  'durable-state.stash-overflow-fail': 'A durable-state behavior can be configured to fail, instead of dropping, when a stash overflows',
+  'durable-state.stash-overflow': 'A durable-state behavior reports every command its full stash drops, and can be set to fail instead',
   'durable-state.persist-failure-backoff': 'A durable-state behavior can restart with backoff after a failed write',
   'durable-state.tags': 'A durable-state behavior can carry a tag that is written with every change',
   store: 'A durable-state store plugin with get, upsert and soft delete',

@@ -93,6 +93,10 @@ export class HistoryRecorder implements Probe, DurableProbe {
     this.push({ kind: 'reply', path: `${path}/replies`, id, state });
   }
 
+  dropped(path: string, id: number): void {
+    this.push({ kind: 'stashDropped', path, id });
+  }
+
   /** A write the suite's store saw (recorded under `store/<persistenceId>`). */
   write(persistenceId: string, op: 'upsert' | 'delete', revision: number, ok: boolean): void {
     this.push({ kind: 'write', path: `store/${persistenceId}`, op, revision, ok });

@@ -33,7 +33,7 @@ import type {
   SupervisionLayer,
   SupervisorStrategy as StrategyData,
 } from '../../spec/model/index.js';
-import { durableEntity, replySink, storeOver } from './_internals/referenceDurableEntity.js';
+import { durableEntity, replySink, reportStashDrop, storeOver } from './_internals/referenceDurableEntity.js';
 import { ReferenceHooks, type HookedGuardianMessage } from './_internals/referenceHookedActor.js';
 import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '../contract/RuntimeAdapter.js';
 import type { RuntimeMutation } from '../mutants/RuntimeMutation.js';
@@ -381,6 +381,7 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
     extensions: [new DurableStateStoreExtension(storeOver(mutation.durableStore ? mutation.durableStore(env.durable.store) : env.durable.store)), ...hooks.extensions],
   });
   system.eventStream.subscribe((event) => {
+    if (event.type === 'Dropped' && event.reason === 'stash-overflow') reportStashDrop(entities, env, event.recipient, event.message);
     if (event.type !== 'DeadLetter' || mutation.deadLettersLost) return;
     const message = event.message as Partial<Message> | null;
     const path = directory.logicalPath(event.recipient);
@@ -436,7 +437,7 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'durable-state.delete',
     'durable-state.user-stash',
     'durable-state.stash-capacity',
-    'durable-state.stash-overflow-fail',
+    'durable-state.stash-overflow',
     'durable-state.persist-failure-backoff',
   ],
   hookPolicy: { restartedChildren: 'stopped', startTimeout: true },

@@ -17,6 +17,11 @@ export interface DurableProbe {
   callback(path: string, id: number, step: number, state: number): void;
   /** The reply of command `id` reached its recipient with this state. */
   reply(path: string, id: number, state: number): void;
+  /**
+   * A full stash (internal or user) dropped command `id` (DS-15): the runtime's drop report.
+   * Expected only with `durable-state.stash-overflow` declared.
+   */
+  dropped(path: string, id: number): void;
 }
 
 /** What the suite gives an adapter for durable entities. @public */

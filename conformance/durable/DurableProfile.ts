@@ -23,7 +23,7 @@ export interface DurableProfile {
   readonly persistenceIds: number;
   /** Stash capacity of every entity (default: the runtime's, large enough never to matter). */
   readonly stashCapacity?: number;
-  /** What an overflowing stash does (default `drop`); `fail` needs `durable-state.stash-overflow-fail`. */
+  /** What an overflowing stash does (default `drop`); `fail` needs `durable-state.stash-overflow`. */
   readonly stashOverflow?: 'drop' | 'fail';
   /** How long the suite's store takes to commit a write, in virtual ms (default 0). */
   readonly writeLatencyMs?: number;

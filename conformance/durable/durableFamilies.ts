@@ -72,14 +72,14 @@ export const stashOverflow: DurableFamily = {
  * @public
  */
 export const stashOverflowFail: DurableFamily = {
-  id: 'durable-state.stash-overflow-fail',
+  id: 'durable-state.stash-overflow',
   title: 'With the fail strategy, a command arriving during a write beyond the stash capacity fails the entity',
   rules: ['DS-15', 'DS-04'],
   requires: [
     'durable-state',
     'durable-state.recovery-signals',
     'durable-state.stash-capacity',
-    'durable-state.stash-overflow-fail',
+    'durable-state.stash-overflow',
     'lifecycle.post-stop',
     'time.manual',
   ],

@@ -31,7 +31,7 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
       const sut = await adapter.start(env);
       const real: DurableRunReal = { sut, clock, recorder, store, exercised: new Set(), log: [] };
       const model: DurableRunModel = {
-        state: initialDurableState(family.profile.writeLatencyMs ?? 0),
+        state: initialDurableState(family.profile.writeLatencyMs ?? 0, declared.has('durable-state.stash-overflow')),
         nextEntity: 0,
         nextId: 1,
         persistenceIds: family.profile.persistenceIds,

@@ -201,7 +201,7 @@ export const durableStateRules: readonly Rule[] = [
     title: 'Stash overflow drops and reports, or fails the actor',
     statement:
       'Each stash (internal and user) has its own capacity, 4096 by default and configurable per entity. On overflow the default strategy drops the command and reports the drop; the fail strategy fails the actor, and that failure is not handled by the persist-failure backoff.',
-    capabilities: ['durable-state', 'durable-state.stash-capacity', 'durable-state.stash-overflow-fail'],
+    capabilities: ['durable-state', 'durable-state.stash-capacity', 'durable-state.stash-overflow'],
     sources: [
       src.pekko('persistence-typed/src/main/resources/reference.conf'),
       src.pekkoTest('DSRev "discard when custom stash has reached limit"'),

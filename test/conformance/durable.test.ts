@@ -30,6 +30,7 @@ function twiceRun(base: RuntimeAdapter): RuntimeAdapter {
           real.callback(path, id, step, state);
         },
         reply: (path, id, state) => real.reply(path, id, state),
+        dropped: (path, id) => real.dropped(path, id),
       };
       return base.start({ ...env, durable: { ...env.durable, probe } });
     },

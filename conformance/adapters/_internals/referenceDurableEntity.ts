@@ -175,3 +175,15 @@ export function durableEntity(
     return backoff === undefined ? sized : sized.onPersistFailure(SupervisorStrategy.restartWithBackoff(backoff.minMs, backoff.maxMs, 0));
   });
 }
+
+/**
+ * Reports a command a full stash of an entity dropped (the runtime's `Dropped` event with reason
+ * `stash-overflow`, DS-15) to the durable probe; events about other actors are ignored.
+ */
+export function reportStashDrop(entities: ReadonlyMap<string, ActorRef<EntityCommand>>, env: TestEnvironment, recipient: string, message: unknown): void {
+  const id = (message as Partial<EntityCommand> | null)?.id;
+  if (typeof id !== 'number') return;
+  for (const [name, ref] of entities) {
+    if (ref.path === recipient) env.durable.probe.dropped(name, id);
+  }
+}

@@ -54,6 +54,7 @@ const durableProbeContract: Readonly<Record<keyof DurableProbe, readonly ((v: un
   handled: [isPath, isCount, isState, isCount],
   callback: [isPath, isCount, isCount, isState],
   reply: [isPath, isCount, isState],
+  dropped: [isPath, isCount],
 };
 
 /**

@@ -75,6 +75,8 @@ export type DurableEvent =
   | { readonly kind: 'callback'; readonly path: string; readonly id: number; readonly step: number; readonly state: number }
   /** The reply of command `id` arrived with this state (DS-17). */
   | { readonly kind: 'reply'; readonly path: string; readonly id: number; readonly state: number }
+  /** A full stash dropped command `id` and the runtime reported it (DS-15). */
+  | { readonly kind: 'stashDropped'; readonly path: string; readonly id: number }
   /**
    * The suite's store received a write at `revision`; `ok` tells whether it succeeded (DS-05,
    * DS-08). `path` is `store/<persistenceId>`: the store orders the writes of one id.
@@ -94,6 +96,8 @@ export function describeDurableEvent(event: DurableEvent): string {
       return `${event.path}: callback ${event.id}.${event.step} sees ${event.state}`;
     case 'reply':
       return `${event.path}: reply ${event.id} = ${event.state}`;
+    case 'stashDropped':
+      return `${event.path}: stash dropped ${event.id}`;
     case 'write':
       return `${event.path}: ${event.op} r${event.revision} ${event.ok ? 'ok' : 'FAILED'}`;
   }

@@ -118,6 +118,8 @@ export interface DurableModelState {
   failingReads: number;
   /** How long the store takes to answer a write, in virtual ms (0: before anything else happens). */
   readonly writeLatencyMs: number;
+  /** The runtime reports the commands a full stash drops (DS-15); otherwise such a report is optional. */
+  readonly reportsDrops: boolean;
   /** Virtual time, in ms. */
   now: number;
   /** Writes of entities that stopped abruptly, still to reach the store. */
@@ -128,9 +130,14 @@ export interface DurableModelState {
   sequence: number;
 }
 
-/** The durable model before any operation, for a store answering writes after `writeLatencyMs`. @public */
-export function initialDurableState(writeLatencyMs = 0): DurableModelState {
-  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0, writeLatencyMs, now: 0, orphans: [], undecided: [], sequence: 0 };
+/**
+ * The durable model before any operation, for a store answering writes after `writeLatencyMs`
+ * and a runtime that reports stash drops (`reportsDrops`) or may not.
+ *
+ * @public
+ */
+export function initialDurableState(writeLatencyMs = 0, reportsDrops = false): DurableModelState {
+  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0, writeLatencyMs, reportsDrops, now: 0, orphans: [], undecided: [], sequence: 0 };
 }
 
 /** The model's answer for one durable operation. @public */
@@ -376,11 +383,22 @@ function stashWhileWriting(run: Run, entity: EntityState, command: EntityCommand
   if (entity.stashCapacity !== undefined && entity.mailbox.length >= entity.stashCapacity) {
     run.rules.add('DS-15');
     // The fail strategy fails the entity, which no persist-failure backoff handles: it stops.
-    if (entity.failOnOverflow) stopEntity(run, entity, [], ['DS-15']);
-    else entity.overflowed = true;
+    if (entity.failOnOverflow) {
+      stopEntity(run, entity, [], ['DS-15']);
+    } else {
+      entity.overflowed = true;
+      dropped(run, entity, command);
+    }
     return;
   }
   entity.mailbox.push(command);
+}
+
+/** A full stash drops `command` and reports it (DS-15); the report is optional for a runtime that does not declare it. */
+function dropped(run: Run, entity: EntityState, command: EntityCommand): void {
+  const event = { kind: 'stashDropped', path: entity.path, id: command.id } as const;
+  if (run.model.reportsDrops) run.out.emit(event, [], ['DS-15']);
+  else run.out.optional(event, [], ['DS-15']);
 }
 
 const alive = (run: Run, entity: EntityState) => run.model.entities[entity.path] === entity;
@@ -489,7 +507,17 @@ function drain(run: Run, entity: EntityState): void {
         break;
       case 'park':
         rules.add('DS-14');
-        entity.userStash.push(command);
+        // The user stash has its own capacity (DS-15).
+        if (entity.stashCapacity !== undefined && entity.userStash.length >= entity.stashCapacity) {
+          rules.add('DS-15');
+          if (entity.failOnOverflow) {
+            stopEntity(run, entity, [], ['DS-15']);
+            return;
+          }
+          dropped(run, entity, command);
+        } else {
+          entity.userStash.push(command);
+        }
         break;
       case 'release':
         rules.add('DS-14');
@@ -524,7 +552,7 @@ function drain(run: Run, entity: EntityState): void {
           rules.add('DS-15');
           if (!entity.failOnOverflow) {
             entity.overflowed = true;
-            entity.mailbox.splice(entity.stashCapacity!);
+            for (const lost of entity.mailbox.splice(entity.stashCapacity!)) if (lost.kind !== 'notice') dropped(run, entity, lost);
           }
         }
         if (entity.passivating) rules.add('DS-19');
