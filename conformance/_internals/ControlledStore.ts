@@ -1,4 +1,5 @@
 import type { Capability } from '../../spec/index.js';
+import { SLOW_READ_MS } from '../../spec/model/index.js';
 import type { SuiteClock } from '../contract/SuiteClock.js';
 import type { SuiteStore } from '../contract/SuiteStore.js';
 
@@ -38,6 +39,7 @@ export class ControlledStore implements SuiteStore {
   private readonly rows = new Map<string, { value: number | undefined; revision: number }>();
   private failing = 0;
   private failingReads = 0;
+  private slowReads = 0;
   private writeLatencyMs = 0;
 
   constructor(
@@ -60,6 +62,11 @@ export class ControlledStore implements SuiteStore {
     this.failingReads += 1;
   }
 
+  /** Makes the next read answer only after {@link SLOW_READ_MS}, past the default recovery timeout (DS-03). */
+  slowNextRead(): void {
+    this.slowReads += 1;
+  }
+
   /** Another writer stores `value` at the next revision of `persistenceId`. */
   writeBehind(persistenceId: string, value: number): void {
     const revision = (this.rows.get(persistenceId)?.revision ?? 0) + 1;
@@ -71,6 +78,10 @@ export class ControlledStore implements SuiteStore {
     if (this.failingReads > 0) {
       this.failingReads -= 1;
       throw new ControlledStoreReadError(persistenceId);
+    }
+    if (this.slowReads > 0) {
+      this.slowReads -= 1;
+      await new Promise<void>((resolve) => this.clock.setTimer(SLOW_READ_MS, resolve));
     }
     const row = this.rows.get(persistenceId);
     return { value: row?.value, revision: row?.revision ?? 0 };

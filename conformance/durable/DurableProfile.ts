@@ -1,7 +1,7 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
 
 /** Kinds of steps a durable-state property generates. @public */
-export type DurableStepKind = 'spawn' | 'send' | 'halt' | 'failNextWrite' | 'failNextRead' | 'externalWrite' | 'advance';
+export type DurableStepKind = 'spawn' | 'send' | 'halt' | 'failNextWrite' | 'failNextRead' | 'slowNextRead' | 'externalWrite' | 'advance';
 
 /** Kinds of entity commands a durable-state property sends. @public */
 export type EntityCommandKind = 'add' | 'remove' | 'read' | 'park' | 'release' | 'crash' | 'watch' | 'later' | 'passivate';

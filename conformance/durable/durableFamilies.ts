@@ -118,6 +118,31 @@ export const persistFailureBackoff: DurableFamily = {
 };
 
 /**
+ * Reads that answer after the default recovery timeout (DS-03's 30 s): the entity reports
+ * RecoveryFailed and stops, or restarts with backoff and reads again, handling the commands held
+ * meanwhile; an answer meant for an earlier incarnation changes nothing.
+ *
+ * @public
+ */
+export const recoveryTimeout: DurableFamily = {
+  id: 'durable-state.recovery-timeout',
+  title: 'A recovery read that does not answer in time fails the entity; a backoff restart reads again, keeping held commands',
+  rules: ['DS-03', 'DS-01', 'DS-09'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'durable-state.persist-failure-backoff', 'time.manual'],
+  profile: {
+    steps: { slowNextRead: 3, spawn: 1, send: 2, advance: 4, externalWrite: 1 },
+    commands: { add: 2, read: 2 },
+    maxChain: 1,
+    maxBurst: 2,
+    persistenceIds: 1,
+    persistFailureBackoff: { minMs: 10, maxMs: 40 },
+    maxAdvanceMs: 45_000,
+    maxSteps: 10,
+  },
+  numRuns: 40,
+};
+
+/**
  * A slow store: commands sent while a write is in flight wait (within the stash capacity) and
  * see its result; the clock decides when each write commits.
  *
@@ -216,6 +241,7 @@ export const durableFamilies: readonly DurableFamily[] = [
   stashOverflow,
   stashOverflowFail,
   persistFailureBackoff,
+  recoveryTimeout,
   writesInFlight,
   signalsDuringWrites,
   passivation,

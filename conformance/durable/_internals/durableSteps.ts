@@ -35,6 +35,7 @@ type DurableTemplate =
   | { readonly t: 'halt'; readonly target: number }
   | { readonly t: 'failNextWrite' }
   | { readonly t: 'failNextRead' }
+  | { readonly t: 'slowNextRead' }
   | { readonly t: 'advance'; readonly ms: number }
   | { readonly t: 'externalWrite'; readonly pid: number; readonly value: number };
 
@@ -78,6 +79,8 @@ function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperatio
       return { op: 'failNextWrite' };
     case 'failNextRead':
       return { op: 'failNextRead' };
+    case 'slowNextRead':
+      return { op: 'slowNextRead' };
     case 'advance':
       return { op: 'advance', ms: template.ms };
     case 'externalWrite':
@@ -124,6 +127,8 @@ function describe(operation: DurableOperation): string {
       return 'the store fails its next write';
     case 'failNextRead':
       return 'the store fails its next read';
+    case 'slowNextRead':
+      return 'the store answers its next read late';
     case 'advance':
       return `advance ${operation.ms} ms`;
     case 'externalWrite':
@@ -155,6 +160,9 @@ class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, Dura
         break;
       case 'failNextRead':
         real.store.failNextRead();
+        break;
+      case 'slowNextRead':
+        real.store.slowNextRead();
         break;
       case 'externalWrite':
         real.store.writeBehind(operation.persistenceId, operation.value);
@@ -244,6 +252,7 @@ export function durableStepArbitrary(profile: DurableProfile, declared: Readonly
     send: fc.record({ t: fc.constant('send' as const), target: fc.nat({ max: 99 }), commands: fc.array(command, { minLength: 1, maxLength: profile.maxBurst }) }),
     failNextWrite: fc.constant({ t: 'failNextWrite' as const }),
     failNextRead: fc.constant({ t: 'failNextRead' as const }),
+    slowNextRead: fc.constant({ t: 'slowNextRead' as const }),
     advance: fc.integer({ min: 1, max: profile.maxAdvanceMs ?? 60 }).map((ms) => ({ t: 'advance' as const, ms })),
     externalWrite: fc.record({ t: fc.constant('externalWrite' as const), pid: fc.nat({ max: 9 }), value: fc.integer({ min: 100, max: 199 }) }),
     halt: fc.record({ t: fc.constant('halt' as const), target: fc.nat({ max: 99 }) }),

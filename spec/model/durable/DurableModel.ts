@@ -14,6 +14,8 @@ export type DurableOperation =
   | { readonly op: 'failNextWrite' }
   /** The suite's store fails the next read it receives: a recovery (DS-03). */
   | { readonly op: 'failNextRead' }
+  /** The suite's store answers the next read only after {@link SLOW_READ_MS}: the recovery times out first (DS-03). */
+  | { readonly op: 'slowNextRead' }
   /** Another writer stores the next revision of `persistenceId` behind the entity's back (DS-10). */
   | { readonly op: 'externalWrite'; readonly persistenceId: string; readonly value: number }
   /** The suite's clock moves forward (store answers, timers, backoff restarts). */
@@ -91,6 +93,8 @@ export interface EntityState {
   inFlight: InFlightWrite | null;
   /** After a failed write under backoff: when the restart happens, or null (DS-09). */
   restartAt: number | null;
+  /** Recovering from a slow read: when the recovery times out, or null (DS-01, DS-03). */
+  recoveryTimeoutAt: number | null;
   /** Consecutive backoff restarts, and when that count is forgotten if nothing failed since. */
   restarts: number;
   resetAt: number | null;
@@ -107,6 +111,12 @@ export interface EntityState {
   overflowed: boolean;
 }
 
+/** The default recovery timeout (DS-03: 30 seconds), in virtual ms. @public */
+export const RECOVERY_TIMEOUT_MS = 30_000;
+
+/** How long a read the suite made slow takes, in virtual ms: longer than {@link RECOVERY_TIMEOUT_MS}. @public */
+export const SLOW_READ_MS = 40_000;
+
 /** The durable model between operations. @public */
 export interface DurableModelState {
   entities: Record<string, EntityState>;
@@ -116,6 +126,8 @@ export interface DurableModelState {
   failingWrites: number;
   /** Reads the store will still fail. */
   failingReads: number;
+  /** Reads the store will still answer late (after {@link SLOW_READ_MS}). */
+  slowReads: number;
   /** How long the store takes to answer a write, in virtual ms (0: before anything else happens). */
   readonly writeLatencyMs: number;
   /** The runtime reports the commands a full stash drops (DS-15); otherwise such a report is optional. */
@@ -137,7 +149,7 @@ export interface DurableModelState {
  * @public
  */
 export function initialDurableState(writeLatencyMs = 0, reportsDrops = false): DurableModelState {
-  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0, writeLatencyMs, reportsDrops, now: 0, orphans: [], undecided: [], sequence: 0 };
+  return { entities: {}, store: {}, failingWrites: 0, failingReads: 0, slowReads: 0, writeLatencyMs, reportsDrops, now: 0, orphans: [], undecided: [], sequence: 0 };
 }
 
 /** The model's answer for one durable operation. @public */
@@ -248,6 +260,7 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         mailbox: [],
         inFlight: null,
         restartAt: null,
+        recoveryTimeoutAt: null,
         restarts: 0,
         resetAt: null,
         passivating: false,
@@ -258,6 +271,11 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         overflowed: false,
       };
       model.entities[name] = entity;
+      if (slowRecovery(run, entity)) {
+        // Nothing is reported until the recovery times out.
+        out.withhold(name, ['recovered', 'callback'], ['DS-03']);
+        break;
+      }
       rules.add('DS-01').add('DS-02');
       if (entity.revision > 0) rules.add('DS-11');
       if (stored && stored.state === undefined) rules.add('DS-13');
@@ -273,6 +291,9 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
       break;
     case 'failNextRead':
       model.failingReads += 1;
+      break;
+    case 'slowNextRead':
+      model.slowReads += 1;
       break;
     case 'externalWrite': {
       const stored = model.store[operation.persistenceId];
@@ -291,6 +312,11 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
       const arriving = operation.commands.filter((command) => admit(run, entity, command));
       if (entity.restartAt !== null) {
         entity.mailbox.push(...arriving); // held until the backoff restart (DS-09)
+        break;
+      }
+      if (entity.recoveryTimeoutAt !== null) {
+        rules.add('DS-01');
+        entity.mailbox.push(...arriving); // held until recovery completes (DS-01)
         break;
       }
       if (entity.inFlight !== null) {
@@ -334,6 +360,8 @@ function withholdWhileWaiting(run: Run): void {
       if (entity.passivating) run.out.withhold(entity.path, ['PostStop'], ['DS-19']);
     } else if (entity.restartAt !== null) {
       run.out.withhold(entity.path, ['handled'], ['DS-09']);
+    } else if (entity.recoveryTimeoutAt !== null) {
+      run.out.withhold(entity.path, ['handled'], ['DS-01']);
     }
   }
 }
@@ -482,7 +510,7 @@ function handledRules(run: Run, entity: EntityState, id: number): string[] {
 function drain(run: Run, entity: EntityState): void {
   const { out, rules, model } = run;
   const path = entity.path;
-  while (alive(run, entity) && entity.inFlight === null && entity.restartAt === null) {
+  while (alive(run, entity) && entity.inFlight === null && entity.restartAt === null && entity.recoveryTimeoutAt === null) {
     const command = entity.mailbox.shift();
     if (command === undefined) return;
     if (command.kind === 'notice') {
@@ -706,7 +734,7 @@ function advance(run: Run, ms: number): void {
   for (;;) {
     const entities = Object.values(model.entities);
     const due = [
-      ...entities.flatMap((e) => [e.restartAt, e.resetAt, e.inFlight?.dueAt ?? null, ...e.timers.map((t) => t.dueAt)]),
+      ...entities.flatMap((e) => [e.restartAt, e.resetAt, e.recoveryTimeoutAt, e.inFlight?.dueAt ?? null, ...e.timers.map((t) => t.dueAt)]),
       ...model.orphans.map((o) => o.dueAt),
     ]
       .filter((t): t is number => t !== null && t <= target)
@@ -717,6 +745,9 @@ function advance(run: Run, ms: number): void {
       if (entity.resetAt !== due) continue;
       entity.resetAt = null;
       entity.restarts = 0;
+    }
+    for (const entity of entities) {
+      if (entity.recoveryTimeoutAt === due && alive(run, entity)) recoveryTimedOut(run, entity);
     }
     const firing = entities
       .flatMap((entity) => entity.timers.filter((t) => t.dueAt === due).map((timer) => ({ entity, timer })))
@@ -747,14 +778,45 @@ function advance(run: Run, ms: number): void {
     for (const entity of entities) {
       if (entity.restartAt !== due || !alive(run, entity)) continue;
       entity.restartAt = null;
+      const backoff = entity.backoff!;
+      entity.resetAt = due + (backoff.minMs + backoff.maxMs) / 2;
+      if (slowRecovery(run, entity)) continue;
       const stored = model.store[entity.persistenceId];
       entity.state = stored?.state ?? 0;
       entity.revision = stored?.revision ?? 0;
-      const backoff = entity.backoff!;
-      entity.resetAt = due + (backoff.minMs + backoff.maxMs) / 2;
       out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision }, [], ['DS-09']);
       drain(run, entity);
     }
   }
   model.now = target;
+}
+
+/** A slow read starts this recovery: it times out first (DS-03); true when it did. */
+function slowRecovery(run: Run, entity: EntityState): boolean {
+  if (run.model.slowReads === 0) return false;
+  run.model.slowReads -= 1;
+  run.rules.add('DS-03');
+  entity.recoveryTimeoutAt = run.model.now + RECOVERY_TIMEOUT_MS;
+  return true;
+}
+
+/**
+ * The recovery read did not answer in time: RecoveryFailed, then the entity fails (DS-03). It
+ * stops (whether PostStop still runs is left open, as for a failed read) or, with a backoff,
+ * restarts later and reads again, keeping the commands held meanwhile (DS-09). The late answer
+ * belongs to the abandoned incarnation and changes nothing.
+ */
+function recoveryTimedOut(run: Run, entity: EntityState): void {
+  const { model, out, rules } = run;
+  entity.recoveryTimeoutAt = null;
+  rules.add('DS-03');
+  const failed = out.emit({ kind: 'recoveryFailed', path: entity.path }, [], ['DS-03']);
+  if (entity.backoff) {
+    rules.add('DS-09');
+    entity.restartAt = model.now + Math.min(entity.backoff.maxMs, entity.backoff.minMs * 2 ** entity.restarts);
+    entity.restarts += 1;
+    entity.resetAt = null;
+    return;
+  }
+  stopEntity(run, entity, [failed], ['DS-03'], true);
 }
