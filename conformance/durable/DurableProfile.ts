@@ -31,6 +31,8 @@ export interface DurableProfile {
   readonly maxAdvanceMs?: number;
   /** Backoff of every entity after a failed write (default: none, the entity stops). */
   readonly persistFailureBackoff?: { readonly minMs: number; readonly maxMs: number };
+  /** Supervise every entity with a plain restart, so a throwing handler restarts it (needs `supervision.restart`). */
+  readonly restartOnFailure?: boolean;
   readonly maxSteps: number;
 }
 

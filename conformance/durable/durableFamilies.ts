@@ -44,6 +44,30 @@ export const revisionConflicts: DurableFamily = {
   numRuns: 60,
 };
 
+/**
+ * Entities under a plain restart supervisor: a throwing command handler restarts the entity,
+ * which drops its user stash and recovers what the store holds, while a stop effect
+ * (passivation) still stops it for good.
+ *
+ * @public
+ */
+export const handlerFailureRestart: DurableFamily = {
+  id: 'durable-state.handler-failure-restart',
+  title: 'Under a restart supervisor a handler error restarts the entity, which recovers from the store; a stop effect stops it',
+  rules: ['DS-12', 'DS-14', 'DS-19'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'supervision.restart', 'lifecycle.post-stop'],
+  profile: {
+    steps: { send: 5, spawn: 1, externalWrite: 1 },
+    commands: { add: 3, read: 1, crash: 2, park: 1, release: 1, passivate: 1 },
+    maxChain: 1,
+    maxBurst: 3,
+    persistenceIds: 1,
+    restartOnFailure: true,
+    maxSteps: 10,
+  },
+  numRuns: 40,
+};
+
 /** Bursts larger than a small stash while a write is in flight. @public */
 export const stashOverflow: DurableFamily = {
   id: 'durable-state.stash-overflow',
@@ -72,7 +96,7 @@ export const stashOverflow: DurableFamily = {
  * @public
  */
 export const stashOverflowFail: DurableFamily = {
-  id: 'durable-state.stash-overflow',
+  id: 'durable-state.stash-overflow-fail',
   title: 'With the fail strategy, a command arriving during a write beyond the stash capacity fails the entity',
   rules: ['DS-15', 'DS-04'],
   requires: [
@@ -238,6 +262,7 @@ export const timersDuringWrites: DurableFamily = {
 export const durableFamilies: readonly DurableFamily[] = [
   sideEffects,
   revisionConflicts,
+  handlerFailureRestart,
   stashOverflow,
   stashOverflowFail,
   persistFailureBackoff,

@@ -38,6 +38,7 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
         stashCapacity: family.profile.stashCapacity,
         stashOverflow: family.profile.stashOverflow,
         persistFailureBackoff: family.profile.persistFailureBackoff,
+        restartOnFailure: family.profile.restartOnFailure === true,
       };
       await runThenShutdown(
         sut,

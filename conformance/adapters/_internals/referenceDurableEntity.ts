@@ -94,7 +94,7 @@ export function durableEntity(
     }, effect);
   // Every command decides about its reply (`withEnforcedReplies`): a chain without a reply ends in `thenNoReply`.
   const decided = (effect: Effect<number>): ReplyEffect<number> => (effect instanceof ReplyEffect ? effect : effect.thenNoReply());
-  return Behaviors.withTimers<EntityCommand>((timers) => {
+  const timed = Behaviors.withTimers<EntityCommand>((timers) => {
     // Watches by the watched actor: the watch command that asked, and its name for nobody but us.
     const watches = new Map<ActorRef<never>, { readonly id: number; readonly deathPact: boolean }>();
     // Only for the mutants: the state of the write in flight, if any, and whether one is in flight.
@@ -174,6 +174,8 @@ export function durableEntity(
     const backoff = entity.persistFailureBackoff;
     return backoff === undefined ? sized : sized.onPersistFailure(SupervisorStrategy.restartWithBackoff(backoff.minMs, backoff.maxMs, 0));
   });
+  // A user supervisor around the whole entity: a throwing handler restarts it (DS-12).
+  return entity.restartOnFailure === true ? Behaviors.supervise(timed).onFailure(SupervisorStrategy.restart()) : timed;
 }
 
 /**

@@ -48,6 +48,7 @@ export interface DurableRunModel {
   readonly stashCapacity: number | undefined;
   readonly stashOverflow: 'drop' | 'fail' | undefined;
   readonly persistFailureBackoff: { readonly minMs: number; readonly maxMs: number } | undefined;
+  readonly restartOnFailure: boolean;
 }
 
 /** The real side of a durable run. */
@@ -73,6 +74,7 @@ function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperatio
           ...(m.stashCapacity !== undefined ? { stashCapacity: m.stashCapacity } : {}),
           ...(m.stashOverflow !== undefined ? { stashOverflow: m.stashOverflow } : {}),
           ...(m.persistFailureBackoff !== undefined ? { persistFailureBackoff: m.persistFailureBackoff } : {}),
+          ...(m.restartOnFailure ? { restartOnFailure: true } : {}),
         },
       };
     case 'failNextWrite':

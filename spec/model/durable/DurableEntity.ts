@@ -16,6 +16,12 @@ export interface DurableEntityBlueprint {
   readonly stashOverflow?: 'drop' | 'fail';
   /** Restart with this backoff (random factor 0) after a failed write, instead of stopping (DS-09). */
   readonly persistFailureBackoff?: { readonly minMs: number; readonly maxMs: number };
+  /**
+   * Supervise the entity with a plain restart (`supervision.restart`): a command handler that
+   * throws restarts it, which recovers again, instead of stopping it (DS-12). Write failures
+   * still stop it (DS-08).
+   */
+  readonly restartOnFailure?: boolean;
 }
 
 /** One side effect chained after a write, in registration order (DS-06). @public */

@@ -84,12 +84,19 @@ export interface EntityState {
   readonly stashCapacity: number | undefined;
   /** An overflowing stash fails the entity instead of dropping the command (DS-15). */
   readonly failOnOverflow: boolean;
+  /** A handler failure restarts the entity instead of stopping it (DS-12). */
+  readonly restartOnFailure: boolean;
   readonly backoff: { readonly minMs: number; readonly maxMs: number } | undefined;
   state: number;
   revision: number;
   userStash: EntityCommand[];
   /** Commands waiting (the internal stash while a write is in flight, DS-04), and notices. */
   mailbox: (EntityCommand | PendingNotice)[];
+  /**
+   * The commands waiting in `mailbox` sit in the internal stash: they reached the entity while a
+   * write or a recovery was under way in this burst, so a handler failure discards them (DS-12).
+   */
+  held: boolean;
   inFlight: InFlightWrite | null;
   /** After a failed write under backoff: when the restart happens, or null (DS-09). */
   restartAt: number | null;
@@ -253,11 +260,13 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         tag,
         stashCapacity: operation.entity.stashCapacity,
         failOnOverflow: operation.entity.stashOverflow === 'fail',
+        restartOnFailure: operation.entity.restartOnFailure === true,
         backoff: operation.entity.persistFailureBackoff,
         state: stored?.state ?? 0,
         revision: stored?.revision ?? 0,
         userStash: [],
         mailbox: [],
+        held: false,
         inFlight: null,
         restartAt: null,
         recoveryTimeoutAt: null,
@@ -324,6 +333,8 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         for (const command of arriving) stashWhileWriting(run, entity, command);
         break;
       }
+      // An idle entity has nothing stashed: these commands wait in its mailbox.
+      if (!entity.mailbox.some((entry) => entry.kind !== 'notice')) entity.held = false;
       entity.mailbox.push(...arriving);
       drain(run, entity);
       break;
@@ -553,6 +564,10 @@ function drain(run: Run, entity: EntityState): void {
         break;
       case 'crash':
         rules.add('DS-12');
+        if (entity.restartOnFailure) {
+          restartAfterFailure(run, entity);
+          break;
+        }
         stopEntity(run, entity, [], ['DS-12']);
         return;
       case 'watch':
@@ -588,6 +603,7 @@ function drain(run: Run, entity: EntityState): void {
         // Its own messages still waiting are now held behind this write (DS-20).
         if (entity.selfSent.length > 0) rules.add('DS-20');
         entity.heldSelf.push(...entity.selfSent.filter((id) => !entity.heldSelf.includes(id)));
+        entity.held = true;
         entity.inFlight = {
           commandId: command.id,
           op: command.kind === 'add' ? 'upsert' : 'delete',
@@ -819,4 +835,22 @@ function recoveryTimedOut(run: Run, entity: EntityState): void {
     return;
   }
   stopEntity(run, entity, [failed], ['DS-03'], true);
+}
+
+/**
+ * A handler failure under a restart supervisor (DS-12): both stashes are discarded, the new
+ * incarnation recovers what the store holds, and the commands still in the mailbox follow.
+ */
+function restartAfterFailure(run: Run, entity: EntityState): void {
+  const stored = run.model.store[entity.persistenceId];
+  // Both stashes go (DS-12): the user stash, a replay under way, and what the internal stash held.
+  entity.userStash = [];
+  entity.mailbox = entity.mailbox.filter((entry) => entry.kind === 'notice' || (!entity.held && !run.replayed.has(entry.id)));
+  // A discarded passivation request no longer waits.
+  entity.passivating = entity.mailbox.some((entry) => entry.kind === 'passivate');
+  // What still waits reaches the new incarnation while it recovers: its internal stash.
+  entity.held = true;
+  entity.state = stored?.state ?? 0;
+  entity.revision = stored?.revision ?? 0;
+  run.out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision }, [], ['DS-12']);
 }
