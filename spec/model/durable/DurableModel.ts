@@ -689,15 +689,8 @@ function react(run: Run, entity: EntityState): void {
     // A failed write runs none of its side effects (DS-08).
     out.withhold(path, ['callback'], ['DS-08']);
     out.withhold(`${path}/replies`, ['reply'], ['DS-08']);
-    if (entity.backoff) {
-      // Restart later, keeping what waits; nothing of the failed command runs (DS-09).
-      rules.add('DS-09');
-      entity.restartAt = model.now + Math.min(entity.backoff.maxMs, entity.backoff.minMs * 2 ** entity.restarts);
-      entity.restarts += 1;
-      entity.resetAt = null;
-      return;
-    }
-    stopEntity(run, entity, [written], [failure]);
+    // With a backoff: restart later, keeping what waits; nothing of the failed command runs (DS-09).
+    if (!scheduleBackoffRestart(run, entity)) stopEntity(run, entity, [written], [failure]);
     return;
   }
   entity.state = write.state;
@@ -823,18 +816,20 @@ function slowRecovery(run: Run, entity: EntityState): boolean {
  * belongs to the abandoned incarnation and changes nothing.
  */
 function recoveryTimedOut(run: Run, entity: EntityState): void {
-  const { model, out, rules } = run;
   entity.recoveryTimeoutAt = null;
-  rules.add('DS-03');
-  const failed = out.emit({ kind: 'recoveryFailed', path: entity.path }, [], ['DS-03']);
-  if (entity.backoff) {
-    rules.add('DS-09');
-    entity.restartAt = model.now + Math.min(entity.backoff.maxMs, entity.backoff.minMs * 2 ** entity.restarts);
-    entity.restarts += 1;
-    entity.resetAt = null;
-    return;
-  }
-  stopEntity(run, entity, [failed], ['DS-03'], true);
+  run.rules.add('DS-03');
+  const failed = run.out.emit({ kind: 'recoveryFailed', path: entity.path }, [], ['DS-03']);
+  if (!scheduleBackoffRestart(run, entity)) stopEntity(run, entity, [failed], ['DS-03'], true);
+}
+
+/** A failure the persist-failure backoff handles: the restart is due after the next delay (DS-09); false without a backoff. */
+function scheduleBackoffRestart(run: Run, entity: EntityState): boolean {
+  if (!entity.backoff) return false;
+  run.rules.add('DS-09');
+  entity.restartAt = run.model.now + Math.min(entity.backoff.maxMs, entity.backoff.minMs * 2 ** entity.restarts);
+  entity.restarts += 1;
+  entity.resetAt = null;
+  return true;
 }
 
 /**
