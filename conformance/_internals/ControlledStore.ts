@@ -40,6 +40,8 @@ export class ControlledStore implements SuiteStore {
   private failing = 0;
   private failingReads = 0;
   private slowReads = 0;
+  private expectedTag: string | undefined;
+  private wrongTags: string[] = [];
   private writeLatencyMs = 0;
 
   constructor(
@@ -67,6 +69,18 @@ export class ControlledStore implements SuiteStore {
     this.slowReads += 1;
   }
 
+  /** From now on every upsert must carry `tag` (DS-05); the others are kept for {@link ControlledStore.takeWrongTags}. */
+  expectTag(tag: string): void {
+    this.expectedTag = tag;
+  }
+
+  /** The upserts since the last call whose tag was not the expected one, described. */
+  takeWrongTags(): string[] {
+    const wrong = this.wrongTags;
+    this.wrongTags = [];
+    return wrong;
+  }
+
   /** Another writer stores `value` at the next revision of `persistenceId`. */
   writeBehind(persistenceId: string, value: number): void {
     const revision = (this.rows.get(persistenceId)?.revision ?? 0) + 1;
@@ -87,7 +101,10 @@ export class ControlledStore implements SuiteStore {
     return { value: row?.value, revision: row?.revision ?? 0 };
   }
 
-  async upsertObject(persistenceId: string, revision: number, value: number): Promise<void> {
+  async upsertObject(persistenceId: string, revision: number, value: number, tag?: string): Promise<void> {
+    if (this.expectedTag !== undefined && tag !== this.expectedTag) {
+      this.wrongTags.push(`upsert of ${persistenceId} at r${revision} carried tag ${JSON.stringify(tag)}, not ${JSON.stringify(this.expectedTag)}`);
+    }
     await this.latency();
     this.commit(persistenceId, 'upsert', revision, value);
   }

@@ -7,7 +7,7 @@ import type { PropertyResult } from '../engine/results.js';
 import type { RunOptions } from '../engine/runProperty.js';
 import { checkProperty } from '../engine/_internals/checkProperty.js';
 import type { DurableFamily } from './DurableProfile.js';
-import { durableStepArbitrary, firstEntity, type DurableRunModel, type DurableRunReal } from './_internals/durableSteps.js';
+import { durableStepArbitrary, ENTITY_TAG, firstEntity, type DurableRunModel, type DurableRunReal } from './_internals/durableSteps.js';
 
 /**
  * Runs one model-based durable-state property against an adapter: entities (several may share
@@ -28,6 +28,7 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
     run: async (_scenario: string, commands, exercised) => {
       const { env, recorder, store, clock } = suiteEnvironment([{ name: 'E0' }], adapter.runtimeErrors);
       store.setWriteLatency(family.profile.writeLatencyMs ?? 0);
+      store.expectTag(ENTITY_TAG);
       const sut = await adapter.start(env);
       const real: DurableRunReal = { sut, clock, recorder, store, exercised: new Set(), log: [] };
       const model: DurableRunModel = {

@@ -39,6 +39,9 @@ type DurableTemplate =
   | { readonly t: 'advance'; readonly ms: number }
   | { readonly t: 'externalWrite'; readonly pid: number; readonly value: number };
 
+/** The tag of every entity the suite spawns: each of their upserts must carry it (DS-05). */
+export const ENTITY_TAG = 'entities';
+
 /** The fast-check model of a durable run. */
 export interface DurableRunModel {
   state: DurableModelState;
@@ -70,7 +73,7 @@ function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperatio
         entity: {
           name: `e${m.nextEntity++}`,
           persistenceId: pid(template.pid),
-          tag: 'entities',
+          tag: ENTITY_TAG,
           ...(m.stashCapacity !== undefined ? { stashCapacity: m.stashCapacity } : {}),
           ...(m.stashOverflow !== undefined ? { stashOverflow: m.stashOverflow } : {}),
           ...(m.persistFailureBackoff !== undefined ? { persistFailureBackoff: m.persistFailureBackoff } : {}),
@@ -191,6 +194,11 @@ class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, Dura
         real.log.slice(-12),
         true,
       );
+    }
+    // Every upsert carries the entity's tag (DS-05); the history does not show tags.
+    const wrongTags = real.store.takeWrongTags();
+    if (wrongTags.length > 0) {
+      throw new ConformanceViolation(shown, wrongTags, ['DS-05'], observed.map(describeEvent), [], real.log.slice(-12), true);
     }
     m.state = resolveDurable(prediction.next, observed);
     for (const rule of prediction.exercised) real.exercised.add(rule);
