@@ -118,7 +118,10 @@ export function durableEntity(
         if (!writing) self.tell(command);
       });
     };
-    const behavior = DurableStateBehavior.withEnforcedReplies<EntityCommand, number>({
+    // Every handler result decides its reply, so either factory takes it; entities alternate
+    // between them (by the parity of their number) so that both are exercised.
+    const factory = Number(entity.name.replace(/\D/g, '')) % 2 === 0 ? DurableStateBehavior.withEnforcedReplies : DurableStateBehavior.create;
+    const behavior = factory<EntityCommand, number>({
       persistenceId: PersistenceId.ofUniqueId(entity.persistenceId),
       emptyState: 0,
       commandHandler: (state, command, context) => {

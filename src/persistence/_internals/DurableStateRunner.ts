@@ -67,15 +67,16 @@ export class DurableStateRunner<C, S> implements DurableStateContext<C> {
   private readonly writeSucceeded = this.message('written', { ok: true, value: undefined });
   private readonly toWritten = (outcome: PipeOutcome<void>): C => (outcome.ok ? this.writeSucceeded : this.message('written', outcome));
 
+  // Stryker disable BlockStatement: unspecified: the state a signal handler sees before recovery completed (RecoveryFailed, PostStop while recovering); DS-18 only fixes it during a write
   constructor(
     readonly actorContext: ActorContext<C>,
     private readonly settings: DurableStateSettings<C, S>,
     private readonly store: DurableStateStore,
     private readonly stashes: StashState<C>,
-    // Stryker disable next-line BlockStatement: unspecified: the state a signal handler sees before recovery completed (RecoveryFailed, PostStop while recovering); DS-18 only fixes it during a write
   ) {
     this.state = settings.emptyState;
   }
+  // Stryker restore BlockStatement
 
   // Stryker disable next-line BlockStatement: unspecified: no rule says what the durable-state context exposes besides the revision (DS-07)
   get persistenceId(): PersistenceId {
