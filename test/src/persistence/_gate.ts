@@ -7,6 +7,7 @@ export type GateCommand =
   | { readonly type: 'Hold'; readonly name: string }
   | { readonly type: 'Sticky'; readonly name: string }
   | { readonly type: 'Note'; readonly name: string }
+  | { readonly type: 'Relay'; readonly name: string }
   | { readonly type: 'Open' }
   | { readonly type: 'Close' }
   | { readonly type: 'UnstashNow' };
@@ -14,7 +15,7 @@ export type GateCommand =
 /**
  * A gate entity for stash tests: `Hold` waits in the user stash while the gate is closed;
  * `Open` persists `open` and replays the stash after the write; `Sticky` stashes itself again
- * every time it is handled; `Note` is logged at once.
+ * every time it is handled; `Note` is logged at once; `Relay` waits like `Hold`, then unstashes all.
  */
 export function gate(id: string, log: ActorRef<string>) {
   return DurableStateBehavior.create<GateCommand, { readonly open: boolean }>({
@@ -29,6 +30,8 @@ export function gate(id: string, log: ActorRef<string>) {
           return Effect.stash();
         case 'Note':
           return Effect.none().thenRun(() => log.tell(`note ${command.name}`));
+        case 'Relay':
+          return state.open ? Effect.none().thenRun(() => log.tell(`relay ${command.name}`)).thenUnstashAll() : Effect.stash();
         case 'Open':
           return Effect.persist({ open: true }).thenRun(() => log.tell('opened')).thenUnstashAll();
         case 'Close':

@@ -27,6 +27,21 @@ describe('Durable State stashes', () => {
     await log.expectNoMessage();
   });
 
+  it('DS-14 an unstashAll during a replay replays the user stash as it is then, commands stashed again included (as Pekko)', async () => {
+    const w = world();
+    const log = w.probe<string>();
+    const ref = w.kit.spawn(gate('1', log.ref));
+    await w.settled();
+    ref.tell({ type: 'Sticky', name: 'S' });
+    ref.tell({ type: 'Relay', name: 'R' });
+    ref.tell({ type: 'Hold', name: 'T' });
+    expect(await log.receiveMessage()).toBe('sticky S');
+    ref.tell({ type: 'Open' });
+    // S is stashed again before R unstashes all: R's replay takes T and S.
+    expect(await log.receiveMessages(5)).toEqual(['opened', 'sticky S', 'relay R', 'hold T', 'sticky S']);
+    await log.expectNoMessage();
+  });
+
   it('DS-15 a full internal stash drops the command and reports it on the event stream', async () => {
     const w = world();
     const log = w.probe<string>();
