@@ -247,19 +247,18 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     }
     let op: typeof OP_MESSAGE | typeof OP_SIGNAL = OP_MESSAGE;
     let payload = item;
-    if (item instanceof Envelope && !(item instanceof MappedMessage)) {
-      if (item instanceof TimerFired) {
-        if (!this.timerScheduler?.accept(item)) return;
-        payload = item.message;
-      } else if (item instanceof DeathNotice) {
-        const resolved = this.resolveDeathNotice(item);
-        if (resolved === undefined) return;
-        if (resolved instanceof Terminated) {
-          op = OP_SIGNAL;
-          payload = resolved;
-        } else {
-          payload = resolved.message;
-        }
+    if (item instanceof TimerFired) {
+      // Stryker disable next-line OptionalChaining: equivalent: a TimerFired only comes from this actor's scheduler, which is never dropped
+      if (!this.timerScheduler?.accept(item)) return;
+      payload = item.message;
+    } else if (item instanceof DeathNotice) {
+      const resolved = this.resolveDeathNotice(item);
+      if (resolved === undefined) return;
+      if (resolved instanceof Terminated) {
+        op = OP_SIGNAL;
+        payload = resolved;
+      } else {
+        payload = resolved.message;
       }
     }
     this.walk(op, payload);
@@ -367,21 +366,22 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     if (delayMs > 0) {
       restart.timer = this.host.clock.setTimer(delayMs, () => {
         restart.delayDone = true;
-        if (this.restart === restart) this.host.dispatcher.schedule(this);
+        this.host.dispatcher.schedule(this); // a run after a superseded restart finds nothing to do
       });
     }
   }
 
+  /** Only asked while RESTARTING, when a restart is in progress. */
   private restartReady(): boolean {
-    const restart = this.restart;
-    return restart !== undefined && restart.delayDone && (!restart.stopChildren || !this.childCells?.size);
+    const restart = this.restart as RestartInProgress;
+    return restart.delayDone && (!restart.stopChildren || !this.childCells?.size);
   }
 
   /** SUP-10: while restarting, messages and signals wait in a bounded buffer, in arrival order. */
   private bufferDuringRestart(): void {
-    const restart = this.restart;
+    const restart = this.restart as RestartInProgress; // called while RESTARTING only
     const mailbox = this.mailbox;
-    if (!restart || !mailbox) return;
+    if (!mailbox) return;
     while (mailbox.size > 0) {
       const item = mailbox.shift();
       if (restart.buffer.length < restart.capacity) restart.buffer.push(item);
@@ -389,13 +389,14 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     }
   }
 
+  /** Called once {@link restartReady} said yes. */
   private completeRestart(): void {
-    const restart = this.restart;
-    if (!restart) return;
+    const restart = this.restart as RestartInProgress;
     this.restart = undefined;
     this.state = RUNNING;
     this.pruneStashes(restart.node);
-    if (restart.buffer.length > 0) (this.mailbox ??= new Queue<unknown>()).prependAll(restart.buffer);
+    // The buffer only holds items taken from the mailbox, so the mailbox exists when it is not empty.
+    this.mailbox?.prependAll(restart.buffer);
     this.walk(OP_RESTART, restart.node);
     // A first start that failed and was retried counts as started once a retry succeeded.
     if (!this.busy && this.state === RUNNING) this.initialStartPending = false;
@@ -427,7 +428,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     if (restart) {
       this.restart = undefined;
       restart.timer?.cancel();
-      if (restart.buffer.length > 0) (this.mailbox ??= new Queue<unknown>()).prependAll(restart.buffer);
+      this.mailbox?.prependAll(restart.buffer); // LIF-08: dead-lettered with the rest of the mailbox
     }
     this.timerScheduler?.cancelAll(); // LIF-07
     if (this.childCells?.size) {
@@ -438,8 +439,8 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     }
   }
 
+  /** Called once, when a STOPPING actor has no children left (an async PostStop keeps it busy meanwhile). */
   private finishStop(): void {
-    if (this.state !== STOPPING) return;
     const pending = this.behavior ? deliverLifecycle(this, this.behavior, PostStop) : undefined;
     if (pending) {
       this.awaitStep(pending, () => this.afterPostStop(), (error) => {
@@ -498,25 +499,25 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   }
 
   private childTerminated(child: ActorCell): void {
-    const children = this.childCells;
-    if (children && children.get(child.name) === child) children.delete(child.name);
-    if (this.state === STOPPING || this.state === RESTARTING) this.host.dispatcher.schedule(this);
+    // Only children call this, and a name is only reused once its child is removed: the entry is this child's.
+    (this.childCells as Map<string, ActorCell>).delete(child.name);
+    this.host.dispatcher.schedule(this); // a stopping or restarting parent may have waited for it; a running one runs idle
   }
 
   // ---- watch ------------------------------------------------------------------------------
 
+  /** A stopping or terminated watcher never handles it: its leftovers are dead-lettered, where notices vanish. */
   private deathNotice(target: ActorCell): void {
-    if (this.state >= STOPPING) return;
     this.tell(new DeathNotice(target));
   }
 
   /** The signal or watchWith message for a notice, or undefined if the watch was revoked (WATCH-04). */
   private resolveDeathNotice(notice: DeathNotice): Terminated | { readonly message: unknown } | undefined {
     const target = notice.target as ActorCell;
-    const entry = this.watching?.get(target);
-    if (entry === undefined) return undefined;
-    this.watching?.delete(target);
-    if (entry !== WATCH_SIGNAL) return entry;
+    const watching = this.watching as Map<ActorCell, WatchEntry>; // a notice only comes from a target this actor watched
+    const entry = watching.get(target);
+    watching.delete(target);
+    if (entry !== WATCH_SIGNAL) return entry; // undefined when revoked
     // WATCH-02: only the parent learns the cause.
     return target.parent === this && target.failure ? new ChildFailed(target, target.failure) : new Terminated(target);
   }
@@ -632,6 +633,6 @@ function visibleMessage(item: unknown): unknown {
 }
 
 function asCell(ref: ActorRef<never>): ActorCell {
-  if (ref instanceof ActorCell) return ref;
-  throw new TypeError(`${String(ref?.path)} is not an actor of this runtime and cannot be watched`);
+  if (!(ref instanceof ActorCell)) throw new TypeError(`${String(ref?.path)} is not an actor of this runtime and cannot be watched`);
+  return ref;
 }
