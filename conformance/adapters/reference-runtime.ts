@@ -11,6 +11,7 @@ import {
   Behaviors,
   ChildFailed,
   DeathPactError,
+  NotAChildError,
   PostStop,
   PreRestart,
   StashOverflowError,
@@ -186,6 +187,18 @@ class UnownedTimers {
   }
 }
 
+/**
+ * No child has the name: stopping an actor that is not a child (here the actor itself) must
+ * raise an error and leave everything running (LIF-09), so the command stays a no-op.
+ */
+function stopNonChild(context: ActorContext<Message>): void {
+  try {
+    context.stop(context.self);
+  } catch (error) {
+    if (!(error instanceof NotAChildError)) throw error;
+  }
+}
+
 /** Builds the behavior of the actor at `path` from its blueprint. */
 function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, directory: Directory, mutation: RuntimeMutation = {}): Behavior<Message> {
   const { probe, errors } = env;
@@ -255,6 +268,7 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
           const child = context.child(message.name);
           if (child) context.stop(child);
           else if (mutation.stoppingAbsentChildStopsSelf) return Behaviors.stopped();
+          else stopNonChild(context);
           return Behaviors.same();
         }
         case 'watch':
