@@ -231,6 +231,13 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
   let carriedCount = 0;
   /** Whether a mutant already reported PostStop, ahead of the children. */
   let postStopReported = false;
+  /**
+   * LIF-03: after a `stop` command the actor stops with `stopped(callback)`; the first PostStop only
+   * marks `postStopSignalled` and the callback reports it, so a callback that never runs, or runs
+   * before the signal, loses the PostStop the model expects.
+   */
+  let stoppingItself = false;
+  let postStopSignalled = false;
   const spawnChild = (ctx: ActorContext<Message>, child: ActorBlueprint): ActorRef<Message> => {
     const childPath = `${path}/${child.name}`;
     const ref = ctx.spawn(realise(child, childPath, env, directory, mutation), child.name);
@@ -258,7 +265,10 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
             probe.signal(path, 'PostStop');
             postStopReported = true;
           }
-          return Behaviors.stopped();
+          stoppingItself = true;
+          return Behaviors.stopped(() => {
+            if (postStopSignalled && !postStopReported) probe.signal(path, 'PostStop');
+          });
         case 'unhandled':
           return Behaviors.unhandled();
         case 'spawn':
@@ -319,7 +329,9 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
         if (signal === PostStop) directory.stopped(path);
         if (signal === PreRestart && mutation.restartDropsWatches) for (const target of watchedOthers) context.unwatch(target);
         const silent = signal === PostStop && ((failing && mutation.noPostStopOnFailure) || postStopReported);
-        if (!silent) probe.signal(path, signal.signalName);
+        const deferred = signal === PostStop && stoppingItself && !postStopSignalled; // reported by the stop callback
+        if (deferred) postStopSignalled = true;
+        if (!silent && !deferred) probe.signal(path, signal.signalName);
         if (signal === PreRestart && mutation.restartReportsChildren && blueprint.watchChildren === 'watch') {
           for (const child of blueprint.children) if (context.child(child.name)) probe.terminated(path, `${path}/${child.name}`);
         }
