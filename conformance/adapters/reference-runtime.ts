@@ -113,6 +113,7 @@ function strategyOf(data: StrategyData): SupervisorStrategy {
       let s = SupervisorStrategy.restartWithBackoff(data.minMs, data.maxMs, 0);
       if (data.maxRestarts !== undefined) s = s.withMaxRestarts(data.maxRestarts);
       if (data.resetAfterMs !== undefined) s = s.withResetBackoffAfter(data.resetAfterMs);
+      if (data.bufferCapacity !== undefined) s = s.withStashCapacity(data.bufferCapacity);
       return s;
     }
   }

@@ -49,6 +49,11 @@ export interface GenerationProfile {
   readonly strategies: readonly SupervisorStrategy['kind'][];
   /** Whether restart strategies may carry a limit, backoff a max restart count. */
   readonly limits: boolean;
+  /**
+   * Whether backoff strategies may hold only a few messages during their delay, so mail sent
+   * meanwhile overflows (SUP-10; needs `supervision.restart-buffer`; default false).
+   */
+  readonly smallRestartBuffers?: boolean;
   /** Whether restarts may keep children (`stopChildren: false`). */
   readonly keepChildren: boolean;
   /** How parents may watch the children their setup spawns. */

@@ -1,5 +1,5 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
-import { startAndStop, timers } from './lifecycle.js';
+import { restartBuffer, startAndStop, timers } from './lifecycle.js';
 import { stashBuffers } from './stash.js';
 import { backoff, childStopOnRestart, replacement, restartLimits, setupFailures, strategies } from './supervision.js';
 import { acrossRestarts, failureBubbling, registration } from './watch.js';
@@ -8,6 +8,7 @@ import { acrossRestarts, failureBubbling, registration } from './watch.js';
 export const runtimeFamilies: readonly PropertyFamily[] = [
   startAndStop,
   timers,
+  restartBuffer,
   strategies,
   restartLimits,
   setupFailures,

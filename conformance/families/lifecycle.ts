@@ -31,3 +31,26 @@ export const timers: PropertyFamily = {
   },
   numRuns: 100,
 };
+
+/**
+ * Mail sent while a backoff restart waits for its delay, into a buffer of one or two: the first
+ * messages wait for the new incarnation in arrival order, the rest are dropped. @public
+ */
+export const restartBuffer: PropertyFamily = {
+  id: 'lifecycle.restart-buffer',
+  title: 'Mail arriving during a backoff delay is held up to the buffer capacity, in order; the rest is dropped',
+  rules: ['SUP-10', 'LIF-02', 'LIF-08'],
+  requires: ['supervision.backoff', 'supervision.restart-buffer', 'time.manual'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 0,
+    minLayers: 1,
+    errorScoping: false,
+    strategies: ['backoff'],
+    smallRestartBuffers: true,
+    // Several messages between a failure and the advance that ends its delay.
+    steps: { ping: 3, burst: 2, fail: 2, stop: 1, advance: 1 },
+    maxAdvanceMs: 60,
+  },
+  numRuns: 60,
+};

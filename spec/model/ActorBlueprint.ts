@@ -27,7 +27,7 @@ export interface RestartStrategy {
 /**
  * Restart after `min(maxMs, minMs·2^n)` ms for the n-th consecutive restart (random factor 0),
  * forget the count after `resetAfterMs` without failure (default `(minMs+maxMs)/2`), stop
- * after `maxRestarts` (SUP-11).
+ * after `maxRestarts` (SUP-11). `bufferCapacity` bounds the messages held during the delay (SUP-10).
  *
  * @public
  */
@@ -37,6 +37,7 @@ export interface BackoffStrategy {
   readonly maxMs: number;
   readonly maxRestarts?: number;
   readonly resetAfterMs?: number;
+  readonly bufferCapacity?: number;
 }
 
 /** Any supervisor strategy a blueprint may use. @public */
@@ -107,6 +108,7 @@ function describeStrategy(strategy: SupervisorStrategy): string {
         `${strategy.minMs}..${strategy.maxMs}ms`,
         strategy.maxRestarts !== undefined ? `max ${strategy.maxRestarts}` : '',
         strategy.resetAfterMs !== undefined ? `reset ${strategy.resetAfterMs}ms` : '',
+        strategy.bufferCapacity !== undefined ? `buffer ${strategy.bufferCapacity}` : '',
       ].filter((p) => p !== '');
       return `backoff(${parts.join(', ')})`;
     }

@@ -48,13 +48,16 @@ function strategyArbitrary(kind: SupervisorStrategy['kind'], profile: Generation
           maxRestarts: profile.limits ? fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }) : fc.constant(undefined),
           // Mostly long enough for a few failures to come before the count resets (SUP-11).
           resetAfterMs: fc.option(fc.constantFrom(100, 30, 200), { nil: undefined, freq: 3 }),
+          // Room for one or two messages: what else arrives during the delay is dropped (SUP-10).
+          bufferCapacity: profile.smallRestartBuffers === true ? fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined, freq: 4 }) : fc.constant(undefined),
         })
-        .map(({ minMs, maxMs, maxRestarts, resetAfterMs }) => ({
+        .map(({ minMs, maxMs, maxRestarts, resetAfterMs, bufferCapacity }) => ({
           kind: 'backoff' as const,
           minMs,
           maxMs,
           ...(maxRestarts !== undefined ? { maxRestarts } : {}),
           ...(resetAfterMs !== undefined ? { resetAfterMs } : {}),
+          ...(bufferCapacity !== undefined ? { bufferCapacity } : {}),
         }));
   }
 }

@@ -39,6 +39,7 @@ export function effectiveProfile(profile: GenerationProfile, declared: ReadonlyS
       unhandledTerminated,
       limits: profile.limits && has(['supervision.restart-limit', 'time.manual']),
       keepChildren: profile.keepChildren && has(['supervision.stop-children-toggle']),
+      smallRestartBuffers: profile.smallRestartBuffers === true && has(['supervision.restart-buffer']),
       stash: profile.stash && has(['stash']),
       terminatedFailures: profile.terminatedFailures && has(['watch']) && watchModes.includes('watch'),
       signalHandlerFailures: profile.signalHandlerFailures && has(['lifecycle.pre-restart', 'lifecycle.post-stop']),

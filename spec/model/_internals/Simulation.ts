@@ -599,7 +599,7 @@ export class Simulation {
     }
     if (actor.phase !== 'restarting') {
       actor.bufferCapacity =
-        strategy.kind === 'restart' ? (strategy.bufferCapacity ?? defaultRestartBufferCapacity) : defaultRestartBufferCapacity;
+        strategy.kind === 'restart' || strategy.kind === 'backoff' ? (strategy.bufferCapacity ?? defaultRestartBufferCapacity) : defaultRestartBufferCapacity;
     }
     actor.phase = 'restarting';
     if (strategy.kind === 'backoff') {
