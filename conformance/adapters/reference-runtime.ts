@@ -409,7 +409,9 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
   });
   system.eventStream.subscribe((event) => {
     if (event.type === 'Dropped' && event.reason === 'stash-overflow') reportStashDrop(entities, env, event.recipient, event.message);
-    if (event.type !== 'DeadLetter' || mutation.deadLettersLost) return;
+    // A message a full restart buffer drops is reported like a dead letter (SUP-10).
+    const lost = event.type === 'DeadLetter' || (event.type === 'Dropped' && event.reason === 'restart-buffer-full');
+    if (!lost || mutation.deadLettersLost) return;
     const message = event.message as Partial<Message> | null;
     const path = directory.logicalPath(event.recipient);
     const reported = message?.kind === 'ping' || message?.kind === 'fail' || message?.kind === 'stop' || message?.kind === 'unhandled';

@@ -22,8 +22,8 @@ export interface Probe {
   watchMessage(path: string, of: string): void;
   /**
    * The runtime published a dead letter for a suite command that carries an `id` (`ping`,
-   * `fail`, `stop`, `unhandled`) addressed to the actor at `path` (LIF-08). Needs the
-   * `dead-letters` capability.
+   * `fail`, `stop`, `unhandled`) addressed to the actor at `path` (LIF-08), or dropped one from
+   * a full restart buffer (SUP-10). Needs the `dead-letters` capability.
    */
   deadLetter(path: string, id: number): void;
 }

@@ -170,6 +170,13 @@ export class Simulation {
     // Held, not handled: nothing of it may show before the new incarnation runs.
     this.withhold(actor.path, ['received', ...noticeClasses], ['SUP-10']);
     if (actor.buffer.length < actor.bufferCapacity) actor.buffer.push(d);
+    else if (d.body.kind === 'command') this.dropped(actor.path, d.body.command, d.cause);
+  }
+
+  /** A full restart buffer drops `command` and reports it (SUP-10), as Pekko publishes its `Dropped` among the dead letters. */
+  private dropped(path: string, command: ActorCommand, cause: readonly number[]): void {
+    if (command.kind !== 'ping' && command.kind !== 'fail' && command.kind !== 'stop' && command.kind !== 'unhandled') return;
+    this.withCause(cause, ['SUP-10'], () => this.emit({ kind: 'deadLetter', path, id: command.id }, ['SUP-10']));
   }
 
   private handle(actor: ActorModel, body: DeliveryBody): void {
