@@ -38,7 +38,8 @@ export const registration: PropertyFamily = {
     maxChildren: 1,
     strategies: ['stop', 'restart', 'backoff'],
     initialActors: { min: 2, max: 3 },
-    steps: { spawn: 1, ping: 1, watch: 4, watchWith: 2, unwatch: 4, stop: 3, fail: 1, advance: 1 },
+    // spawnFailing: watching an actor whose first start failed, so it never ran, still notifies (WATCH-03).
+    steps: { spawn: 1, spawnFailing: 1, ping: 1, watch: 4, watchWith: 2, unwatch: 4, stop: 3, fail: 1, advance: 1 },
     maxSteps: 15,
   },
   numRuns: 150,

@@ -39,7 +39,10 @@ export interface WatchMessageEvent {
   readonly of: string;
 }
 
-/** A command carrying `id` was addressed to the actor at `path` but never handled: it went to dead letters (LIF-08). @public */
+/**
+ * A command carrying `id` was addressed to the actor at `path` but never handled: it went to
+ * dead letters (LIF-08), or a full restart buffer dropped it (SUP-10). @public
+ */
 export interface DeadLetterEvent {
   readonly kind: 'deadLetter';
   readonly path: string;
