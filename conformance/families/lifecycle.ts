@@ -48,8 +48,9 @@ export const restartBuffer: PropertyFamily = {
     errorScoping: false,
     strategies: ['backoff'],
     smallRestartBuffers: true,
-    // Several messages between a failure and the advance that ends its delay.
-    steps: { ping: 3, burst: 2, fail: 2, stop: 1, advance: 1 },
+    // Several messages between a failure and the advance that ends its delay; a first start that
+    // fails waits for its retry before any mail arrived.
+    steps: { spawnFailing: 1, ping: 3, burst: 2, fail: 2, stop: 1, advance: 1 },
     maxAdvanceMs: 60,
   },
   numRuns: 60,
