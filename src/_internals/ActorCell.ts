@@ -288,9 +288,8 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
 
   private startIncarnation(): void {
     this.state = RUNNING;
-    const initial = this.initialBehavior;
+    const initial = this.initialBehavior as Behavior<unknown>; // given to the constructor; a cell is NEW only once
     this.initialBehavior = undefined; // restarts re-run supervised parts, never the whole initial behavior
-    if (!initial) return;
     let result: Live | StoppedBehavior<unknown> | Failed;
     try {
       result = startBehavior(this, initial, undefined);
