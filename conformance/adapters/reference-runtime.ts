@@ -111,9 +111,11 @@ function strategyOf(data: StrategyData): SupervisorStrategy {
     }
     case 'backoff': {
       let s = SupervisorStrategy.restartWithBackoff(data.minMs, data.maxMs, 0);
+      // Each option survives the ones set after it (the builder copies the strategy).
+      if (data.stopChildren === false) s = s.withStopChildren(false);
+      if (data.bufferCapacity !== undefined) s = s.withStashCapacity(data.bufferCapacity);
       if (data.maxRestarts !== undefined) s = s.withMaxRestarts(data.maxRestarts);
       if (data.resetAfterMs !== undefined) s = s.withResetBackoffAfter(data.resetAfterMs);
-      if (data.bufferCapacity !== undefined) s = s.withStashCapacity(data.bufferCapacity);
       return s;
     }
   }
@@ -300,7 +302,8 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
           return Behaviors.same();
         case 'unstashAll':
           if (stash && mutation.unstashAllReversed) return unstashReversed(stash, behavior);
-          return stash ? stash.unstashAll(behavior) : Behaviors.same();
+          // Unstashing into `same` (the current behavior) as well as into a named behavior (`unstash` below).
+          return stash ? stash.unstashAll(Behaviors.same()) : Behaviors.same();
         case 'unstash':
           if (stash && mutation.unstashCountIgnored) return stash.unstashAll(behavior);
           return stash ? stash.unstash(behavior, message.n) : Behaviors.same();
@@ -341,9 +344,10 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
       }
       // Leaving Terminated unhandled is how a blueprint asks for the death pact (WATCH-06).
       if (!blueprint.handlesTerminated) return mutation.terminatedAlwaysHandled ? Behaviors.same() : undefined;
-      if (signal instanceof ChildFailed && !mutation.childFailureCauseLost) {
+      // Told apart by their public names, as a user's handler may (WATCH-02).
+      if (signal.signalName === 'ChildFailed' && signal instanceof ChildFailed && !mutation.childFailureCauseLost) {
         probe.childFailed(path, directory.pathOf(signal.ref), errors.nameOf(signal.cause));
-      } else if (signal instanceof Terminated) {
+      } else if ((signal.signalName === 'Terminated' || signal.signalName === 'ChildFailed') && signal instanceof Terminated) {
         probe.terminated(path, directory.pathOf(signal.ref));
         if (mutation.terminatedTwice) probe.terminated(path, directory.pathOf(signal.ref));
       }

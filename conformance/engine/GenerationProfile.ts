@@ -54,7 +54,7 @@ export interface GenerationProfile {
    * meanwhile overflows (SUP-10; needs `supervision.restart-buffer`; default false).
    */
   readonly smallRestartBuffers?: boolean;
-  /** Whether restarts may keep children (`stopChildren: false`). */
+  /** Whether restarts (plain or backoff) may keep children (`stopChildren: false`). */
   readonly keepChildren: boolean;
   /** How parents may watch the children their setup spawns. */
   readonly watchModes: readonly ChildWatchMode[];

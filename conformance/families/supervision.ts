@@ -131,7 +131,7 @@ export const backoff: PropertyFamily = {
     maxAdvanceMs: 120,
     maxSteps: 15,
   },
-  numRuns: 150,
+  numRuns: 200,
 };
 
 /**
@@ -143,13 +143,17 @@ export const backoff: PropertyFamily = {
 export const childStopOnRestart: PropertyFamily = {
   id: 'supervision.child-stop-on-restart',
   title: 'A restart signals PreRestart, stops every child, then re-runs setup (unless children are kept)',
-  rules: ['SUP-03', 'SUP-12', 'SUP-13', 'WATCH-10', 'LIF-04', 'LIF-05'],
+  rules: ['SUP-03', 'SUP-12', 'SUP-13', 'SUP-07', 'WATCH-10', 'LIF-04', 'LIF-05'],
   requires: ['supervision.restart'],
   profile: {
     ...baseProfile,
     maxDepth: 2,
     // Every parent has a child for its restart to stop (SUP-12) or keep (SUP-13).
     minChildren: 1,
+    // A restart that waits for children completes through every supervisor around the restarting
+    // one, and only the restarting one starts afresh: an inner limit keeps counting (SUP-07).
+    maxLayers: 2,
+    limits: true,
     strategies: ['restart', 'restart', 'backoff', 'stop'],
     keepChildren: true,
     watchModes: ['none', 'watch', 'watchWith'],

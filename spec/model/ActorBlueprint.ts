@@ -27,7 +27,8 @@ export interface RestartStrategy {
 /**
  * Restart after `min(maxMs, minMs·2^n)` ms for the n-th consecutive restart (random factor 0),
  * forget the count after `resetAfterMs` without failure (default `(minMs+maxMs)/2`), stop
- * after `maxRestarts` (SUP-11). `bufferCapacity` bounds the messages held during the delay (SUP-10).
+ * after `maxRestarts` (SUP-11). Like a plain restart, `stopChildren: false` keeps children
+ * (SUP-13) and `bufferCapacity` bounds the messages held while backing off (SUP-10).
  *
  * @public
  */
@@ -37,6 +38,7 @@ export interface BackoffStrategy {
   readonly maxMs: number;
   readonly maxRestarts?: number;
   readonly resetAfterMs?: number;
+  readonly stopChildren?: boolean;
   readonly bufferCapacity?: number;
 }
 
@@ -90,6 +92,11 @@ export function parentPath(path: string): string | null {
   return cut < 0 ? null : path.slice(0, cut);
 }
 
+/** The options plain and backoff restarts share, as `describeStrategy` shows them. */
+function restartOptions(strategy: RestartStrategy | BackoffStrategy): string[] {
+  return [strategy.stopChildren === false ? 'keep children' : '', strategy.bufferCapacity !== undefined ? `buffer ${strategy.bufferCapacity}` : ''];
+}
+
 function describeStrategy(strategy: SupervisorStrategy): string {
   switch (strategy.kind) {
     case 'stop':
@@ -98,8 +105,7 @@ function describeStrategy(strategy: SupervisorStrategy): string {
     case 'restart': {
       const parts = [
         strategy.limit ? `limit ${strategy.limit.max}/${strategy.limit.withinMs}ms` : '',
-        strategy.stopChildren === false ? 'keep children' : '',
-        strategy.bufferCapacity !== undefined ? `buffer ${strategy.bufferCapacity}` : '',
+        ...restartOptions(strategy),
       ].filter((p) => p !== '');
       return parts.length > 0 ? `restart(${parts.join(', ')})` : 'restart';
     }
@@ -108,7 +114,7 @@ function describeStrategy(strategy: SupervisorStrategy): string {
         `${strategy.minMs}..${strategy.maxMs}ms`,
         strategy.maxRestarts !== undefined ? `max ${strategy.maxRestarts}` : '',
         strategy.resetAfterMs !== undefined ? `reset ${strategy.resetAfterMs}ms` : '',
-        strategy.bufferCapacity !== undefined ? `buffer ${strategy.bufferCapacity}` : '',
+        ...restartOptions(strategy),
       ].filter((p) => p !== '');
       return `backoff(${parts.join(', ')})`;
     }

@@ -11,7 +11,7 @@ import type { Actor } from '../Actor.js';
 import type { ActorContext } from '../ActorContext.js';
 import type { Behavior } from '../Behavior.js';
 import { DeathPactError, InvalidBehaviorError, type HookTimeoutError } from '../errors.js';
-import { PostStop, PreRestart, Terminated, type Signal } from '../Signal.js';
+import { PostStop, PreRestart, Terminated } from '../Signal.js';
 import type { BackoffStrategy, RestartStrategy } from '../SupervisorStrategy.js';
 import {
   FromActorBehavior,
@@ -44,7 +44,8 @@ export class SupervisorNode {
   /** False until the first start of `spec.inner` completed (SUP-08 start-failure rules). */
   started = false;
   restartCount = 0;
-  windowDeadline = 0;
+  /** End of the restart-limit window; none open before the first counted restart. */
+  windowDeadline = Number.NEGATIVE_INFINITY;
   /** When the last restart re-ran the setup, successful or not (backoff reset, SUP-11). */
   lastRestartAt = Number.NEGATIVE_INFINITY;
   constructor(
@@ -103,11 +104,13 @@ type Op = typeof OP_MESSAGE | typeof OP_SIGNAL | typeof OP_FAIL | typeof OP_REST
 
 /** Anything thrown becomes an Error (a thrown string is wrapped, keeping it as `cause`). */
 export function toError(thrown: unknown): Error {
+  // Stryker disable next-line ObjectLiteral: unspecified: the cause kept on the Error wrapping a thrown non-Error; no rule speaks of throwing non-Errors
   return thrown instanceof Error ? thrown : new Error(String(thrown), { cause: thrown });
 }
 
+/** Whether a hook returned a promise (any thenable, as `await` would take it) rather than nothing. */
 function isThenable(value: unknown): value is PromiseLike<void> {
-  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
 
 /**
@@ -141,6 +144,7 @@ function startActor(host: InterpreterHost, actor: Actor<unknown>, timeoutMs: num
     const pending = actor.preStart(host.context);
     // HOOK-01: nothing is processed until preStart completed; a rejection is a start failure (HOOK-02).
     if (isThenable(pending)) {
+      // Stryker disable next-line StringLiteral: unspecified: the hook name a HookTimeoutError carries (its text and a field); HOOK-02 says only that such a start fails
       host.awaitStep(pending, () => host.asyncStartCompleted(), (error) => host.failAtLeaf(error), timeoutMs === undefined ? undefined : { hook: 'preStart', timeoutMs });
     }
   }
@@ -148,8 +152,8 @@ function startActor(host: InterpreterHost, actor: Actor<unknown>, timeoutMs: num
 }
 
 function startNode(host: InterpreterHost, node: SupervisorNode): Live | StoppedBehavior<unknown> | Failed {
+  // SAME (a restart began) needs nothing more: the failure handling marked the node started.
   const outcome = startInner(host, node);
-  if (outcome === SAME) return node;
   if (outcome instanceof StoppedBehavior || outcome instanceof Failed) return outcome;
   if (!host.busy) node.started = true;
   return node;
@@ -206,7 +210,7 @@ function handleFailure(host: InterpreterHost, node: SupervisorNode, error: Error
       if (strategy.isLimited) {
         const now = host.now();
         // SUP-07: the window opens at the first counted restart and closes withinMs later.
-        if (node.restartCount === 0 || now >= node.windowDeadline) {
+        if (now >= node.windowDeadline) {
           node.windowDeadline = now + strategy.withinMs;
           node.restartCount = 1;
         } else {
@@ -262,26 +266,28 @@ class Rechained {
 
 function walk(host: InterpreterHost, live: Live, op: Op, arg: unknown): StepResult | Rechained {
   if (live instanceof SupervisorNode) {
-    if (op === OP_RESTART && live === arg) return completeRestart(host, live);
+    // Only OP_RESTART carries a node (messages, signals and errors never are one).
+    if (live === arg) return completeRestart(host, live);
     let result: StepResult | Rechained;
     const enclosing = currentNode;
     currentNode = live;
     try {
       result = walk(host, live.current, op, arg);
     } catch (thrown) {
+      // Restored before deciding: handling a failure never starts a returned behavior.
+      currentNode = enclosing;
       const error = toError(thrown);
       if (!matches(live, error)) throw error;
       return handleFailure(host, live, error);
-    } finally {
-      currentNode = enclosing;
     }
+    currentNode = enclosing;
     return adopt(live, result);
   }
   switch (op) {
     case OP_MESSAGE:
       return leafMessage(host, live, arg);
     case OP_SIGNAL:
-      return leafSignal(host, live, arg as Signal);
+      return leafSignal(host, live, arg as Terminated);
     case OP_FAIL:
       throw arg;
     default:
@@ -337,23 +343,24 @@ function leafMessage(host: InterpreterHost, live: Live, arg: unknown): StepResul
   return SAME;
 }
 
-function leafSignal(host: InterpreterHost, live: Live, signal: Signal): StepResult {
+/** Walked signals are termination notices (PostStop and PreRestart go by {@link deliverLifecycle}). */
+function leafSignal(host: InterpreterHost, live: Live, signal: Terminated): StepResult {
   if (live instanceof MarkerBehavior && live.kind === 'ignore') return SAME;
   if (live instanceof ReceiveBehavior && live.onSignal) {
     const result = live.onSignal(host.context, signal);
     if (result !== undefined && result !== UNHANDLED) return next(host, result, signal);
   }
   // WATCH-06: an unhandled Terminated (or ChildFailed) is a failure of the watcher.
-  if (signal instanceof Terminated) throw new DeathPactError(signal.ref.path);
-  return SAME;
+  throw new DeathPactError(signal.ref.path);
 }
 
 /** Interprets what a handler returned. */
 export function next(host: InterpreterHost, returned: Behavior<unknown>, message: unknown): StepResult {
   let b = returned;
   if (b === SAME) return SAME;
+  // Only messages get here unhandled: a signal handler's unhandled result never comes to next().
   if (b === UNHANDLED) {
-    if (!isSignal(message)) host.unhandledMessage(message);
+    host.unhandledMessage(message);
     return SAME;
   }
   if (b instanceof UnstashBehavior) {
@@ -365,10 +372,6 @@ export function next(host: InterpreterHost, returned: Behavior<unknown>, message
   return startBehavior(host, b, currentNode);
 }
 
-function isSignal(value: unknown): boolean {
-  return value === PostStop || value === PreRestart || value instanceof Terminated;
-}
-
 /**
  * Delivers PostStop or PreRestart to the leaf, outside supervision: an error there is
  * logged and does not prevent the stop or restart (LIF-10). Returns the pending promise of
@@ -378,6 +381,7 @@ export function deliverLifecycle(host: InterpreterHost, live: Live | undefined, 
   let leaf = live;
   while (leaf instanceof SupervisorNode) leaf = leaf.current;
   try {
+    // Stryker disable next-line LogicalOperator: equivalent: calling a missing signal handler throws a TypeError caught below, which only logs
     if (leaf instanceof ReceiveBehavior && leaf.onSignal) {
       leaf.onSignal(host.context, signal);
     } else if (leaf instanceof ActorLeaf && signal === PostStop && leaf.actor.postStop) {

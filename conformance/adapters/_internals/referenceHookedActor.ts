@@ -173,7 +173,8 @@ export class ReferenceHooks {
           if (child.directive === 'escalate') context.watch(ref);
         }
       },
-      receive: async (context, message) => {
+      // receive and postStop are synchronous unless they write: an Actor may return a promise or nothing, so both are exercised.
+      receive: (context, message) => {
         touch();
         if (message.kind === 'notice') {
           probe.notified(path, message.of);
@@ -186,8 +187,7 @@ export class ReferenceHooks {
           case 'add':
             state += message.by;
             dirty = true;
-            if (message.flush) await flush();
-            return;
+            return message.flush ? flush() : undefined;
           case 'crash':
             throw this.env.errors.create('E0');
           case 'watch': {
@@ -197,11 +197,11 @@ export class ReferenceHooks {
           }
         }
       },
-      postStop: async (context) => {
+      postStop: (context) => {
         touch();
         probe.stopping(path);
         lookUp(context, 'postStop');
-        if (dirty) await flush();
+        return dirty ? flush() : undefined;
       },
     };
     return this.mutation.detachedHook === undefined ? actor : detach(actor, this.mutation.detachedHook);

@@ -50,14 +50,17 @@ function strategyArbitrary(kind: SupervisorStrategy['kind'], profile: Generation
           resetAfterMs: fc.option(fc.constantFrom(100, 30, 200), { nil: undefined, freq: 3 }),
           // Room for one or two messages: what else arrives during the delay is dropped (SUP-10).
           bufferCapacity: profile.smallRestartBuffers === true ? fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined, freq: 4 }) : fc.constant(undefined),
+          // Drawn last, and only where restarts may keep children, so other profiles' cases stay put (SUP-13).
+          keep: profile.keepChildren ? fc.boolean() : fc.constant(false),
         })
-        .map(({ minMs, maxMs, maxRestarts, resetAfterMs, bufferCapacity }) => ({
+        .map(({ minMs, maxMs, maxRestarts, resetAfterMs, bufferCapacity, keep }) => ({
           kind: 'backoff' as const,
           minMs,
           maxMs,
           ...(maxRestarts !== undefined ? { maxRestarts } : {}),
           ...(resetAfterMs !== undefined ? { resetAfterMs } : {}),
           ...(bufferCapacity !== undefined ? { bufferCapacity } : {}),
+          ...(keep ? { stopChildren: false } : {}),
         }));
   }
 }
@@ -77,7 +80,7 @@ function withinRules(layers: readonly SupervisionLayer[]): SupervisionLayer[] {
   if (restarting.length <= 1) return [...layers];
   return layers.map((l) =>
     l.strategy.kind === 'restart' || l.strategy.kind === 'backoff'
-      ? { on: l.on, strategy: l.strategy.kind === 'restart' && l.strategy.stopChildren === false ? { kind: 'restart', stopChildren: false } : { kind: 'restart' } }
+      ? { on: l.on, strategy: l.strategy.stopChildren === false ? { kind: 'restart', stopChildren: false } : { kind: 'restart' } }
       : l,
   );
 }

@@ -581,7 +581,8 @@ export class Simulation {
     // The restarting supervisor reinstalls what it wraps: the layers inside it return, added ones go (SUP-06).
     actor.added = [];
     actor.dropped = (actor.dropped ?? []).filter((i) => i > index);
-    const stopChildren = strategy.kind === 'backoff' || (strategy.kind === 'restart' && strategy.stopChildren !== false);
+    const restarting = strategy.kind === 'restart' || strategy.kind === 'backoff' ? strategy : undefined;
+    const stopChildren = restarting?.stopChildren !== false;
     if (stopChildren && actor.children.length > 0) {
       this.rules.add('SUP-12');
       const cause = preRestart === null ? [] : [preRestart];
@@ -605,8 +606,7 @@ export class Simulation {
       }
     }
     if (actor.phase !== 'restarting') {
-      actor.bufferCapacity =
-        strategy.kind === 'restart' || strategy.kind === 'backoff' ? (strategy.bufferCapacity ?? defaultRestartBufferCapacity) : defaultRestartBufferCapacity;
+      actor.bufferCapacity = restarting?.bufferCapacity ?? defaultRestartBufferCapacity;
     }
     actor.phase = 'restarting';
     if (strategy.kind === 'backoff') {

@@ -232,6 +232,23 @@ describe('predict: supervision', () => {
       ['a: setup #2', 'a: received ping 2 (count 0)', 'a: received ping 3 (count 1)'],
     ]);
   });
+
+  it('backoff drops what exceeds its buffer capacity and may keep children (SUP-10, SUP-13)', () => {
+    const r = run([
+      {
+        op: 'spawn',
+        blueprint: actor('a', {
+          supervision: [{ on: 'any', strategy: { kind: 'backoff', minMs: 10, maxMs: 100, stopChildren: false, bufferCapacity: 1 } }],
+          children: [actor('c')],
+        }),
+      },
+      tell('a', { kind: 'fail', id: 1, error: 'F' }),
+      tell('a', { kind: 'ping', id: 2 }),
+      tell('a', { kind: 'ping', id: 3 }),
+      { op: 'advance', ms: 10 },
+    ]);
+    expect(r.steps.slice(1).map(lines)).toEqual([['a: PreRestart'], [], [], ['a: setup #2', 'a: received ping 2 (count 0)']]);
+  });
 });
 
 describe('predict: watch', () => {
