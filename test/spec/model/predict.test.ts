@@ -233,7 +233,7 @@ describe('predict: supervision', () => {
     ]);
   });
 
-  it('backoff drops what exceeds its buffer capacity and may keep children (SUP-10, SUP-13)', () => {
+  it('backoff keeps children and drops (reports) what exceeds its buffer capacity (SUP-10, SUP-13)', () => {
     const r = run([
       {
         op: 'spawn',
@@ -247,7 +247,7 @@ describe('predict: supervision', () => {
       tell('a', { kind: 'ping', id: 3 }),
       { op: 'advance', ms: 10 },
     ]);
-    expect(r.steps.slice(1).map(lines)).toEqual([['a: PreRestart'], [], [], ['a: setup #2', 'a: received ping 2 (count 0)']]);
+    expect(r.steps.slice(1).map(lines)).toEqual([['a: PreRestart'], [], ['a: dead letter 3'], ['a: setup #2', 'a: received ping 2 (count 0)']]);
   });
 });
 
