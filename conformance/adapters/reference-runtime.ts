@@ -409,6 +409,8 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
   const system = ActorSystem.create(guardian, 'conformance', {
     clock: env.clock,
     random: () => 0,
+    // Bursts (2-4 commands) and unstash replays outlast one turn, so the suite sees mail carried across turns.
+    throughput: 2,
     extensions: [new DurableStateStoreExtension(storeOver(mutation.durableStore ? mutation.durableStore(env.durable.store) : env.durable.store)), ...hooks.extensions],
   });
   system.eventStream.subscribe((event) => {
