@@ -32,7 +32,10 @@ export interface TestEnvironment {
 export interface SystemUnderTest {
   /** Creates a top-level actor from a blueprint; its logical path is its name. */
   spawn(blueprint: ActorBlueprint): void;
-  /** Sends a command to the actor at a logical path; silently dropped when none is alive there. */
+  /**
+   * Sends a command to the actor at a logical path. An actor that stopped there still gets it
+   * (its runtime dead-letters it, LIF-08); a path never created drops it silently.
+   */
   tell(path: string, command: ActorCommand): void;
   /**
    * Resolves once nothing is left to process (no message, signal or stop in flight). Leave it

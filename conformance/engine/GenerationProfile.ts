@@ -82,6 +82,11 @@ export interface GenerationProfile {
    * active supervisor (SUP-06; default true). When false, such a `supervise` step does nothing.
    */
   readonly deepReplacement?: boolean;
+  /**
+   * Whether a `tell` or `burst` step that finds no live actor goes to a stopped one instead of
+   * doing nothing, so messages reach an actor after it stopped (LIF-08: dead letters). Default false.
+   */
+  readonly tellStopped?: boolean;
   /** Largest single clock advance, in ms. */
   readonly maxAdvanceMs: number;
   /** Upper bound on generated steps per run. */

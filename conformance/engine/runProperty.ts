@@ -54,7 +54,7 @@ export async function runProperty(adapter: RuntimeAdapter, family: PropertyFamil
         const { env, recorder, clock } = suiteEnvironment(scenario.hierarchy, adapter.runtimeErrors);
         const sut = await adapter.start(env);
         const driver = new RunDriver(sut, recorder, clock, declared);
-        const model = runModel(initialModelState(scenario.hierarchy), profile.deepReplacement !== false);
+        const model = runModel(initialModelState(scenario.hierarchy), profile.deepReplacement !== false, profile.tellStopped === true);
         await runThenShutdown(
           sut,
           async () => {

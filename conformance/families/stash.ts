@@ -24,6 +24,8 @@ export const stashBuffers: PropertyFamily = {
     // Room for two at least: an unstash of one must leave something behind.
     stashCapacity: { min: 2, max: 3 },
     maxSteps: 15,
+    // Once the one actor stopped, later steps tell it anyway: its mail goes to dead letters (LIF-08).
+    tellStopped: true,
   },
   numRuns: 100,
 };

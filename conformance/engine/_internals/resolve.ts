@@ -15,11 +15,19 @@ export interface RunModel {
   nextSpawned: number;
   /** From the profile: whether `supervise` may replace a supervisor other than the innermost. */
   readonly deepReplacement?: boolean;
+  /** From the profile: whether a tell that finds no live actor goes to a stopped one. */
+  readonly tellStopped?: boolean;
 }
 
 /** A fresh run model around an initial state. */
-export function runModel(state: ModelState, deepReplacement = true): RunModel {
-  return { state, nextTopLevel: 0, nextId: 1, nextSpawned: 0, deepReplacement };
+export function runModel(state: ModelState, deepReplacement = true, tellStopped = false): RunModel {
+  return { state, nextTopLevel: 0, nextId: 1, nextSpawned: 0, deepReplacement, tellStopped };
+}
+
+/** Where a tell goes: one of `live`, or with `tellStopped` and nothing live, an actor that stopped. */
+function recipient(m: RunModel, live: readonly string[], target: number): string | undefined {
+  if (live.length > 0 || m.tellStopped !== true) return at(live, target);
+  return at(m.state.everSpawned.filter((p) => !m.state.actors[p]), target);
 }
 
 const at = <T>(items: readonly T[], index: number): T | undefined => (items.length === 0 ? undefined : items[index % items.length]);
@@ -53,13 +61,13 @@ export function resolveStep(template: StepTemplate, m: RunModel): Operation | un
       // An unwatch goes to an actor that watches something, when there is one (WATCH-04).
       const watchers = livePaths(state).filter((p) => Object.keys(state.actors[p]!.watching).length > 0);
       const senders = template.command.kind === 'unwatch' && watchers.length > 0 ? watchers : livePaths(state);
-      const path = at(senders, template.target);
+      const path = recipient(m, senders, template.target);
       if (path === undefined) return undefined;
       const command = resolveCommand(template.command, path, m);
       return command && { op: 'tell', path, command };
     }
     case 'burst': {
-      const path = at(livePaths(state), template.target);
+      const path = recipient(m, livePaths(state), template.target);
       if (path === undefined) return undefined;
       const commands = template.commands.flatMap((c) => resolveCommand(c, path, m) ?? []);
       return commands.length === 0 ? undefined : { op: 'burst', path, commands };
@@ -67,8 +75,13 @@ export function resolveStep(template: StepTemplate, m: RunModel): Operation | un
   }
 }
 
+const deadLetterable: ReadonlySet<CommandTemplate['kind']> = new Set(['ping', 'fail', 'stop', 'unhandled']);
+
 function resolveCommand(template: CommandTemplate, path: string, m: RunModel): ActorCommand | undefined {
-  const actor = m.state.actors[path]!;
+  const found = m.state.actors[path];
+  // A stopped recipient (`tellStopped`) only gets what it can dead-letter: the commands with an id.
+  if (found === undefined && !deadLetterable.has(template.kind)) return undefined;
+  const actor = found!;
   const errorName = (index: number) => at(m.state.hierarchy, index)!.name;
   switch (template.kind) {
     case 'ping':
