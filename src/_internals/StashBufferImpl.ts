@@ -14,6 +14,7 @@ export class StashBufferImpl<T> implements StashBuffer<T> {
     readonly owner: object | undefined,
   ) {}
 
+  // Stryker disable next-line BlockStatement: unspecified: no rule covers asking a stash buffer its size
   get size(): number {
     return this.items.size;
   }
@@ -48,6 +49,7 @@ export class StashBufferImpl<T> implements StashBuffer<T> {
     this.items.forEach(fn);
   }
 
+  // Stryker disable all: unspecified: no rule covers searching a stash buffer
   exists(predicate: (message: T) => boolean): boolean {
     let found = false;
     this.items.forEach((m) => {
@@ -55,6 +57,7 @@ export class StashBufferImpl<T> implements StashBuffer<T> {
     });
     return found;
   }
+  // Stryker restore all
 
   clear(): void {
     this.items.clear();
