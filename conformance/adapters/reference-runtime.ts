@@ -248,11 +248,12 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
     return ref;
   };
 
-  const incarnation = (stash: StashBuffer<Message> | undefined, timers: TimerScheduler<Message>) => {
+  const incarnation = (context: ActorContext<Message>, stash: StashBuffer<Message> | undefined, timers: TimerScheduler<Message>) => {
     let count = mutation.restartKeepsState ? carriedCount : 0;
     /** Whether the message being handled threw (a mutant skips PostStop then). */
     let failing = false;
-    const behavior: Behavior<Message> = Behaviors.receive<Message>((context, message) => {
+    // receiveMessage (the context comes from setup): an unsupervised actor then runs on the runtime's plain-message fast path.
+    const behavior: Behavior<Message> = Behaviors.receiveMessage<Message>((message) => {
       failing = message.kind === 'fail';
       switch (message.kind) {
         case 'ping':
@@ -367,8 +368,8 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
     }
     return Behaviors.withTimers<Message>((timers) =>
       blueprint.stashCapacity > 0
-        ? Behaviors.withStash<Message>(blueprint.stashCapacity * (mutation.stashUnbounded ? 100 : 1), (stash) => incarnation(stash, timers))
-        : incarnation(undefined, timers),
+        ? Behaviors.withStash<Message>(blueprint.stashCapacity * (mutation.stashUnbounded ? 100 : 1), (stash) => incarnation(ctx, stash, timers))
+        : incarnation(ctx, undefined, timers),
     );
   });
   const layers: readonly SupervisionLayer[] =
