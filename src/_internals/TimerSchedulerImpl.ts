@@ -73,6 +73,7 @@ export class TimerSchedulerImpl<T> implements TimerScheduler<T> {
     if (!(intervalMs >= 0) || !(initialDelayMs >= 0)) throw new RangeError('timer delays must be non-negative');
     if (repeat !== 'once' && intervalMs <= 0) throw new RangeError('a repeating timer needs a positive interval');
     this.cancel(key);
+    // Stryker disable next-line UpdateOperator: equivalent: generations only have to differ from each other, which counting down keeps
     const generation = ++this.generation;
     const handle = this.arm(key, generation, message, initialDelayMs, repeat === 'fixed-rate');
     this.timers.set(key, { generation, message, repeat, intervalMs, handle });
