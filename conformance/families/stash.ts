@@ -17,8 +17,7 @@ export const stashBuffers: PropertyFamily = {
     stash: true,
     // One actor takes every step, so several messages pile up before an unstash of fewer (STASH-02).
     initialActors: { min: 1, max: 1 },
-    // Bursts queue mail behind an unstash, which must replay first (STASH-02).
-    steps: { ping: 1, stash: 6, unstash: 3, fail: 1, burst: 2 },
+    steps: { ping: 1, stash: 6, unstash: 3, fail: 1 },
     // Mostly pings, so an actor still runs when several are stashed before an unstash of fewer (STASH-02).
     stashedCommands: { ping: 4, fail: 2, stop: 1, unhandled: 1 },
     // Room for two at least: an unstash of one must leave something behind.
