@@ -63,18 +63,26 @@ export function checkHistory(expected: ExpectedHistory, actual: readonly History
     if (list) list.push(before);
     else predecessors.set(after, [before]);
   }
+  const seen = (index: number) => (predecessors.get(index) ?? []).every((p) => position.has(p));
   const ready = (index: number) =>
     (predecessors.get(index) ?? []).every((p) => position.has(p) || expected.events[p]!.optional === true);
+  const keys = actual.map(matchKey);
   // Among equal candidates, take one whose predecessors were all seen, a required one first:
-  // an optional event is only chosen when nothing required fits.
-  const takeCandidate = (key: string): number | undefined => {
+  // an optional event is only chosen when nothing required fits. When more equal events are
+  // still to come than required candidates wait, this one may be an optional candidate: then
+  // take the one whose predecessors were all seen (an optional event may be the predecessor
+  // of an equal required one, and taking the required one first would misorder them).
+  const takeCandidate = (key: string, at: number): number | undefined => {
     const list = (waiting.get(key) ?? []).filter((i) => !position.has(i));
+    const required = list.filter((i) => !expected.events[i]!.optional).length;
+    const coming = keys.slice(at).filter((k) => k === key).length;
+    const spare = coming > required ? list.find((i) => seen(i)) : undefined;
     const pick =
-      list.find((i) => ready(i) && !expected.events[i]!.optional) ?? list.find((i) => ready(i)) ?? list[0];
+      spare ?? list.find((i) => ready(i) && !expected.events[i]!.optional) ?? list.find((i) => ready(i)) ?? list[0];
     return pick;
   };
   actual.forEach((event, at) => {
-    const index = takeCandidate(matchKey(event));
+    const index = takeCandidate(keys[at]!, at);
     if (index === undefined) {
       report({ kind: 'unexpected', observed: at }, `unexpected event #${at}: ${describeEvent(event)}`);
       return;
