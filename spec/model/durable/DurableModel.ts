@@ -100,6 +100,8 @@ export interface EntityState {
   inFlight: InFlightWrite | null;
   /** After a failed write under backoff: when the restart happens, or null (DS-09). */
   restartAt: number | null;
+  /** Issue order of the backoff restart timer: restarts due at one instant happen in this order, as the clock fires timers. */
+  restartSeq: number;
   /** Recovering from a slow read: when the recovery times out, or null (DS-01, DS-03). */
   recoveryTimeoutAt: number | null;
   /** Consecutive backoff restarts, and when that count is forgotten if nothing failed since. */
@@ -269,6 +271,7 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         held: false,
         inFlight: null,
         restartAt: null,
+        restartSeq: 0,
         recoveryTimeoutAt: null,
         restarts: 0,
         resetAt: null,
@@ -735,7 +738,7 @@ function fireTimer(run: Run, entity: EntityState, command: DeferredCommand): voi
 /**
  * Moves time forward one due instant at a time. At each instant: backoff resets, then timer
  * messages (delivered as their timers fire), then store answers in the order the writes were
- * issued, then backoff restarts.
+ * issued, then backoff restarts in the order they were scheduled.
  */
 function advance(run: Run, ms: number): void {
   const { model, out } = run;
@@ -784,7 +787,10 @@ function advance(run: Run, ms: number): void {
         else run.answered.delete(answer.entity);
       }
     }
-    for (const entity of entities) {
+    // Restarts due now happen in the order their timers were set (the clock fires them so), not
+    // in spawn order: an entity that failed first recovers first, before the others write.
+    const restarting = entities.filter((e) => e.restartAt === due).sort((a, b) => a.restartSeq - b.restartSeq);
+    for (const entity of restarting) {
       if (entity.restartAt !== due || !alive(run, entity)) continue;
       entity.restartAt = null;
       const backoff = entity.backoff!;
@@ -827,6 +833,7 @@ function scheduleBackoffRestart(run: Run, entity: EntityState): boolean {
   if (!entity.backoff) return false;
   run.rules.add('DS-09');
   entity.restartAt = run.model.now + Math.min(entity.backoff.maxMs, entity.backoff.minMs * 2 ** entity.restarts);
+  entity.restartSeq = run.model.sequence++;
   entity.restarts += 1;
   entity.resetAt = null;
   return true;
