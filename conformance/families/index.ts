@@ -1,6 +1,6 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
 import { restartBuffer, startAndStop, timers } from './lifecycle.js';
-import { stashBuffers } from './stash.js';
+import { stashBuffers, stashStopDuringUnstash } from './stash.js';
 import { backoff, childStopOnRestart, replacement, restartLimits, setupFailures, strategies } from './supervision.js';
 import { acrossRestarts, failureBubbling, registration } from './watch.js';
 
@@ -19,4 +19,5 @@ export const runtimeFamilies: readonly PropertyFamily[] = [
   registration,
   acrossRestarts,
   stashBuffers,
+  stashStopDuringUnstash,
 ];
