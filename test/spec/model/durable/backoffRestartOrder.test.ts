@@ -1,43 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeEvent,
-  initialDurableState,
-  predictDurable,
-  resolveDurable,
-  type DurableModelState,
-  type DurableOperation,
-  type DurablePrediction,
-  type EntityCommand,
-} from '../../../../spec/model/index.js';
+import { describeEvent, type DurableOperation, type EntityCommand } from '../../../../spec/model/index.js';
+import { lastPrediction } from '../_internals/lastPrediction.js';
 
 const backoff = { minMs: 10, maxMs: 40 };
 const spawn = (name: string): DurableOperation => ({ op: 'spawn', entity: { name, persistenceId: 'd0', tag: 't', persistFailureBackoff: backoff } });
 const send = (path: string, ...commands: EntityCommand[]): DurableOperation => ({ op: 'send', path, commands });
 const add = (id: number): EntityCommand => ({ kind: 'add', id, by: 1, then: [] });
 
-/** Applies operations in order, each step's history taken as the model's required events. */
-function play(operations: readonly DurableOperation[]): { state: DurableModelState; last: DurablePrediction } {
-  let state = initialDurableState(0);
-  let last: DurablePrediction | undefined;
-  for (const operation of operations) {
-    last = predictDurable(state, operation);
-    state = resolveDurable(last.next, last.expected.events.filter((e) => !e.optional).map((e) => e.event));
-  }
-  return { state, last: last! };
-}
-
 describe('DS-09: backoff restarts due at one instant', () => {
   // Seed 753551855 of durable-state.recovery-timeout: e1 then e0 fail a write on a conflict, both
   // restart 10 ms later; e1's restart timer was set first, so e1 recovers before e0 writes.
   it('happen in the order they were scheduled, not in spawn order', () => {
-    const { last } = play([
-      spawn('e0'),
-      spawn('e1'),
-      { op: 'externalWrite', persistenceId: 'd0', value: 100 },
-      send('e1', add(1)),
-      send('e0', add(2), add(3)),
-      { op: 'advance', ms: 10 },
-    ]);
+    const last = lastPrediction(
+      [spawn('e0'), spawn('e1'), { op: 'externalWrite', persistenceId: 'd0', value: 100 }, send('e1', add(1)), send('e0', add(2), add(3)), { op: 'advance', ms: 10 }],
+      0,
+    );
     expect(last.expected.events.map((e) => describeEvent(e.event))).toEqual([
       'e1: recovered 100 at r1',
       'e0: recovered 100 at r1',

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  initialDurableState,
-  predictDurable,
-  resolveDurable,
-  type DurableModelState,
-  type DurableOperation,
-  type DurablePrediction,
-  type EntityCommand,
-  type HistoryEvent,
-} from '../../../../spec/model/index.js';
+import { type DurableOperation, type DurablePrediction, type EntityCommand, type HistoryEvent } from '../../../../spec/model/index.js';
 import { blameOf } from '../_internals/blameOf.js';
+import { lastPrediction } from '../_internals/lastPrediction.js';
 
 const spawn: DurableOperation = { op: 'spawn', entity: { name: 'e0', persistenceId: 'd0', tag: 't' } };
 const send = (...commands: EntityCommand[]): DurableOperation => ({ op: 'send', path: 'e0', commands });
@@ -17,17 +9,6 @@ const handled = (id: number, state: number, revision: number): HistoryEvent => (
 const callback = (id: number, step: number, state: number): HistoryEvent => ({ kind: 'callback', path: 'e0', id, step, state });
 const write = (revision: number, ok = true): HistoryEvent => ({ kind: 'write', path: 'store/d0', op: 'upsert', revision, ok });
 const postStop: HistoryEvent = { kind: 'signal', path: 'e0', signal: 'PostStop' };
-
-/** The prediction of the last operation, every earlier one observed exactly as required. */
-function lastPrediction(operations: readonly DurableOperation[], latency: number): DurablePrediction {
-  let state: DurableModelState = initialDurableState(latency);
-  let last: DurablePrediction | undefined;
-  for (const operation of operations) {
-    last = predictDurable(state, operation);
-    state = resolveDurable(last.next, last.expected.events.filter((e) => !e.optional).map((e) => e.event));
-  }
-  return last!;
-}
 
 const blame = (prediction: DurablePrediction, observed: readonly HistoryEvent[]) => blameOf(prediction.expected, observed);
 
