@@ -64,6 +64,8 @@ async function main(): Promise<number> {
   const force = previous !== fingerprint && !strykerArgs.includes('--force');
   if (force) console.log('mutation: the suite or the unmutated runtime changed since the last run; running every mutant (--force)');
 
+  // The commit measured is the one Stryker copies at the start; HEAD may move during a long run.
+  const commit = currentCommit();
   const started = performance.now();
   const stryker = spawnSync(join(root, 'node_modules', '.bin', 'stryker'), ['run', ...(force ? ['--force'] : []), ...strykerArgs], {
     cwd: root,
@@ -76,7 +78,7 @@ async function main(): Promise<number> {
   }
   writeFileSync(fingerprintFile, `${fingerprint}\n`);
 
-  const run = { date: new Date().toISOString(), commit: currentCommit(), seed: mutationSeed, wallSeconds, incremental: !force && !strykerArgs.includes('--force') };
+  const run = { date: new Date().toISOString(), commit, seed: mutationSeed, wallSeconds, incremental: !force && !strykerArgs.includes('--force') };
   writeTable(run);
   return 0;
 }
