@@ -67,22 +67,26 @@ export function checkHistory(expected: ExpectedHistory, actual: readonly History
   const ready = (index: number) =>
     (predecessors.get(index) ?? []).every((p) => position.has(p) || expected.events[p]!.optional === true);
   const keys = actual.map(matchKey);
+  // How many events of each key are still to come (the current one included): counted once,
+  // not rescanned per event, because every run of every property checks its history here.
+  const coming = new Map<string, number>();
+  for (const key of keys) coming.set(key, (coming.get(key) ?? 0) + 1);
   // Among equal candidates, take one whose predecessors were all seen, a required one first:
   // an optional event is only chosen when nothing required fits. When more equal events are
   // still to come than required candidates wait, this one may be an optional candidate: then
   // take the one whose predecessors were all seen (an optional event may be the predecessor
   // of an equal required one, and taking the required one first would misorder them).
-  const takeCandidate = (key: string, at: number): number | undefined => {
+  const takeCandidate = (key: string): number | undefined => {
     const list = (waiting.get(key) ?? []).filter((i) => !position.has(i));
     const required = list.filter((i) => !expected.events[i]!.optional).length;
-    const coming = keys.slice(at).filter((k) => k === key).length;
-    const spare = coming > required ? list.find((i) => seen(i)) : undefined;
+    const spare = coming.get(key)! > required ? list.find((i) => seen(i)) : undefined;
     const pick =
       spare ?? list.find((i) => ready(i) && !expected.events[i]!.optional) ?? list.find((i) => ready(i)) ?? list[0];
     return pick;
   };
   actual.forEach((event, at) => {
-    const index = takeCandidate(keys[at]!, at);
+    const index = takeCandidate(keys[at]!);
+    coming.set(keys[at]!, coming.get(keys[at]!)! - 1);
     if (index === undefined) {
       report({ kind: 'unexpected', observed: at }, `unexpected event #${at}: ${describeEvent(event)}`);
       return;
