@@ -42,6 +42,13 @@ export interface MutantCounts {
   readonly score: number;
   /** Detected over the mutants some test reached, in %. */
   readonly coveredScore: number;
+  /** Ignored as `unspecified`: behaviour differs but no rule covers it (part of `ignored`). */
+  readonly unspecified: number;
+  /**
+   * The score if every `unspecified` mutant counted as a survivor, in %: what the suite would
+   * score were the catalogue to grow rules for those behaviours without new properties.
+   */
+  readonly strictScore: number;
 }
 
 /** What one rule's properties did to the mutants. */
@@ -112,6 +119,7 @@ function countsOf(mutants: readonly ReportedMutant[]): MutantCounts {
   const detected = count('Killed', 'Timeout');
   const survived = count('Survived');
   const noCoverage = count('NoCoverage');
+  const unspecified = mutants.filter((m) => m.status === 'Ignored' && reasonKind(m.statusReason) === 'unspecified').length;
   return {
     killed: count('Killed'),
     timeout: count('Timeout'),
@@ -121,6 +129,8 @@ function countsOf(mutants: readonly ReportedMutant[]): MutantCounts {
     errors: count('CompileError', 'RuntimeError'),
     score: percent(detected, detected + survived + noCoverage),
     coveredScore: percent(detected, detected + survived),
+    unspecified,
+    strictScore: percent(detected, detected + survived + noCoverage + unspecified),
   };
 }
 
@@ -225,14 +235,19 @@ function escapeCell(text: string, maxLength = Infinity): string {
 /** The table as Markdown: overall scores, per file, per family, per rule, then what survived. */
 export function renderMutationTable(table: MutationTable, heading: readonly string[] = []): string {
   const countsRow = (name: string, c: MutantCounts): string =>
-    `| ${name} | ${c.score.toFixed(1)} | ${c.coveredScore.toFixed(1)} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.ignored} | ${c.errors} |`;
-  const countsHeader = ['| area or file | score % | covered % | killed | timeout | survived | no coverage | ignored | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+    `| ${name} | ${c.score.toFixed(1)} | ${c.coveredScore.toFixed(1)} | ${c.strictScore.toFixed(1)} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.ignored} | ${c.unspecified} | ${c.errors} |`;
+  const countsHeader = [
+    '| area or file | score % | covered % | strict % | killed | timeout | survived | no coverage | ignored | of which unspecified | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   const lines = [
     '# Mutation testing: mutants killed per rule',
     '',
     ...heading,
     ...(heading.length > 0 ? [''] : []),
     '## Scores',
+    '',
+    '*strict*: the score with every `unspecified` mutant counted as a survivor.',
     '',
     ...countsHeader,
     countsRow('**core** (the 90 % target)', table.core),

@@ -106,11 +106,11 @@ function writeTable(run: RunFacts): void {
   const timing = run.wallSeconds === undefined ? 'rebuilt from the last report' : `${run.wallSeconds} s wall${run.incremental ? ' (incremental: earlier verdicts reused)' : ''}`;
   const heading = [
     `Run ${run.date} at commit ${run.commit}, seed ${run.seed}, ${timing}.`,
-    `Mutation score on the core ${table.core.score.toFixed(1)} % (target 90 %), ${table.overall.score.toFixed(1)} % on every mutated file (${table.overall.coveredScore.toFixed(1)} % of covered mutants). Stryker's own report: mutation.html.`,
+    `Mutation score on the core ${table.core.score.toFixed(1)} % (target 90 %; ${table.core.strictScore.toFixed(1)} % counting the ${table.core.unspecified} unspecified mutants as survivors), ${table.overall.score.toFixed(1)} % on every mutated file (${table.overall.coveredScore.toFixed(1)} % of covered mutants). Stryker's own report: mutation.html.`,
   ];
   writeFileSync(join(outDir, 'rules.md'), renderMutationTable(table, heading));
   console.log(
-    `mutation: core ${table.core.score.toFixed(1)} % (target 90 %), all files ${table.overall.score.toFixed(1)} %, covered ${table.overall.coveredScore.toFixed(1)} %; table in reports/mutation/rules.md`,
+    `mutation: core ${table.core.score.toFixed(1)} % (target 90 %; strict ${table.core.strictScore.toFixed(1)} %), all files ${table.overall.score.toFixed(1)} %, covered ${table.overall.coveredScore.toFixed(1)} %; table in reports/mutation/rules.md`,
   );
 }
 

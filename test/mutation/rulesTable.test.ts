@@ -140,10 +140,30 @@ describe('buildMutationTable', () => {
     expect(reasonKind(undefined)).toBe('no reason given');
   });
 
+  it('counts unspecified mutants apart and scores them as survivors in the strict score', () => {
+    const withUnspecified: MutationReport = {
+      files: {
+        'src/c.ts': {
+          mutants: [
+            mutant('1', 'Killed'),
+            mutant('2', 'Killed'),
+            mutant('3', 'Killed'),
+            mutant('4', 'Survived'),
+            mutant('5', 'Ignored', { statusReason: 'unspecified: fairness between actors' }),
+            mutant('6', 'Ignored', { statusReason: 'equivalent: memory only' }),
+          ],
+        },
+      },
+    };
+    const counts = buildMutationTable(withUnspecified, families, rules).overall;
+    // Score 3 of 4; strict 3 of 5 (the unspecified one counts against it, the equivalent one never).
+    expect(counts).toMatchObject({ ignored: 2, unspecified: 1, score: 75, strictScore: 60 });
+  });
+
   it('renders one Markdown row per file, family, rule and undetected mutant', () => {
     const markdown = renderMutationTable(table, ['heading line']);
     expect(markdown).toContain('heading line');
-    expect(markdown).toContain('| src/b.ts | 75.0 | 75.0 | 3 | 0 | 1 | 0 | 0 | 0 |');
+    expect(markdown).toContain('| src/b.ts | 75.0 | 75.0 | 75.0 | 3 | 0 | 1 | 0 | 0 | 0 | 0 |');
     expect(markdown).toContain('| SUP-02 | second \\| piped | 3 | 1 | supervision.strategies, watch.registration |');
     expect(markdown).toContain('| SUP-06 | unchecked | 0 | 0 | (no property) |');
     expect(markdown).toContain('| src/a.ts:7 | Ignored | ConditionalExpression | `true` | equivalent: the queue is empty here |');
