@@ -15,6 +15,7 @@ export {
   isLevel,
   isSourceKind,
   levels,
+  optionCapabilities,
   roleIds,
   roles,
   sourceKinds,

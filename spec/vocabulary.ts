@@ -95,6 +95,8 @@ export const capabilities = {
   'durable-state.stash-capacity': 'The stash capacity of a durable-state behavior can be configured',
   'durable-state.stash-overflow': 'A durable-state behavior reports every command its full stash drops, and can be set to fail instead',
   'durable-state.persist-failure-backoff': 'A durable-state behavior can restart with backoff after a failed write',
+  'durable-state.recovery-timeout': 'The recovery timeout of a durable-state behavior can be configured',
+  'durable-state.reply-unhandled': 'A durable-state command handler can reply without writing and can leave a command unhandled',
   'durable-state.tags': 'A durable-state behavior can carry a tag that is written with every change',
   store: 'A durable-state store plugin with get, upsert and soft delete',
   'store.revision-check': 'The store rejects an upsert whose revision is not the current revision plus one',
@@ -107,6 +109,18 @@ export const capabilities = {
 
 /** A capability word. */
 export type Capability = keyof typeof capabilities;
+
+/**
+ * Capabilities no rule needs: each turns on an option of a behavior that the rules listed
+ * describe with its default, so the suite generates more of what those rules cover. A runtime
+ * without one is checked on the default alone, never skipped.
+ */
+export const optionCapabilities: Readonly<Partial<Record<Capability, readonly string[]>>> = {
+  /** DS-03's recovery timeout, 30 s by default, set per entity. */
+  'durable-state.recovery-timeout': ['DS-03'],
+  /** DS-05's reply and unhandled effects, which write nothing. */
+  'durable-state.reply-unhandled': ['DS-05', 'DS-17'],
+};
 
 /**
  * Which adapter declares a capability: the store plugin adapter declares `store` and

@@ -475,6 +475,8 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'durable-state.stash-capacity',
     'durable-state.stash-overflow',
     'durable-state.persist-failure-backoff',
+    'durable-state.recovery-timeout',
+    'durable-state.reply-unhandled',
   ],
   hookPolicy: { restartedChildren: 'stopped', startTimeout: true },
   runtimeErrors: {

@@ -9,7 +9,7 @@ import type { SuiteStore } from './SuiteStore.js';
 export interface DurableProbe {
   /** The entity finished recovery (`RecoveryCompleted`) with this state and revision. */
   recovered(path: string, state: number, revision: number): void;
-  /** The entity's recovery failed (`RecoveryFailed`). */
+  /** The entity's recovery failed (`RecoveryFailed`, which carries the cause, DS-03). */
   recoveryFailed(path: string): void;
   /** The command handler was called for command `id`, with the state and revision it saw. */
   handled(path: string, id: number, state: number, revision: number): void;

@@ -4,7 +4,7 @@ import type { PropertyFamily } from '../engine/PropertyFamily.js';
 export type DurableStepKind = 'spawn' | 'send' | 'halt' | 'failNextWrite' | 'failNextRead' | 'slowNextRead' | 'externalWrite' | 'advance';
 
 /** Kinds of entity commands a durable-state property sends. @public */
-export type EntityCommandKind = 'add' | 'remove' | 'read' | 'park' | 'release' | 'crash' | 'watch' | 'later' | 'passivate';
+export type EntityCommandKind = 'add' | 'remove' | 'read' | 'ask' | 'unsupported' | 'park' | 'release' | 'crash' | 'watch' | 'later' | 'passivate';
 
 /**
  * What a durable-state property generates: weights of steps and of commands, how long
@@ -33,6 +33,11 @@ export interface DurableProfile {
   readonly persistFailureBackoff?: { readonly minMs: number; readonly maxMs: number };
   /** Supervise every entity with a plain restart, so a throwing handler restarts it (needs `supervision.restart`). */
   readonly restartOnFailure?: boolean;
+  /**
+   * Recovery timeout of every odd-numbered entity, with `durable-state.recovery-timeout` declared
+   * (the others keep the default 30 s, DS-03). Shorter than a slow read.
+   */
+  readonly recoveryTimeoutMs?: number;
   readonly maxSteps: number;
 }
 

@@ -142,9 +142,10 @@ export const persistFailureBackoff: DurableFamily = {
 };
 
 /**
- * Reads that answer after the default recovery timeout (DS-03's 30 s): the entity reports
- * RecoveryFailed and stops, or restarts with backoff and reads again, handling the commands held
- * meanwhile; an answer meant for an earlier incarnation changes nothing.
+ * Reads that answer after the recovery timeout (DS-03's default 30 s, or 20 s set on odd-numbered
+ * entities with `durable-state.recovery-timeout`): the entity reports RecoveryFailed and stops, or
+ * restarts with backoff and reads again, handling the commands held meanwhile; an answer meant
+ * for an earlier incarnation changes nothing.
  *
  * @public
  */
@@ -160,6 +161,7 @@ export const recoveryTimeout: DurableFamily = {
     maxBurst: 2,
     persistenceIds: 1,
     persistFailureBackoff: { minMs: 10, maxMs: 40 },
+    recoveryTimeoutMs: 20_000,
     maxAdvanceMs: 45_000,
     maxSteps: 10,
   },
@@ -258,6 +260,28 @@ export const timersDuringWrites: DurableFamily = {
   numRuns: 40,
 };
 
+/**
+ * Commands that write nothing: a reply sent at once with the current state (`Effect.reply`) and
+ * an unhandled command (`Effect.unhandled`), among writes, stashes and failed writes.
+ *
+ * @public
+ */
+export const nonWritingEffects: DurableFamily = {
+  id: 'durable-state.non-writing-effects',
+  title: 'A reply-only or unhandled command writes nothing; the reply is sent once, with the current state',
+  rules: ['DS-05', 'DS-17', 'DS-04'],
+  requires: ['durable-state', 'durable-state.recovery-signals', 'durable-state.reply-unhandled'],
+  profile: {
+    steps: { send: 5, failNextWrite: 1 },
+    commands: { add: 2, ask: 2, unsupported: 1, park: 1, release: 1 },
+    maxChain: 1,
+    maxBurst: 3,
+    persistenceIds: 1,
+    maxSteps: 6,
+  },
+  numRuns: 15,
+};
+
 /** Every durable-state property. @public */
 export const durableFamilies: readonly DurableFamily[] = [
   sideEffects,
@@ -271,4 +295,5 @@ export const durableFamilies: readonly DurableFamily[] = [
   signalsDuringWrites,
   passivation,
   timersDuringWrites,
+  nonWritingEffects,
 ];

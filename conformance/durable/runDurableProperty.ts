@@ -40,6 +40,7 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
         stashOverflow: family.profile.stashOverflow,
         persistFailureBackoff: family.profile.persistFailureBackoff,
         restartOnFailure: family.profile.restartOnFailure === true,
+        recoveryTimeoutMs: declared.has('durable-state.recovery-timeout') ? family.profile.recoveryTimeoutMs : undefined,
       };
       await runThenShutdown(
         sut,

@@ -1,7 +1,7 @@
 import type { Rule } from '../Rule.js';
 import { roleOf, testTitle } from '../registry.js';
 import { testSuites } from '../testSuites.js';
-import { areaIds, areas, capabilities, capabilityRole, roleIds, roles, sourceKinds, type Capability } from '../vocabulary.js';
+import { areaIds, areas, capabilities, capabilityRole, optionCapabilities, roleIds, roles, sourceKinds, type Capability } from '../vocabulary.js';
 
 /** The command that regenerates `spec/SPEC.md`; quoted by the drift test. */
 export const regenerateCommand = 'npx tsx spec/_internals/generate.ts';
@@ -77,7 +77,10 @@ export function renderSpec(all: readonly Rule[]): string {
   lines.push('## Capabilities', '', '| capability | declared by | meaning | rules |', '|---|---|---|---|');
   for (const [capability, meaning] of Object.entries(capabilities) as [Capability, string][]) {
     const users = all.filter((rule) => rule.capabilities.includes(capability));
-    lines.push(`| \`${capability}\` | ${capabilityRole(capability)} | ${cell(meaning)} | ${users.map(link).join(' ')} |`);
+    // An option capability widens what the suite generates for rules that do not need it.
+    const widened = all.filter((rule) => optionCapabilities[capability]?.includes(rule.id) === true);
+    const listed = [...users.map(link), ...(widened.length > 0 ? [`option of ${widened.map(link).join(' ')}`] : [])];
+    lines.push(`| \`${capability}\` | ${capabilityRole(capability)} | ${cell(meaning)} | ${listed.join(' ')} |`);
   }
   lines.push('', '## Source kinds', '', '| kind | meaning |', '|---|---|');
   for (const [kind, meaning] of Object.entries(sourceKinds)) lines.push(`| ${kind} | ${cell(meaning)} |`);

@@ -9,6 +9,7 @@ import {
   isCapability,
   isLevel,
   isSourceKind,
+  optionCapabilities,
   roleIds,
   sourceKinds,
 } from '../../spec/vocabulary.js';
@@ -19,9 +20,20 @@ describe('vocabulary', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('is used: every declared capability is needed by at least one rule', () => {
-    const used = new Set<string>(rules.flatMap((rule) => rule.capabilities));
+  it('is used: every declared capability is needed by at least one rule, or is an option of one', () => {
+    const used = new Set<string>([...rules.flatMap((rule) => rule.capabilities), ...Object.keys(optionCapabilities)]);
     expect(Object.keys(capabilities).filter((c) => !used.has(c))).toEqual([]);
+  });
+
+  it('names existing rules for every option capability, none of which needs it', () => {
+    for (const [capability, ruleIds] of Object.entries(optionCapabilities)) {
+      expect(ruleIds!.length).toBeGreaterThan(0);
+      for (const id of ruleIds!) {
+        const rule = rules.find((r) => r.id === id);
+        expect(rule, `${capability}: ${id}`).toBeDefined();
+        expect(rule!.capabilities as readonly string[]).not.toContain(capability);
+      }
+    }
   });
 
   it('is used: every source kind and area appears in at least one rule', () => {

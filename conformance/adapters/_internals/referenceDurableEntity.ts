@@ -138,6 +138,10 @@ export function durableEntity(
             return Effect.none<number>()
               .thenRun((current) => probe.callback(path, command.id, 0, current))
               .thenNoReply();
+          case 'ask':
+            return Effect.reply(replies, { path, id: command.id, state });
+          case 'unsupported':
+            return decided(Effect.unhandled<number>());
           case 'park':
             return Effect.stash<number>().thenNoReply();
           case 'release':
@@ -162,7 +166,8 @@ export function durableEntity(
       .withTag(entity.tag)
       .receiveSignal((state, signal) => {
         if (signal instanceof RecoveryCompleted) probe.recovered(path, signal.state as number, signal.revision);
-        else if (signal instanceof RecoveryFailed) probe.recoveryFailed(path);
+        // DS-03's RecoveryFailed carries the cause of the failure.
+        else if (signal instanceof RecoveryFailed && signal.cause instanceof Error) probe.recoveryFailed(path);
         else if (signal === PostStop) env.probe.signal(path, 'PostStop');
         else if (signal instanceof Terminated) {
           const watch = watches.get(signal.ref);
@@ -174,8 +179,9 @@ export function durableEntity(
       });
     const capped = entity.stashCapacity === undefined ? behavior : behavior.withStashCapacity(entity.stashCapacity);
     const sized = entity.stashOverflow === undefined ? capped : capped.withStashOverflowStrategy(entity.stashOverflow);
+    const patient = entity.recoveryTimeoutMs === undefined ? sized : sized.withRecoveryTimeout(entity.recoveryTimeoutMs);
     const backoff = entity.persistFailureBackoff;
-    return backoff === undefined ? sized : sized.onPersistFailure(SupervisorStrategy.restartWithBackoff(backoff.minMs, backoff.maxMs, 0));
+    return backoff === undefined ? patient : patient.onPersistFailure(SupervisorStrategy.restartWithBackoff(backoff.minMs, backoff.maxMs, 0));
   });
   // A user supervisor around the whole entity: a throwing handler restarts it (DS-12).
   return entity.restartOnFailure === true ? Behaviors.supervise(timed).onFailure(SupervisorStrategy.restart()) : timed;

@@ -26,7 +26,7 @@ type DeferredTemplate = { readonly kind: 'add'; readonly by: number; readonly th
 type CommandTemplate =
   | DeferredTemplate
   | { readonly kind: 'remove'; readonly then: readonly EffectStep[] }
-  | { readonly kind: 'park' | 'release' | 'crash' | 'passivate' }
+  | { readonly kind: 'ask' | 'unsupported' | 'park' | 'release' | 'crash' | 'passivate' }
   | { readonly kind: 'watch'; readonly target: number; readonly deathPact: boolean }
   | { readonly kind: 'later'; readonly delayMs: number; readonly command: DeferredTemplate };
 type DurableTemplate =
@@ -52,6 +52,8 @@ export interface DurableRunModel {
   readonly stashOverflow: 'drop' | 'fail' | undefined;
   readonly persistFailureBackoff: { readonly minMs: number; readonly maxMs: number } | undefined;
   readonly restartOnFailure: boolean;
+  /** Recovery timeout of odd-numbered entities, if the adapter can set it. */
+  readonly recoveryTimeoutMs: number | undefined;
 }
 
 /** The real side of a durable run. */
@@ -67,7 +69,9 @@ export interface DurableRunReal {
 function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperation | undefined {
   const pid = (index: number) => `d${index % m.persistenceIds}`;
   switch (template.t) {
-    case 'spawn':
+    case 'spawn': {
+      // Odd-numbered entities get the family's recovery timeout, the others keep the default (DS-03).
+      const timeout = m.recoveryTimeoutMs !== undefined && m.nextEntity % 2 === 1 ? m.recoveryTimeoutMs : undefined;
       return {
         op: 'spawn',
         entity: {
@@ -78,8 +82,10 @@ function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperatio
           ...(m.stashOverflow !== undefined ? { stashOverflow: m.stashOverflow } : {}),
           ...(m.persistFailureBackoff !== undefined ? { persistFailureBackoff: m.persistFailureBackoff } : {}),
           ...(m.restartOnFailure ? { restartOnFailure: true } : {}),
+          ...(timeout !== undefined ? { recoveryTimeoutMs: timeout } : {}),
         },
       };
+    }
     case 'failNextWrite':
       return { op: 'failNextWrite' };
     case 'failNextRead':
@@ -210,6 +216,8 @@ const commandCapabilities: Readonly<Record<EntityCommandKind, readonly Capabilit
   add: [],
   remove: ['durable-state.delete'],
   read: [],
+  ask: ['durable-state.reply-unhandled'],
+  unsupported: ['durable-state.reply-unhandled'],
   park: ['durable-state.user-stash'],
   release: ['durable-state.user-stash'],
   crash: [],
@@ -239,6 +247,8 @@ export function durableStepArbitrary(profile: DurableProfile, declared: Readonly
     add,
     remove: fc.record({ kind: fc.constant('remove' as const), then: chain }),
     read: fc.constant({ kind: 'read' as const }),
+    ask: fc.constant({ kind: 'ask' as const }),
+    unsupported: fc.constant({ kind: 'unsupported' as const }),
     park: fc.constant({ kind: 'park' as const }),
     release: fc.constant({ kind: 'release' as const }),
     crash: fc.constant({ kind: 'crash' as const }),

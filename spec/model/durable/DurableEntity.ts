@@ -22,6 +22,11 @@ export interface DurableEntityBlueprint {
    * still stop it (DS-08).
    */
   readonly restartOnFailure?: boolean;
+  /**
+   * Fail a recovery whose read has not answered after this many virtual ms (`withRecoveryTimeout`,
+   * `durable-state.recovery-timeout`), instead of the default 30 s (DS-03). Shorter than a slow read (`SLOW_READ_MS`).
+   */
+  readonly recoveryTimeoutMs?: number;
 }
 
 /** One side effect chained after a write, in registration order (DS-06). @public */
@@ -37,6 +42,8 @@ export type DeferredCommand =
  * - `add`: persist `state + by`, then the `then` chain;
  * - `remove`: delete the state, then the chain (DS-13);
  * - `read`: write nothing, run one callback that reports the state (DS-04);
+ * - `ask`: write nothing and reply with the state at once (`Effect.reply`, DS-05, DS-17);
+ * - `unsupported`: write nothing, the command is unhandled (`Effect.unhandled`, DS-05);
  * - `park`: stash the command (DS-14); `release`: unstash every stashed command;
  * - `crash`: throw from the command handler (DS-12);
  * - `watch`: watch the entity named `target` (`watch`). Its termination notice is reported as
@@ -61,6 +68,8 @@ export type EntityCommand =
   | { readonly kind: 'park'; readonly id: number }
   | { readonly kind: 'release'; readonly id: number }
   | { readonly kind: 'crash'; readonly id: number }
+  | { readonly kind: 'ask'; readonly id: number }
+  | { readonly kind: 'unsupported'; readonly id: number }
   | { readonly kind: 'watch'; readonly id: number; readonly target: string; readonly deathPact: boolean }
   | { readonly kind: 'later'; readonly id: number; readonly delayMs: number; readonly command: DeferredCommand }
   | { readonly kind: 'passivate'; readonly id: number }

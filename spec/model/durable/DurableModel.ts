@@ -104,6 +104,8 @@ export interface EntityState {
   restartSeq: number;
   /** Recovering from a slow read: when the recovery times out, or null (DS-01, DS-03). */
   recoveryTimeoutAt: number | null;
+  /** How long a recovery read may take before the recovery fails (DS-03). */
+  readonly recoveryTimeoutMs: number;
   /** Consecutive backoff restarts, and when that count is forgotten if nothing failed since. */
   restarts: number;
   resetAt: number | null;
@@ -256,6 +258,10 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         break;
       }
       const stored = model.store[persistenceId];
+      const recoveryTimeoutMs = operation.entity.recoveryTimeoutMs ?? RECOVERY_TIMEOUT_MS;
+      if (!(recoveryTimeoutMs < SLOW_READ_MS)) {
+        throw new ModelError('BAD_OPERATION', `a recovery timeout of ${recoveryTimeoutMs} ms would not fail a slow read (${SLOW_READ_MS} ms)`);
+      }
       const entity: EntityState = {
         path: name,
         persistenceId,
@@ -273,6 +279,7 @@ export function predictDurable(state: DurableModelState, operation: DurableOpera
         restartAt: null,
         restartSeq: 0,
         recoveryTimeoutAt: null,
+        recoveryTimeoutMs,
         restarts: 0,
         resetAt: null,
         passivating: false,
@@ -547,6 +554,15 @@ function drain(run: Run, entity: EntityState): void {
         rules.add('DS-06');
         out.emit({ kind: 'callback', path, id: command.id, step: 0, state: entity.state }, [], ['DS-06']);
         break;
+      case 'ask':
+        // A reply without a write: sent at once, with the state as it is (DS-17), and nothing written (DS-05).
+        rules.add('DS-05').add('DS-17');
+        out.emit({ kind: 'reply', path: `${path}/replies`, id: command.id, state: entity.state }, [handled], ['DS-05', 'DS-17']);
+        break;
+      case 'unsupported':
+        // Unhandled writes nothing (DS-05); whether the runtime publishes it is left open.
+        rules.add('DS-05');
+        break;
       case 'park':
         rules.add('DS-14');
         // The user stash has its own capacity (DS-15).
@@ -806,12 +822,12 @@ function advance(run: Run, ms: number): void {
   model.now = target;
 }
 
-/** A slow read starts this recovery: it times out first (DS-03); true when it did. */
+/** A slow read starts this recovery: it times out first, after the entity's recovery timeout (DS-03); true when it did. */
 function slowRecovery(run: Run, entity: EntityState): boolean {
   if (run.model.slowReads === 0) return false;
   run.model.slowReads -= 1;
   run.rules.add('DS-03');
-  entity.recoveryTimeoutAt = run.model.now + RECOVERY_TIMEOUT_MS;
+  entity.recoveryTimeoutAt = run.model.now + entity.recoveryTimeoutMs;
   return true;
 }
 
