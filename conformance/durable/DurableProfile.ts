@@ -1,7 +1,7 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
 
 /** Kinds of steps a durable-state property generates. @public */
-export type DurableStepKind = 'spawn' | 'send' | 'halt' | 'failNextWrite' | 'failNextRead' | 'slowNextRead' | 'externalWrite' | 'advance';
+export type DurableStepKind = 'spawn' | 'send' | 'flood' | 'halt' | 'failNextWrite' | 'failNextRead' | 'slowNextRead' | 'externalWrite' | 'advance';
 
 /** Kinds of entity commands a durable-state property sends. @public */
 export type EntityCommandKind = 'add' | 'remove' | 'read' | 'ask' | 'unsupported' | 'park' | 'release' | 'crash' | 'watch' | 'later' | 'passivate';
@@ -38,6 +38,8 @@ export interface DurableProfile {
    * (the others keep the default 30 s, DS-03). Shorter than a slow read.
    */
   readonly recoveryTimeoutMs?: number;
+  /** Reads a `flood` step sends behind one write, so that they all wait in the internal stash (default 0). */
+  readonly floodReads?: number;
   readonly maxSteps: number;
 }
 

@@ -282,6 +282,30 @@ export const nonWritingEffects: DurableFamily = {
   numRuns: 15,
 };
 
+/**
+ * A thousand and more reads behind one write: the internal stash grows long, and all of it is
+ * handled in arrival order once the write lands (a stash that reuses or compacts its storage
+ * must not lose its place).
+ *
+ * @public
+ */
+export const longStash: DurableFamily = {
+  id: 'durable-state.long-stash',
+  title: 'A long internal stash is handled in arrival order after the write it waited for',
+  rules: ['DS-04'],
+  requires: ['durable-state', 'durable-state.recovery-signals'],
+  profile: {
+    steps: { flood: 1 },
+    commands: {},
+    maxChain: 0,
+    maxBurst: 1,
+    persistenceIds: 1,
+    floodReads: 1030,
+    maxSteps: 1,
+  },
+  numRuns: 2,
+};
+
 /** Every durable-state property. @public */
 export const durableFamilies: readonly DurableFamily[] = [
   sideEffects,
@@ -296,4 +320,5 @@ export const durableFamilies: readonly DurableFamily[] = [
   passivation,
   timersDuringWrites,
   nonWritingEffects,
+  longStash,
 ];

@@ -32,6 +32,7 @@ type CommandTemplate =
 type DurableTemplate =
   | { readonly t: 'spawn'; readonly pid: number }
   | { readonly t: 'send'; readonly target: number; readonly commands: readonly CommandTemplate[] }
+  | { readonly t: 'flood'; readonly target: number; readonly reads: number }
   | { readonly t: 'halt'; readonly target: number }
   | { readonly t: 'failNextWrite' }
   | { readonly t: 'failNextRead' }
@@ -109,6 +110,15 @@ function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperatio
       const others = Array.from({ length: m.nextEntity }, (_, k) => `e${k}`).filter((name) => name !== path);
       const commands = template.commands.map((c) => command(c, others, m));
       return { op: 'send', path, commands };
+    }
+    case 'flood': {
+      // One write, then many reads arriving behind it: a long internal stash, replayed in order (DS-04).
+      const live = Object.keys(m.state.entities);
+      if (live.length === 0) return undefined;
+      const path = live[template.target % live.length]!;
+      const add: EntityCommand = { kind: 'add', id: m.nextId++, by: 1, then: [] };
+      const reads = Array.from({ length: template.reads }, (): EntityCommand => ({ kind: 'read', id: m.nextId++ }));
+      return { op: 'send', path, commands: [add, ...reads] };
     }
   }
 }
@@ -270,6 +280,7 @@ export function durableStepArbitrary(profile: DurableProfile, declared: Readonly
   const arbitraries: Record<DurableStepKind, fc.Arbitrary<DurableTemplate>> = {
     spawn: fc.record({ t: fc.constant('spawn' as const), pid: fc.nat({ max: 9 }) }),
     send: fc.record({ t: fc.constant('send' as const), target: fc.nat({ max: 99 }), commands: fc.array(command, { minLength: 1, maxLength: profile.maxBurst }) }),
+    flood: fc.record({ t: fc.constant('flood' as const), target: fc.nat({ max: 99 }), reads: fc.constant(profile.floodReads ?? 0) }),
     failNextWrite: fc.constant({ t: 'failNextWrite' as const }),
     failNextRead: fc.constant({ t: 'failNextRead' as const }),
     slowNextRead: fc.constant({ t: 'slowNextRead' as const }),
