@@ -34,7 +34,7 @@ import type {
   SupervisionLayer,
   SupervisorStrategy as StrategyData,
 } from '../../spec/model/index.js';
-import { durableEntity, replySink, reportStashDrop, storeOver } from './_internals/referenceDurableEntity.js';
+import { durableEntity, reportStashDrop, storeOver, type EntityReply } from './_internals/referenceDurableEntity.js';
 import { ReferenceHooks, type HookedGuardianMessage } from './_internals/referenceHookedActor.js';
 import type { RuntimeAdapter, SystemUnderTest, TestEnvironment } from '../contract/RuntimeAdapter.js';
 import type { RuntimeMutation } from '../mutants/RuntimeMutation.js';
@@ -377,17 +377,25 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
   return superviseIn(behavior, mutation.outermostSupervisorFirst ? [...layers].reverse() : layers);
 }
 
-type GuardianMessage = { readonly spawn: ActorBlueprint } | { readonly entity: DurableEntityBlueprint } | { readonly halt: string };
+type GuardianMessage =
+  | { readonly spawn: ActorBlueprint }
+  | { readonly entity: DurableEntityBlueprint }
+  | { readonly halt: string }
+  | { readonly reply: EntityReply };
 
 function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnderTest {
   const directory = new Directory();
   const entities = new Map<string, ActorRef<EntityCommand>>();
   const hooks = new ReferenceHooks(env, mutation);
   const guardian = Behaviors.setup<GuardianMessage | HookedGuardianMessage>((ctx) => {
-    const replies = ctx.spawn(replySink(env.durable.probe), 'replies');
+    // Entities reply to the guardian through a message adapter, which reports each reply (DS-17).
+    const replies = ctx.messageAdapter<EntityReply>((reply) => ({ reply }));
     return Behaviors.receive<GuardianMessage | HookedGuardianMessage>((context, message) => {
       if (hooks.handles(context, message)) return Behaviors.same();
-      if ('entity' in message) {
+      if ('reply' in message) {
+        const { path, id, state } = message.reply;
+        env.durable.probe.reply(path, id, state);
+      } else if ('entity' in message) {
         const { name } = message.entity;
         const options = {
           entityRef: (target: string) => entities.get(target),

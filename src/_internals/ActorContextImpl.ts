@@ -107,12 +107,15 @@ function createLogger(cell: ActorCell): Logger {
 
 /** A ref that wraps what it is told so the owning actor maps it under supervision. */
 class AdapterRef<U> implements ActorRef<U> {
+  // Stryker disable next-line StringLiteral: unspecified: how a message adapter's ref is named; no rule names adapter refs
   readonly name = '$adapter';
   constructor(
     private readonly owner: ActorCell,
     private readonly adapt: (message: U) => unknown,
   ) {}
+  // Stryker disable next-line BlockStatement: unspecified: how a message adapter's ref renders as a path; no rule names adapter refs
   get path(): string {
+    // Stryker disable next-line StringLiteral: unspecified: how a message adapter's ref renders as a path; no rule names adapter refs
     return `${this.owner.path}/${this.name}`;
   }
   tell(message: U): void {

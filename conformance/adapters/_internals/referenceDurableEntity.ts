@@ -14,23 +14,14 @@ import {
   type DurableStateStore,
 } from '../../../src/index.js';
 import type { DeferredCommand, DurableEntityBlueprint, EffectStep, EntityCommand } from '../../../spec/model/index.js';
-import type { DurableProbe } from '../../contract/DurableEnvironment.js';
 import type { TestEnvironment } from '../../contract/RuntimeAdapter.js';
 import type { SuiteStore } from '../../contract/SuiteStore.js';
 
-/** What an entity sends to the reply sink. */
+/** What an entity replies: the adapter reports it as `probe.reply` (DS-17). */
 export interface EntityReply {
   readonly path: string;
   readonly id: number;
   readonly state: number;
-}
-
-/** The actor that receives every entity's replies and reports them (DS-17). */
-export function replySink(probe: DurableProbe): Behavior<EntityReply> {
-  return Behaviors.receiveMessage<EntityReply>((reply) => {
-    probe.reply(reply.path, reply.id, reply.state);
-    return Behaviors.same();
-  });
 }
 
 async function* nothing(): AsyncIterable<never> {}
