@@ -608,7 +608,9 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     this.unstash = undefined;
   }
 
+  // Stryker disable next-line BlockStatement: unspecified: publishing UnhandledMessage; no rule requires it (STASH-04 only says one left unhandled while unstashing is treated like any other)
   unhandledMessage(message: unknown): void {
+    // Stryker disable next-line ObjectLiteral,StringLiteral: unspecified: the UnhandledMessage event's shape; no rule requires publishing it
     this.host.eventStream.publish({ type: 'UnhandledMessage', message, recipient: this.path });
   }
 

