@@ -343,8 +343,9 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
         if (blueprint.signalHandlerFailure !== undefined) throw errors.create(blueprint.signalHandlerFailure);
         return Behaviors.same();
       }
-      // Leaving Terminated unhandled is how a blueprint asks for the death pact (WATCH-06).
-      if (!blueprint.handlesTerminated) return mutation.terminatedAlwaysHandled ? Behaviors.same() : undefined;
+      // Leaving Terminated unhandled is how a blueprint asks for the death pact (WATCH-06), by
+      // either of the two ways a handler may leave a signal unhandled (by path, so both are exercised).
+      if (!blueprint.handlesTerminated) return mutation.terminatedAlwaysHandled ? Behaviors.same() : path.length % 2 === 0 ? Behaviors.unhandled() : undefined;
       // Told apart by their public names, as a user's handler may (WATCH-02).
       if (signal.signalName === 'ChildFailed' && signal instanceof ChildFailed && !mutation.childFailureCauseLost) {
         probe.childFailed(path, directory.pathOf(signal.ref), errors.nameOf(signal.cause));
