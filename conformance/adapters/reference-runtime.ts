@@ -15,6 +15,7 @@ import {
   PostStop,
   PreRestart,
   StashOverflowError,
+  SupervisedBehavior,
   SupervisorStrategy,
   Terminated,
   WatchConflictError,
@@ -217,13 +218,15 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
       if (mutation.restartBufferCapacity !== undefined && (strategy.kind === 'restart' || strategy.kind === 'backoff')) {
         strategy = strategy.withStashCapacity(mutation.restartBufferCapacity);
       }
+      // An outer layer around a supervised behavior is chained (`.onFailure` again), the first one uses `supervise`: both spellings are exercised.
+      const chained = wrapped instanceof SupervisedBehavior ? (wrapped as SupervisedBehavior<Message>) : undefined;
       if (layer.on === 'any' && !disguised) {
-        wrapped = Behaviors.supervise(wrapped).onFailure(strategy);
+        wrapped = chained ? chained.onFailure(strategy) : Behaviors.supervise(wrapped).onFailure(strategy);
         continue;
       }
       const declared = layer.on === 'any' ? Error : errors.classOf(layer.on);
       const matcher = mutation.exactErrorMatching ? exactly(declared) : disguised ? lookalike(declared) : declared;
-      wrapped = Behaviors.supervise(wrapped).onFailure(matcher, strategy);
+      wrapped = chained ? chained.onFailure(matcher, strategy) : Behaviors.supervise(wrapped).onFailure(matcher, strategy);
     }
     return wrapped;
   };

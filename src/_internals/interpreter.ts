@@ -358,7 +358,6 @@ function leafSignal(host: InterpreterHost, live: Live, signal: Terminated): Step
 /** Interprets what a handler returned. */
 export function next(host: InterpreterHost, returned: Behavior<unknown>, message: unknown): StepResult {
   let b = returned;
-  if (b === SAME) return SAME;
   // Only messages get here unhandled: a signal handler's unhandled result never comes to next().
   if (b === UNHANDLED) {
     host.unhandledMessage(message);
@@ -367,8 +366,9 @@ export function next(host: InterpreterHost, returned: Behavior<unknown>, message
   if (b instanceof UnstashBehavior) {
     host.beginUnstash(b);
     b = b.behavior;
-    if (b === SAME) return SAME;
   }
+  // Kept as it is, whether returned directly or as the behavior to unstash with.
+  if (b === SAME) return SAME;
   if (b === undefined || b === null) throw new InvalidBehaviorError('a handler returned no behavior (use Behaviors.same())');
   return startBehavior(host, b, currentNode);
 }
