@@ -1,6 +1,8 @@
 import type { ActorContext, Cancellable, PipeOutcome } from '../../ActorContext.js';
 import type { Behavior } from '../../Behavior.js';
 import { Behaviors } from '../../Behaviors.js';
+// The marker itself, not Behaviors.same(): nothing of the Behaviors factory is read while modules load.
+import { SAME } from '../../_internals/behaviors.js';
 import { PostStop, PreRestart, type Signal } from '../../Signal.js';
 import type { DurableStateContext } from '../DurableStateContext.js';
 import { RecoveryCompleted, RecoveryFailed, type DurableStateSignal } from '../DurableStateSignal.js';
@@ -37,7 +39,6 @@ interface InFlightWrite<S> {
   readonly revision: number;
 }
 
-const SAME: Behavior<unknown> = Behaviors.same<unknown>();
 
 /** Calls `start`, turning a synchronous throw into a rejected promise. */
 function attempt<V>(start: () => Promise<V>): Promise<V> {
