@@ -126,6 +126,8 @@ export const backoff: PropertyFamily = {
     initialActors: { min: 1, max: 1 },
     limits: true,
     steps: { ping: 1, fail: 4, advance: 5, burst: 2, failNextSetup: 1 },
+    // Mail to an actor that stopped (a maximum reached, also by a restart whose setup failed) must be dead letters (LIF-08).
+    tellStopped: true,
     // Advances short enough for failures to come before the count resets (reaching a maximum)
     // and long enough for a quiet spell to reset it (SUP-11).
     maxAdvanceMs: 120,
