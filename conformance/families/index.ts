@@ -1,7 +1,7 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
 import { restartBuffer, startAndStop, timers } from './lifecycle.js';
 import { stashBuffers, stashStopDuringUnstash } from './stash.js';
-import { backoff, childStopOnRestart, replacement, restartLimits, setupFailures, strategies } from './supervision.js';
+import { backoff, childStopOnRestart, nestedStartFailures, replacement, restartLimits, setupFailures, strategies } from './supervision.js';
 import { acrossRestarts, failureBubbling, registration } from './watch.js';
 
 /** Every property run through the runtime adapter, grouped by area. @public */
@@ -12,6 +12,7 @@ export const runtimeFamilies: readonly PropertyFamily[] = [
   strategies,
   restartLimits,
   setupFailures,
+  nestedStartFailures,
   replacement,
   backoff,
   childStopOnRestart,

@@ -81,6 +81,34 @@ export const setupFailures: PropertyFamily = {
 };
 
 /**
+ * First starts that fail inside nested supervisors. Without limits or backoff every layer gives
+ * up on a first start (SUP-08): whichever matches, the actor stops, and mail then sent to it
+ * comes back as dead letters (LIF-08). Restarts whose setup fails are left out, for the reasons
+ * given at {@link restartLimits}.
+ *
+ * @public
+ */
+export const nestedStartFailures: PropertyFamily = {
+  id: 'supervision.nested-start-failures',
+  title: 'A first start failing inside nested supervisors stops the actor, whichever layer decides',
+  rules: ['SUP-08', 'SUP-05'],
+  requires: ['supervision.nesting'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 0,
+    maxLayers: 3,
+    minLayers: 2,
+    strategies: ['stop', 'resume', 'restart'],
+    // No actor that started well to take the mail: tells find only the stopped ones.
+    initialActors: { min: 0, max: 0 },
+    steps: { spawnFailing: 3, spawn: 1, ping: 3 },
+    tellStopped: true,
+    maxSteps: 8,
+  },
+  numRuns: 40,
+};
+
+/**
  * Handlers that return their behavior wrapped in another supervisor: one for an error type
  * already supervised replaces that supervisor (SUP-06), others stack inside (SUP-05). The added
  * supervisors resume, stop, or restart with limit 0, which hands the failure outwards, so a
