@@ -71,6 +71,7 @@ export const capabilities = {
   'lifecycle.post-stop': 'Behaviors observe a post-stop signal or after-stop hook when the actor stops',
   'lifecycle.pre-restart': 'Behaviors observe a pre-restart signal before a supervised restart',
   'lifecycle.stop-child': 'A parent can stop one of its children through its context',
+  'behaviors.markers': 'A handler can replace its behavior with the empty behavior (everything unhandled) or the ignore behavior (everything dropped)',
   'dead-letters': 'Messages that cannot be delivered are published as observable dead-letter events',
   'supervision.resume': 'A supervisor can resume: drop the failing message and keep behavior and state',
   'supervision.restart': 'A supervisor can restart: reinstall the initial behavior after a failure',

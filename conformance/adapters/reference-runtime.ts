@@ -329,6 +329,9 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
         case 'supervise':
           // The same behavior (its count kept) inside one more supervisor, which replaces a same-type one (SUP-06).
           return superviseIn(behavior, [message.layer], mutation.addedSupervisorsStack);
+        case 'become':
+          // LIF-11: the runtime's own marker behaviors replace this one until a restart.
+          return message.marker === 'empty' ? Behaviors.empty() : Behaviors.ignore();
       }
     }).receiveSignal(function handleSignal(context, signal) {
       // A mutant's runtime hands the behavior PostStop as well when it restarts it.
@@ -462,6 +465,7 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
     'lifecycle.post-stop',
     'lifecycle.pre-restart',
     'lifecycle.stop-child',
+    'behaviors.markers',
     'dead-letters',
     'supervision.resume',
     'supervision.restart',

@@ -19,7 +19,8 @@ export type StepKind =
   | 'advance'
   | 'failNextSetup'
   | 'spawnFailing'
-  | 'supervise';
+  | 'supervise'
+  | 'become';
 
 /** The commands a `stash` step can put in the stash buffer. @public */
 export type StashedCommandKind = 'ping' | 'fail' | 'stop' | 'unhandled';
@@ -112,6 +113,7 @@ export const stepCapabilities: Readonly<Record<StepKind, readonly Capability[]>>
   failNextSetup: [],
   spawnFailing: [],
   supervise: ['supervision.nesting'],
+  become: ['behaviors.markers'],
 };
 
 /** The capabilities each strategy kind needs. @public */

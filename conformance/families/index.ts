@@ -1,5 +1,5 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
-import { restartBuffer, startAndStop, timers } from './lifecycle.js';
+import { markers, restartBuffer, startAndStop, timers } from './lifecycle.js';
 import { stashBuffers, stashStopDuringUnstash } from './stash.js';
 import { backoff, childStopOnRestart, nestedStartFailures, replacement, restartLimits, setupFailures, strategies } from './supervision.js';
 import { acrossRestarts, failureBubbling, registration } from './watch.js';
@@ -9,6 +9,7 @@ export const runtimeFamilies: readonly PropertyFamily[] = [
   startAndStop,
   timers,
   restartBuffer,
+  markers,
   strategies,
   restartLimits,
   setupFailures,

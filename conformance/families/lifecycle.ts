@@ -55,3 +55,32 @@ export const restartBuffer: PropertyFamily = {
   },
   numRuns: 60,
 };
+
+/**
+ * Actors that switch to the runtime's `empty` or `ignore` behavior while children they watch
+ * (by signal or by message) stop on their own or fail: empty dies of the unhandled notice, ignore
+ * lives on; either handles nothing more, reports no signals, and stops with its parent or a
+ * failure as any actor does. @public
+ */
+export const markers: PropertyFamily = {
+  id: 'lifecycle.markers',
+  title: 'The empty behavior leaves everything unhandled (a watched stop is a death pact); ignore drops everything',
+  rules: ['LIF-11', 'WATCH-06'],
+  requires: ['behaviors.markers', 'watch', 'watch.death-pact'],
+  profile: {
+    ...baseProfile,
+    // Three levels: the middle actor becomes a marker, a child of it stops, its parent sees how it ended.
+    maxDepth: 2,
+    maxChildren: 2,
+    minChildren: 1,
+    initialActors: { min: 1, max: 1 },
+    // Not resume: a resumed death pact leaves no trace to check.
+    strategies: ['restart', 'stop'],
+    watchModes: ['watch', 'watch', 'watch', 'watchWith'],
+    // Mail to an actor the death pact stopped shows that it stopped (LIF-08).
+    tellStopped: true,
+    steps: { become: 4, ping: 1, stop: 3, fail: 1, watch: 1 },
+    maxSteps: 12,
+  },
+  numRuns: 100,
+};

@@ -4,6 +4,7 @@
 export const weakRuleIds: readonly string[] = [
   'LIF-01',
   'LIF-10',
+  'LIF-11',
   'SUP-09',
   'WATCH-07',
   'WATCH-08',

@@ -91,6 +91,19 @@ export interface SuperviseCommand {
 }
 
 /**
+ * Replace the behavior with the runtime's `empty` (every later message and signal unhandled: a
+ * watched actor's stop raises DeathPact) or `ignore` (every later message and signal dropped)
+ * behavior (LIF-11). The actor handles no command after it; its parent can still stop it, and a
+ * restart reinstalls the initial behavior.
+ *
+ * @public
+ */
+export interface BecomeCommand {
+  readonly kind: 'become';
+  readonly marker: 'empty' | 'ignore';
+}
+
+/**
  * The closed set of messages the adapter's single generic behavior interprets. Each kind is
  * tied to a capability; generators leave out kinds the adapter did not declare.
  *
@@ -111,7 +124,8 @@ export type ActorCommand =
   | UnstashCommand
   | StartTimerCommand
   | CancelTimerCommand
-  | SuperviseCommand;
+  | SuperviseCommand
+  | BecomeCommand;
 
 /** The `kind` of an {@link ActorCommand}. @public */
 export type ActorCommandKind = ActorCommand['kind'];

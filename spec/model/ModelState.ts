@@ -84,6 +84,8 @@ export interface ActorModel {
   added?: SupervisionLayer[];
   /** Indexes of blueprint layers a same-type supervisor replaced (SUP-06). */
   dropped?: number[];
+  /** The marker behavior a `become` command installed (LIF-11); absent while the actor's own behavior runs. */
+  marker?: 'empty' | 'ignore';
   /** Deliveries held while restarting (SUP-10). */
   buffer: Delivery[];
   /** Capacity of `buffer` for the restart in progress. */

@@ -181,4 +181,23 @@ export const lifecycleRules: readonly Rule[] = [
       'Are watchers notified after the handler, on a path the error skips?',
     ],
   }),
+  rule({
+    id: 'LIF-11',
+    slug: 'lifecycle.empty-and-ignore.behaviors',
+    level: 'MUST',
+    title: 'The empty behavior leaves everything unhandled, the ignore behavior drops everything',
+    statement:
+      'An actor whose handler returns the empty behavior treats every later message and signal as unhandled: it handles nothing more, and a termination or child-failed notice it watched for fails it with DeathPact (WATCH-06). An actor that returns the ignore behavior drops every later message and signal, so a watched actor stopping does not fail it. Neither behavior handles PreRestart or PostStop; both actors can still be stopped by their parent or by a failure and their watchers are notified, and a supervised restart reinstalls the initial behavior.',
+    capabilities: ['behaviors.markers', 'watch', 'watch.death-pact'],
+    sources: [
+      src.pekko('actor-typed/src/main/scala/org/apache/pekko/actor/typed/Behavior.scala'),
+      src.pekko('actor-typed/src/main/scala/org/apache/pekko/actor/typed/internal/BehaviorImpl.scala'),
+      src.pekko('actor-typed/src/main/scala/org/apache/pekko/actor/typed/internal/adapter/ActorAdapter.scala'),
+    ],
+    hints: [
+      'Does the empty behavior drop an unhandled Terminated instead of raising DeathPact?',
+      'Does the ignore behavior pass signals on as unhandled?',
+      'Is the empty or ignore behavior refused when a handler returns it?',
+    ],
+  }),
 ];

@@ -130,10 +130,13 @@ export function startBehavior(host: InterpreterHost, behavior: Behavior<unknown>
       host.beginUnstash(b);
       b = b.behavior;
     } else if (b instanceof FromActorBehavior) return startActor(host, b.factory(), b.options.preStartTimeoutMs);
-    else if (b instanceof MarkerBehavior) {
-      if (b.kind === 'empty' || b.kind === 'ignore') return b;
-      throw new InvalidBehaviorError(`Behaviors.${b.kind}() cannot be used as a starting behavior`);
-    } else throw new InvalidBehaviorError(`not a behavior of this runtime: ${String(b)}`);
+    else {
+      // Of the markers only empty and ignore can be installed (LIF-11); same, unhandled and non-behaviors are misuse.
+      if (!(b instanceof MarkerBehavior && (b.kind === 'empty' || b.kind === 'ignore'))) {
+        throw new InvalidBehaviorError(b instanceof MarkerBehavior ? `Behaviors.${b.kind}() cannot be used as a starting behavior` : `not a behavior of this runtime: ${String(b)}`);
+      }
+      return b;
+    }
     if (b === undefined || b === null) throw new InvalidBehaviorError('a setup factory returned no behavior');
   }
 }

@@ -18,7 +18,7 @@ function tsFiles(dir: string): string[] {
 
 describe('spec public API', () => {
   it('exports the registry, lookups, validation and vocabulary', () => {
-    expect(spec.rules).toHaveLength(86);
+    expect(spec.rules).toHaveLength(87);
     expect(spec.ruleById('WATCH-06')?.slug).toBe('watch.death-pact.unhandled-terminated');
     expect(spec.validateRegistry()).toEqual([]);
     expect(spec.levels).toEqual(['MUST', 'SHOULD', 'MAY']);

@@ -27,4 +27,5 @@ export type CommandTemplate =
   | { readonly kind: 'startTimer'; readonly key: number; readonly delayMs: number }
   | { readonly kind: 'cancelTimer'; readonly key: number }
   /** `replacing`: take the error type of the innermost active supervisor, so the new one replaces it. */
-  | { readonly kind: 'supervise'; readonly layer: SupervisionLayer; readonly replacing: boolean };
+  | { readonly kind: 'supervise'; readonly layer: SupervisionLayer; readonly replacing: boolean }
+  | { readonly kind: 'become'; readonly marker: 'empty' | 'ignore' };

@@ -184,6 +184,8 @@ function commandArbitrary(kind: StepKind, profile: GenerationProfile, matchers: 
       return fc
         .record({ on: fc.constantFrom(...matchers), strategy: addedStrategy, replacing: fc.constantFrom(true, true, false) })
         .map<CommandTemplate>(({ replacing, ...layer }) => ({ kind: 'supervise', layer, replacing }));
+    case 'become':
+      return fc.constantFrom('empty' as const, 'ignore' as const).map<CommandTemplate>((marker) => ({ kind: 'become', marker }));
     case 'advance':
     case 'failNextSetup':
     case 'spawnFailing':

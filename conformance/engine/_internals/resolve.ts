@@ -135,5 +135,7 @@ function resolveCommand(template: CommandTemplate, path: string, m: RunModel): A
       if (m.deepReplacement === false && active.slice(1).some((l) => l.on === layer.on)) return undefined;
       return { kind: 'supervise', layer };
     }
+    case 'become':
+      return { kind: 'become', marker: template.marker };
   }
 }

@@ -199,6 +199,12 @@ export class Simulation {
   }
 
   private command(actor: ActorModel, command: ActorCommand): void {
+    if (actor.marker !== undefined) {
+      // The marker behavior handles nothing: empty leaves the command unhandled, ignore drops it (LIF-11).
+      this.rules.add('LIF-11');
+      this.withhold(actor.path, ['received'], ['LIF-11']);
+      return;
+    }
     switch (command.kind) {
       case 'ping':
       case 'fail':
@@ -264,6 +270,10 @@ export class Simulation {
         return;
       case 'supervise':
         this.addSupervisor(actor, command.layer);
+        return;
+      case 'become':
+        this.rules.add('LIF-11');
+        actor.marker = command.marker;
         return;
     }
   }
@@ -413,6 +423,10 @@ export class Simulation {
 
   /** A notice about `of` reached an actor that watched it in `mode`. */
   private noticeWatched(actor: ActorModel, of: string, mode: 'watch' | 'watchWith', failure: string | null, duringStart: boolean, late: boolean): void {
+    if (actor.marker !== undefined) {
+      this.markedNotice(actor, actor.marker, mode);
+      return;
+    }
     if (mode === 'watchWith') {
       this.rules.add('WATCH-05');
       this.emit({ kind: 'watchMessage', path: actor.path, of }, ['WATCH-05']);
@@ -435,6 +449,20 @@ export class Simulation {
     this.rules.add('WATCH-01');
     this.emit({ kind: 'terminated', path: actor.path, of }, ['WATCH-01']);
     this.failAfterSignal(actor);
+  }
+
+  /**
+   * A notice reached a marker behavior (LIF-11): `empty` leaves a termination notice unhandled,
+   * which is a death pact (WATCH-06); a watch message, or anything `ignore` gets, is dropped.
+   */
+  private markedNotice(actor: ActorModel, marker: 'empty' | 'ignore', mode: 'watch' | 'watchWith'): void {
+    this.rules.add('LIF-11');
+    if (marker === 'empty' && mode === 'watch') {
+      this.rules.add('WATCH-06');
+      this.because(['LIF-11', 'WATCH-06'], () => this.fail(actor, 'DeathPact'));
+      return;
+    }
+    this.withhold(actor.path, noticeClasses, ['LIF-11']);
   }
 
   /** A blueprint may throw from its Terminated handler: supervised like any failure (SUP-14). */
@@ -537,12 +565,17 @@ export class Simulation {
   /** Step 1 of SUP-12 for a running incarnation: cancel its timers, signal `PreRestart` (never `PostStop`, LIF-05). */
   private restart(actor: ActorModel, index: number): void {
     let preRestart: number | null = null;
-    const handlerThrows = actor.live && actor.blueprint.signalHandlerFailure !== undefined;
+    // A marker behavior has no signal handler: it neither reports nor throws at PreRestart (LIF-11).
+    const handled = actor.live && actor.marker === undefined;
+    const handlerThrows = handled && actor.blueprint.signalHandlerFailure !== undefined;
     if (actor.live) {
       this.cancelTimers(actor);
-      this.rules.add('SUP-03').add('LIF-05');
+      this.rules.add('SUP-03');
       if (handlerThrows) this.rules.add('LIF-10');
-      preRestart = this.emit({ kind: 'signal', path: actor.path, signal: 'PreRestart' }, ['LIF-05']);
+      if (handled) {
+        this.rules.add('LIF-05');
+        preRestart = this.emit({ kind: 'signal', path: actor.path, signal: 'PreRestart' }, ['LIF-05']);
+      } else this.withhold(actor.path, ['PreRestart'], ['LIF-11']);
       this.withhold(actor.path, ['PostStop'], ['LIF-05']);
     }
     // What follows a PreRestart handler that throws happens because of LIF-10.
@@ -578,6 +611,7 @@ export class Simulation {
     countRestart(strategy, layerState, this.state.now);
     actor.live = false;
     actor.stash = [];
+    delete actor.marker; // the restart reinstalls the initial behavior (LIF-11)
     // The restarting supervisor reinstalls what it wraps: the layers inside it return, added ones go (SUP-06).
     actor.added = [];
     actor.dropped = (actor.dropped ?? []).filter((i) => i > index);
@@ -731,11 +765,14 @@ export class Simulation {
       const childFinals = this.afresh(['LIF-04'], () => [...actor.children].flatMap((child) => this.stop(child, null)));
       if (childFinals.length > 0) this.rules.add('LIF-04');
       let finals = childFinals;
-      const handlerThrows = actor.live && actor.blueprint.signalHandlerFailure !== undefined;
+      // A marker behavior has no signal handler: it neither reports nor throws at PostStop (LIF-11).
+      const marked = actor.live && actor.marker !== undefined;
+      const handlerThrows = actor.live && !marked && actor.blueprint.signalHandlerFailure !== undefined;
       if (handlerThrows) this.rules.add('LIF-10');
+      if (marked) this.withhold(path, ['PostStop'], ['LIF-11']);
       // Setup never completed: no behavior ran, so none gets PostStop (the first start's SUP-08, a restart's SUP-09).
       if (!actor.live && actor.phase !== 'restarting') this.withhold(path, ['PostStop'], [duringStart ? 'SUP-08' : 'SUP-09']);
-      if (actor.live || actor.phase === 'restarting') {
+      if (!marked && (actor.live || actor.phase === 'restarting')) {
         // An actor waiting for a backoff restart has no active behavior: its PostStop is allowed, not required.
         const postStop = this.withCause(childFinals, ['LIF-04'], () =>
           this.emit({ kind: 'signal', path, signal: 'PostStop' }, failure !== null ? ['LIF-06'] : [], { optional: !actor.live }),

@@ -287,6 +287,50 @@ describe('predict: watch', () => {
   });
 });
 
+describe('predict: marker behaviors', () => {
+  const parent = (strategy: 'stop' | 'restart') =>
+    actor('p', { supervision: [{ on: 'any', strategy: { kind: strategy } }], watchChildren: 'watch', children: [actor('c'), actor('d')] });
+
+  it('empty handles nothing more and dies of a watched child stopping, without PostStop of its own (LIF-11, WATCH-06)', () => {
+    const r = run([
+      { op: 'spawn', blueprint: parent('stop') },
+      tell('p', { kind: 'become', marker: 'empty' }),
+      tell('p', { kind: 'ping', id: 1 }),
+      tell('p', { kind: 'stop', id: 2 }),
+      tell('p/c', { kind: 'stop', id: 3 }),
+    ]);
+    expect(lines(r.steps[2]!)).toEqual([]);
+    expect(lines(r.steps[3]!)).toEqual([]);
+    expect(lines(last(r))).toEqual(['p/c: PostStop', 'p/d: PostStop']);
+    expect(r.state.actors).toEqual({});
+    expect(last(r).exercised).toEqual(expect.arrayContaining(['LIF-11', 'WATCH-06']));
+  });
+
+  it('a restart after the death pact reinstalls the behavior, without PreRestart from the marker (LIF-11)', () => {
+    const r = run([
+      { op: 'spawn', blueprint: parent('restart') },
+      tell('p', { kind: 'become', marker: 'empty' }),
+      tell('p/c', { kind: 'stop', id: 1 }),
+      tell('p', { kind: 'ping', id: 2 }),
+    ]);
+    expect(lines(r.steps[2]!)).toEqual(['p/c: PostStop', 'p/d: PostStop', 'p: setup #2', 'p/c: setup #2', 'p/d: setup #2']);
+    expect(lines(last(r))).toEqual(['p: received ping 2 (count 0)']);
+  });
+
+  it('ignore drops every message and notice, and stops with its parent without PostStop (LIF-11)', () => {
+    const r = run([
+      { op: 'spawn', blueprint: actor('top', { children: [parent('stop')] }) },
+      tell('top/p', { kind: 'become', marker: 'ignore' }),
+      tell('top/p/c', { kind: 'fail', id: 1, error: 'F' }),
+      tell('top/p', { kind: 'fail', id: 2, error: 'F' }),
+      tell('top', { kind: 'stop', id: 3 }),
+    ]);
+    expect(lines(r.steps[2]!)).toEqual(['top/p/c: PostStop']);
+    expect(lines(r.steps[3]!)).toEqual([]);
+    expect(lines(last(r))).toEqual(['top/p/d: PostStop', 'top: PostStop']);
+  });
+});
+
 describe('predict: stash and timers', () => {
   it('unstashes in FIFO order; timers die with the incarnation (STASH-02, LIF-07)', () => {
     const r = run([
