@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Behaviors } from '../../src/Behaviors.js';
 import { NotAChildError } from '../../src/errors.js';
-import { PostStop, PreRestart } from '../../src/Signal.js';
+import { ChildFailed, PostStop, PreRestart, Terminated } from '../../src/Signal.js';
 import { SupervisorStrategy } from '../../src/SupervisorStrategy.js';
 import type { ActorRef } from '../../src/ActorRef.js';
 import { announcingCounter, Boom, counter, recordEvents, testKit } from './fixtures.js';
@@ -206,6 +206,56 @@ describe('lifecycle (LIF)', () => {
     const logged = events.flatMap((e) => (e.type === 'Log' && e.level === 'error' ? [e.message] : []));
     expect(logged).toContain('error in PreRestart handler');
     expect(logged).toContain('error in PostStop handler');
+  });
+
+  it('LIF-11 after empty nothing is handled and a watched stop is a DeathPact; after ignore everything is dropped', async () => {
+    const kit = testKit();
+    const events = recordEvents(kit);
+    const log = kit.createTestProbe<string>();
+    const refs = kit.createTestProbe<ActorRef<string>>();
+    const unhandled = () => events.flatMap((e) => (e.type === 'UnhandledMessage' ? [e.message] : []));
+    for (const marker of ['empty', 'ignore'] as const) {
+      // parent watches middle, middle watches leaf; middle turns into `marker` on its first message.
+      const parent = kit.spawn(
+        Behaviors.setup<string>((context) => {
+          const middle = context.spawn(
+            Behaviors.setup<string>((ctx) => {
+              const leaf = ctx.spawn(Behaviors.receiveMessage<string>(() => Behaviors.stopped()), 'leaf');
+              ctx.watch(leaf);
+              refs.ref.tell(ctx.self);
+              refs.ref.tell(leaf);
+              return Behaviors.receiveMessage<string>(() => (marker === 'empty' ? Behaviors.empty() : Behaviors.ignore()));
+            }),
+            'middle',
+          );
+          context.watch(middle);
+          return Behaviors.receiveMessage<string>(() => {
+            context.stop(middle);
+            return Behaviors.same();
+          }).receiveSignal((_c, signal) => {
+            if (signal instanceof ChildFailed) log.ref.tell(`${marker}: ${signal.cause.name}`);
+            else if (signal instanceof Terminated) log.ref.tell(`${marker}: stopped`);
+            return Behaviors.same();
+          });
+        }),
+        `${marker}-parent`,
+      );
+      const middle = await refs.receiveMessage();
+      const leaf = await refs.receiveMessage();
+      middle.tell('become');
+      middle.tell(`${marker}: after`);
+      await kit.settled();
+      expect(unhandled().includes(`${marker}: after`)).toBe(marker === 'empty');
+      leaf.tell('stop');
+      await kit.settled();
+      if (marker === 'empty') {
+        await log.expectMessage('empty: DeathPactError');
+      } else {
+        await log.expectNoMessage();
+        parent.tell('stop middle');
+        await log.expectMessage('ignore: stopped');
+      }
+    }
   });
 
   it('LIF-01 names: invalid and duplicate names are rejected, anonymous names come from a counter', async () => {

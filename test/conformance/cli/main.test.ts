@@ -70,7 +70,7 @@ describe('conformance command line', () => {
     for (const file of ['conformance.json', 'junit.xml', 'conformance.md', 'conformance.html']) await readFile(sandbox.path('ref', file), 'utf8');
     const run = await readRun('ref');
     expect(run).toMatchObject({ schemaVersion: 1, adapter: { name: 'reference-runtime', source: 'built-in reference runtime' }, seed: 7 });
-    expect(run.rules.map((r) => r.id)).toEqual(['LIF-01', 'LIF-02', 'LIF-03', 'LIF-04', 'LIF-05', 'LIF-06', 'LIF-07', 'LIF-08', 'LIF-09', 'LIF-10', 'SUP-01']);
+    expect(run.rules.map((r) => r.id)).toEqual(['LIF-01', 'LIF-02', 'LIF-03', 'LIF-04', 'LIF-05', 'LIF-06', 'LIF-07', 'LIF-08', 'LIF-09', 'LIF-10', 'LIF-11', 'SUP-01']);
     expect(run.totals.failed + run.totals.error).toBe(0);
   });
 
