@@ -2,7 +2,7 @@ import type { PropertyFamily } from '../engine/PropertyFamily.js';
 import { markers, restartBuffer, startAndStop, timers } from './lifecycle.js';
 import { stashBuffers, stashStopDuringUnstash } from './stash.js';
 import { backoff, childStopOnRestart, nestedStartFailures, replacement, restartLimits, setupFailures, strategies } from './supervision.js';
-import { acrossRestarts, failureBubbling, registration } from './watch.js';
+import { acrossRestarts, failureAfterRetriedStart, failureBubbling, registration } from './watch.js';
 
 /** Every property run through the runtime adapter, grouped by area. @public */
 export const runtimeFamilies: readonly PropertyFamily[] = [
@@ -20,6 +20,7 @@ export const runtimeFamilies: readonly PropertyFamily[] = [
   failureBubbling,
   registration,
   acrossRestarts,
+  failureAfterRetriedStart,
   stashBuffers,
   stashStopDuringUnstash,
 ];

@@ -65,3 +65,34 @@ export const acrossRestarts: PropertyFamily = {
   },
   numRuns: 100,
 };
+
+/**
+ * A child whose first setup fails, is retried by its limited restart or backoff, starts, and
+ * later fails for good: its watching parent gets the original error, not an initialization
+ * failure, because the child did start (WATCH-02). The child's first start comes from a parent
+ * restart after `failNextSetup` armed the child's next setup. @public
+ */
+export const failureAfterRetriedStart: PropertyFamily = {
+  id: 'watch.failure-after-retried-start',
+  title: 'A child that started on a retry and then fails reports the original error to its watching parent',
+  rules: ['WATCH-02', 'SUP-08'],
+  requires: ['watch', 'watch.child-failed', 'supervision.restart'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 1,
+    minChildren: 1,
+    maxChildren: 1,
+    minLayers: 1,
+    // Restarts only, half of them limited: the parent's restart re-creates the child, whose armed
+    // first setup fails and is retried by a limited layer; a later failure its layer does not
+    // match, or one past its limit, stops it.
+    errorScoping: true,
+    strategies: ['restart'],
+    limits: true,
+    watchModes: ['watch'],
+    initialActors: { min: 1, max: 1 },
+    steps: { failNextSetup: 2, fail: 5 },
+    maxSteps: 10,
+  },
+  numRuns: 150,
+};
