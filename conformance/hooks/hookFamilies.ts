@@ -91,5 +91,28 @@ export const watchers: HookFamily = {
   numRuns: 50,
 };
 
+/**
+ * Stop hooks whose flush the store fails: the stop still completes and watchers hear of it after
+ * the hook (HOOK-09; a failing stop hook does not prevent the stop, as LIF-10 says of PostStop). @public
+ */
+export const failingStopHooks: HookFamily = {
+  id: 'hooks.failing-stop-hooks',
+  title: 'A stop hook whose flush fails still ends in a stop that watchers hear of',
+  rules: ['HOOK-09', 'HOOK-03'],
+  requires: ['hooks', 'watch'],
+  profile: {
+    steps: { spawn: 3, send: 4, stop: 3, failNextWrite: 2 },
+    commands: { add: 3, watch: 2 },
+    directives: ['none'],
+    startDelaysMs: [0],
+    extensions: [],
+    maxChildren: 1,
+    names: 2,
+    maxBurst: 2,
+    maxSteps: 14,
+  },
+  numRuns: 30,
+};
+
 /** Every hooks property. @public */
-export const hookFamilies: readonly HookFamily[] = [startAndStop, crashAndRestart, sharedExtensions, watchers];
+export const hookFamilies: readonly HookFamily[] = [startAndStop, crashAndRestart, sharedExtensions, watchers, failingStopHooks];
