@@ -2,7 +2,7 @@ import type { PropertyFamily } from '../engine/PropertyFamily.js';
 import { markers, restartBuffer, startAndStop, timers } from './lifecycle.js';
 import { stashBuffers, stashStopDuringUnstash } from './stash.js';
 import { backoff, childStopOnRestart, nestedStartFailures, replacement, restartLimits, setupFailures, strategies } from './supervision.js';
-import { acrossRestarts, failureAfterRetriedStart, failureBubbling, registration } from './watch.js';
+import { acrossRestarts, failureAfterRetriedStart, failureBubbling, registration, unwatchDuringRestart } from './watch.js';
 
 /** Every property run through the runtime adapter, grouped by area. @public */
 export const runtimeFamilies: readonly PropertyFamily[] = [
@@ -21,6 +21,7 @@ export const runtimeFamilies: readonly PropertyFamily[] = [
   registration,
   acrossRestarts,
   failureAfterRetriedStart,
+  unwatchDuringRestart,
   stashBuffers,
   stashStopDuringUnstash,
 ];

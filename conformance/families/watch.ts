@@ -96,3 +96,29 @@ export const failureAfterRetriedStart: PropertyFamily = {
   },
   numRuns: 150,
 };
+
+/**
+ * Unwatch and the target's stop both arriving while the watcher waits for a backoff restart:
+ * the termination notice is queued behind the unwatch, and once the new incarnation handles
+ * the unwatch the queued notice must not reach it (WATCH-04). @public
+ */
+export const unwatchDuringRestart: PropertyFamily = {
+  id: 'watch.unwatch-during-restart',
+  title: 'A notice queued behind an unwatch during a backoff restart is never delivered',
+  rules: ['WATCH-04', 'SUP-10'],
+  requires: ['watch', 'supervision.backoff', 'time.manual'],
+  profile: {
+    ...baseProfile,
+    maxDepth: 0,
+    minLayers: 1,
+    errorScoping: false,
+    strategies: ['backoff'],
+    // Two actors that watch each other, fail (every layer backs off) and unwatch, with long
+    // runs: a watch, a failure, an unwatch and the target's stop before the delay ends is rare.
+    initialActors: { min: 2, max: 2 },
+    steps: { watch: 3, fail: 2, unwatch: 3, stop: 1, advance: 2 },
+    maxAdvanceMs: 90,
+    maxSteps: 20,
+  },
+  numRuns: 150,
+};
