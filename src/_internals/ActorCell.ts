@@ -450,8 +450,8 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     if (this.childCells?.size) {
       // LIF-04: children stop first; the last one to terminate reschedules this actor.
       for (const child of this.childCells.values()) child.requestStop();
-      // Stryker disable next-line BlockStatement: unspecified: without it a childless actor finishes its stop at its next turn (needsRun() asks for one) instead of now; only the interleaving with other actors' turns changes, which no rule orders
-    } else {
+      // Stryker reads a directive from a block's own leading comment, hence its place after `else` (and after `catch` below).
+    } else /* Stryker disable next-line BlockStatement: unspecified: without it a childless actor finishes its stop at its next turn (needsRun() asks for one) instead of now; only the interleaving with other actors' turns changes, which no rule orders */ {
       this.finishStop();
     }
   }
@@ -475,8 +475,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     if (callback) {
       try {
         callback(); // LIF-03: after the PostStop signal
-        // Stryker disable next-line BlockStatement: unspecified: only whether an error thrown by the stopped() callback is logged; LIF-10 covers PreRestart/PostStop handlers, no rule covers the callback
-      } catch (error) {
+      } catch (error) /* Stryker disable next-line BlockStatement: unspecified: only whether an error thrown by the stopped() callback is logged; LIF-10 covers PreRestart/PostStop handlers, no rule covers the callback */ {
         this.logError('error in stopped() callback', error);
       }
     }
