@@ -66,6 +66,8 @@ export interface ActorModel {
   phase: 'running' | 'restarting';
   /** An incarnation finished setup and is active (it would get `PostStop`). */
   live: boolean;
+  /** Some setup of this actor ever succeeded; until then every failure is a failure to start. */
+  started?: boolean;
   /** Pings handled by the current incarnation. */
   count: number;
   /** Rules that decided `count`: SUP-03 when the incarnation came from a restart, SUP-02 after a resume. */

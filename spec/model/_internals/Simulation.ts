@@ -729,6 +729,7 @@ export class Simulation {
       return false;
     }
     actor.live = true;
+    actor.started = true;
     actor.count = 0;
     // A restarted incarnation's counts show that the old state was discarded (SUP-03).
     actor.countRules = mode === 'restart' ? ['SUP-03'] : [];
@@ -783,7 +784,9 @@ export class Simulation {
       this.withhold(path, ['received'], ['LIF-08'], true); // nothing is processed after stop
       for (const left of actor.stash) this.deadLetter(path, left, finals);
       for (const held of actor.buffer) if (held.body.kind === 'command') this.deadLetter(path, held.body.command, finals, true);
-      if (failure !== null) this.state.deaths[path] = { failure, duringStart };
+      // Retries of a first start that all failed are still a failure to start (Pekko wraps it too).
+      const failedToStart = duringStart || actor.started !== true;
+      if (failure !== null) this.state.deaths[path] = { failure, duringStart: failedToStart };
       else delete this.state.deaths[path];
       if (actor.parent !== null) {
         const parent = this.state.actors[actor.parent];
@@ -807,7 +810,7 @@ export class Simulation {
           uid: watcher.uid,
           cause: finals,
           wave,
-          body: { kind: 'notice', of: path, failure: toParent ? failure : null, duringStart },
+          body: { kind: 'notice', of: path, failure: toParent ? failure : null, duringStart: failedToStart },
           // A PostStop handler that throws must not keep the watchers from hearing of the stop.
           ...(handlerThrows ? { reasons: ['LIF-10'] } : {}),
         });
