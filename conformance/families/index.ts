@@ -1,6 +1,6 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
 import { markers, restartBuffer, startAndStop, timers } from './lifecycle.js';
-import { stashBuffers, stashStopDuringUnstash } from './stash.js';
+import { stashBuffers, stashStopDuringUnstash, stashUnsupervised } from './stash.js';
 import { backoff, childStopOnRestart, nestedStartFailures, replacement, restartLimits, setupFailures, strategies } from './supervision.js';
 import { acrossRestarts, failureAfterRetriedStart, failureBubbling, registration, unwatchDuringRestart } from './watch.js';
 
@@ -24,4 +24,5 @@ export const runtimeFamilies: readonly PropertyFamily[] = [
   unwatchDuringRestart,
   stashBuffers,
   stashStopDuringUnstash,
+  stashUnsupervised,
 ];

@@ -55,3 +55,27 @@ export const stashStopDuringUnstash: PropertyFamily = {
   // About two runs in five replay a failure (measured): 30 runs miss at about one seed in a million.
   numRuns: 30,
 };
+
+/**
+ * A stashing actor with no supervisor (STASH-02..04, LIF-08): its failures stop it. The other
+ * stash families always wrap the actor in a supervisor, so the runtime's path for an unsupervised
+ * behavior handling replayed messages (stop, unhandled and failure included) is reached only here.
+ *
+ * @public
+ */
+export const stashUnsupervised: PropertyFamily = {
+  id: 'stash.unsupervised',
+  title: 'An unsupervised actor replays its stash in order and a replayed failure or stop ends it',
+  rules: ['STASH-02', 'STASH-03', 'STASH-04', 'LIF-08'],
+  requires: ['stash'],
+  profile: {
+    ...stashBuffers.profile,
+    maxLayers: 0,
+    minLayers: 0,
+    steps: { ping: 2, stash: 5, unstash: 3 },
+    stashedCommands: { ping: 4, fail: 1, stop: 1, unhandled: 2 },
+    stashCapacity: { min: 3, max: 4 },
+    maxSteps: 12,
+  },
+  numRuns: 30,
+};
