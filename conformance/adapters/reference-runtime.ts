@@ -311,6 +311,9 @@ function realise(blueprint: ActorBlueprint, path: string, env: TestEnvironment, 
         case 'unstash':
           if (stash && mutation.unstashCountIgnored) return stash.unstashAll(behavior);
           return stash ? stash.unstash(behavior, message.n) : Behaviors.same();
+        case 'clearStash':
+          stash?.clear();
+          return Behaviors.same();
         case 'startTimer': {
           const tick: Message = { kind: 'ping', id: message.id };
           if (unownedTimers) {

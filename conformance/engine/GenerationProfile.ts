@@ -22,8 +22,8 @@ export type StepKind =
   | 'supervise'
   | 'become';
 
-/** The commands a `stash` step can put in the stash buffer. @public */
-export type StashedCommandKind = 'ping' | 'fail' | 'stop' | 'unhandled';
+/** The commands a `stash` step can put in the stash buffer (`clearStash` only when a profile weighs it). @public */
+export type StashedCommandKind = 'ping' | 'fail' | 'stop' | 'unhandled' | 'clearStash';
 
 /**
  * What a property generates, as data: the shapes of actor trees, the strategies they use and

@@ -46,8 +46,15 @@ export interface UnhandledCommand {
   readonly kind: 'unhandled';
   readonly id: number;
 }
+/**
+ * Empty the actor's stash buffer (the runtime's `clear`). Replayed from the stash, it ends the
+ * replay: the messages after it are skipped, not handled (STASH-03). @public
+ */
+export interface ClearStashCommand {
+  readonly kind: 'clearStash';
+}
 /** A command that may sit in a stash buffer. @public */
-export type StashableCommand = PingCommand | FailCommand | StopCommand | UnhandledCommand;
+export type StashableCommand = PingCommand | FailCommand | StopCommand | UnhandledCommand | ClearStashCommand;
 /** Put `command` into the actor's stash buffer instead of handling it. @public */
 export interface StashCommand {
   readonly kind: 'stash';
@@ -122,6 +129,7 @@ export type ActorCommand =
   | StashCommand
   | UnstashAllCommand
   | UnstashCommand
+  | ClearStashCommand
   | StartTimerCommand
   | CancelTimerCommand
   | SuperviseCommand

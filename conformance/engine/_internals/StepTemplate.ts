@@ -1,4 +1,5 @@
 import type { ActorBlueprint, SupervisionLayer } from '../../../spec/model/index.js';
+import type { StashedCommandKind } from '../GenerationProfile.js';
 
 /**
  * A generated step before it meets a model state. Actors, errors and children are chosen by
@@ -21,7 +22,7 @@ export type CommandTemplate =
   | { readonly kind: 'spawn'; readonly child: ActorBlueprint }
   | { readonly kind: 'stopChild'; readonly child: number }
   | { readonly kind: 'watch' | 'watchWith' | 'unwatch'; readonly target: number }
-  | { readonly kind: 'stash'; readonly command: 'ping' | 'fail' | 'stop' | 'unhandled'; readonly error: number }
+  | { readonly kind: 'stash'; readonly command: StashedCommandKind; readonly error: number }
   | { readonly kind: 'unstashAll' }
   | { readonly kind: 'unstash'; readonly n: number }
   | { readonly kind: 'startTimer'; readonly key: number; readonly delayMs: number }

@@ -113,6 +113,7 @@ function resolveCommand(template: CommandTemplate, path: string, m: RunModel): A
     }
     case 'stash': {
       if (actor.blueprint.stashCapacity === 0) return undefined;
+      if (template.command === 'clearStash') return { kind: 'stash', command: { kind: 'clearStash' } };
       const id = m.nextId++;
       const command =
         template.command === 'fail'

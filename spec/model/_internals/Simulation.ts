@@ -210,6 +210,7 @@ export class Simulation {
       case 'fail':
       case 'stop':
       case 'unhandled':
+      case 'clearStash':
         this.stashable(actor, command);
         return;
       case 'spawn': {
@@ -318,6 +319,10 @@ export class Simulation {
       }
       case 'unhandled':
         return;
+      case 'clearStash':
+        // The cleared commands are gone: neither handled nor dead letters.
+        actor.stash = [];
+        return;
     }
   }
 
@@ -337,6 +342,7 @@ export class Simulation {
     for (let i = 0; i < n; i++) {
       const next = actor.stash.shift();
       if (next === undefined) return;
+      const left = actor.stash.length;
       const countBefore = this.state.incarnations[actor.path];
       const start = this.events.length;
       this.because(afterUnhandled ? ['STASH-02', 'STASH-04'] : ['STASH-02'], () => this.stashable(actor, next));
@@ -357,6 +363,14 @@ export class Simulation {
         this.rules.add('STASH-05'); // restarted: the buffer went with the old incarnation
         this.tagSince(start, ['STASH-05']);
         this.withhold(actor.path, ['received'], ['STASH-05']);
+        return;
+      }
+      if (next.kind === 'clearStash') {
+        // Cleared while unstashing: the rest of the buffer is skipped, not handled (STASH-03).
+        if (left > 0) {
+          this.rules.add('STASH-03');
+          this.withhold(actor.path, ['received'], ['STASH-03']);
+        }
         return;
       }
       if (next.kind === 'unhandled') {
