@@ -24,13 +24,9 @@ export class BoundedQueue<T> {
     const item = this.items[this.head] as T;
     this.items[this.head] = undefined as T; // let the item be collected
     this.head++;
-    // Stryker disable next-line BlockStatement: equivalent: without the reset the array only keeps its consumed slots (memory); size counts from head
-    if (this.head === this.items.length) {
-      this.items = [];
-      this.head = 0;
-    } else
+    // Emptied, or a consumed prefix that dominates: keep only the rest (slice keeps what is left, so this is memory only).
     // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator,BlockStatement: equivalent: compacting sooner, later or never only changes memory use
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
+    if (this.head === this.items.length || (this.head > 1024 && this.head * 2 > this.items.length)) {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
