@@ -347,4 +347,20 @@ describe('predict: stash and timers', () => {
     expect(r.steps[6]!.exercised).toContain('LIF-07');
     expect(lines(last(r))).toEqual([]);
   });
+
+  it('a clear replayed from the stash skips the rest of the replay; the cleared ones are not dead letters (STASH-03)', () => {
+    const r = run([
+      { op: 'spawn', blueprint: actor('a', { stashCapacity: 4 }) },
+      tell('a', { kind: 'stash', command: { kind: 'ping', id: 1 } }),
+      tell('a', { kind: 'stash', command: { kind: 'clearStash' } }),
+      tell('a', { kind: 'stash', command: { kind: 'ping', id: 2 } }),
+      tell('a', { kind: 'unstashAll' }),
+      tell('a', { kind: 'unstashAll' }),
+      tell('a', { kind: 'stop', id: 3 }),
+    ]);
+    expect(lines(r.steps[4]!)).toEqual(['a: received ping 1 (count 0)']);
+    expect(r.steps[4]!.exercised).toContain('STASH-03');
+    expect(lines(r.steps[5]!)).toEqual([]);
+    expect(lines(last(r))).toEqual(['a: PostStop']);
+  });
 });
