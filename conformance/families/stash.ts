@@ -72,7 +72,8 @@ export const stashUnsupervised: PropertyFamily = {
     ...stashBuffers.profile,
     maxLayers: 0,
     minLayers: 0,
-    steps: { ping: 2, stash: 5, unstash: 3 },
+    // Bursts put mail behind a replay that outlasts one turn: the replay still comes first (STASH-02).
+    steps: { ping: 2, stash: 5, unstash: 3, burst: 2 },
     // A cleared buffer while unstashing skips the rest of the replay (STASH-03).
     stashedCommands: { ping: 4, fail: 1, stop: 1, unhandled: 2, clearStash: 1 },
     stashCapacity: { min: 3, max: 4 },
