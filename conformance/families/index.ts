@@ -1,6 +1,6 @@
 import type { PropertyFamily } from '../engine/PropertyFamily.js';
 import { markers, restartBuffer, startAndStop, timers } from './lifecycle.js';
-import { stashBuffers, stashStopDuringUnstash, stashUnsupervised } from './stash.js';
+import { stashBuffers, stashReplayBeforeMail, stashStopDuringUnstash, stashUnsupervised } from './stash.js';
 import { backoff, childStopOnRestart, nestedStartFailures, replacement, restartLimits, setupFailures, strategies } from './supervision.js';
 import { acrossRestarts, failureAfterRetriedStart, failureBubbling, registration, unwatchDuringRestart } from './watch.js';
 
@@ -25,4 +25,5 @@ export const runtimeFamilies: readonly PropertyFamily[] = [
   stashBuffers,
   stashStopDuringUnstash,
   stashUnsupervised,
+  stashReplayBeforeMail,
 ];

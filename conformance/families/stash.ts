@@ -72,12 +72,35 @@ export const stashUnsupervised: PropertyFamily = {
     ...stashBuffers.profile,
     maxLayers: 0,
     minLayers: 0,
-    // Bursts put mail behind a replay that outlasts one turn: the replay still comes first (STASH-02).
-    steps: { ping: 2, stash: 5, unstash: 3, burst: 2 },
+    steps: { ping: 2, stash: 5, unstash: 3 },
     // A cleared buffer while unstashing skips the rest of the replay (STASH-03).
     stashedCommands: { ping: 4, fail: 1, stop: 1, unhandled: 2, clearStash: 1 },
     stashCapacity: { min: 3, max: 4 },
     maxSteps: 12,
   },
   numRuns: 30,
+};
+
+/**
+ * Mail queued behind a replay that outlasts one turn (STASH-02): bursts to an unsupervised
+ * stashing actor, whose runtime may take plain mail on a fast path, so the replay must still come
+ * first. Nothing stashed fails or stops, and the buffer never fills: an actor stopped with mail queued behind its stash would
+ * order the two kinds of dead letters, which no rule settles (LIF-08 says only that both are).
+ *
+ * @public
+ */
+export const stashReplayBeforeMail: PropertyFamily = {
+  id: 'stash.replay-before-mail',
+  title: 'Mail that arrives during a long replay waits for the replay',
+  rules: ['STASH-02', 'STASH-03', 'STASH-04'],
+  requires: ['stash'],
+  profile: {
+    ...stashUnsupervised.profile,
+    steps: { ping: 1, stash: 4, unstash: 2, burst: 3 },
+    stashedCommands: { ping: 4, fail: 0, stop: 0, unhandled: 1, clearStash: 1 },
+    // Never full (at most four stashes a step): an overflow would fail the actor too.
+    stashCapacity: { min: 32, max: 32 },
+    maxSteps: 8,
+  },
+  numRuns: 20,
 };
