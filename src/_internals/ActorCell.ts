@@ -236,6 +236,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
         return this.stopRequested || this.unstash !== undefined || (this.mailbox !== undefined && this.mailbox.size > 0);
       case RESTARTING:
         return this.stopRequested || this.restartReady() || (this.mailbox !== undefined && this.mailbox.size > 0);
+      // Stryker disable next-line ConditionalExpression: equivalent: without its return the switch falls out with undefined, which the dispatcher reads as false
       default:
         // STOPPING included: the last child's termination or the end of an async PostStop reschedules it.
         return false;
