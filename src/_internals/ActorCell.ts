@@ -155,8 +155,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     if (this.state === STOPPING && !this.busy) {
       // Stryker disable next-line OptionalChaining: equivalent: a cell idle in STOPPING had children when its stop began (beginStop finishes at once otherwise), and the map is never dropped
       if (!this.childCells?.size) this.finishStop();
-    } else if (this.stopRequested && !this.busy) {
-      // A terminated cell (stopRequested may stay set) gets here too: beginStop ignores it.
+    } else if (this.stopRequested && this.state < STOPPING && !this.busy) {
       this.beginStop(undefined, undefined);
     } else {
       let i = 0;
