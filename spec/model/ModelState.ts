@@ -17,6 +17,8 @@ export type DeliveryBody =
       readonly kind: 'notice';
       /** The actor that stopped. */
       readonly of: string;
+      /** Its uid: a later actor at the same path is another actor, whose watch this notice must not consume. */
+      readonly ofUid?: number;
       /** Name of the error that stopped it, when the receiver is its parent and it failed. */
       readonly failure: string | null;
       /** It failed while starting: the cause may be reported wrapped as an initialization error. */
@@ -80,6 +82,8 @@ export interface ActorModel {
   unwatched: string[];
   /** Per watched target, the incarnation number at registration (for exercising WATCH-09). */
   watchedIn: Record<string, number>;
+  /** Per watched target path, the uid of the actor watched there: a watch is on one actor, not on its name. */
+  watchedUid?: Record<string, number>;
   stash: StashableCommand[];
   layers: LayerState[];
   /** Supervisors a handler added (SUP-06), innermost first; they sit inside every blueprint layer still active. */

@@ -185,7 +185,7 @@ export class Simulation {
         this.command(actor, body.command);
         return;
       case 'notice':
-        this.notice(actor, body.of, body.failure, body.duringStart, body.late === true);
+        this.notice(actor, body.of, body.ofUid, body.failure, body.duringStart, body.late === true);
         return;
       case 'backoffRestart':
         if (actor.phase === 'restarting') this.because(['SUP-11'], () => this.completeRestart(actor, body.layer));
@@ -402,6 +402,7 @@ export class Simulation {
     }
     actor.watching[target] = mode;
     actor.watchedIn[target] = this.state.incarnations[actor.path] ?? 0;
+    this.watchedUid(actor, target);
     actor.unwatched = actor.unwatched.filter((p) => p !== target);
     if (!this.state.actors[target]) {
       this.rules.add('WATCH-03');
@@ -417,7 +418,15 @@ export class Simulation {
     }
   }
 
-  private notice(actor: ActorModel, of: string, failure: string | null, duringStart: boolean, late: boolean): void {
+  /** Records which actor a new watch on `target` is on; none when it already stopped (WATCH-03). */
+  private watchedUid(actor: ActorModel, target: string): void {
+    const uids = (actor.watchedUid ??= {});
+    const uid = this.state.actors[target]?.uid;
+    if (uid === undefined) delete uids[target];
+    else uids[target] = uid;
+  }
+
+  private notice(actor: ActorModel, of: string, ofUid: number | undefined, failure: string | null, duringStart: boolean, late: boolean): void {
     const mode = actor.watching[of];
     if (mode === undefined) {
       if (actor.unwatched.includes(of)) {
@@ -426,7 +435,15 @@ export class Simulation {
       }
       return;
     }
-    delete actor.watching[of];
+    // The notice of a former actor at this path (held through a backoff while the new setup
+    // spawned and watched its successor): the watch on the successor stays, as a watch is on an
+    // actor, not on its name.
+    const watched = actor.watchedUid?.[of];
+    const former = ofUid !== undefined && watched !== undefined && watched !== ofUid;
+    if (!former) {
+      delete actor.watching[of];
+      delete actor.watchedUid?.[of];
+    }
     const situation: string[] = [];
     if (failure === 'DeathPact') situation.push('WATCH-07');
     const survivedRestart = (this.state.incarnations[actor.path] ?? 0) > (actor.watchedIn[of] ?? Infinity);
@@ -754,7 +771,10 @@ export class Simulation {
       if (this.state.actors[cp]) continue; // kept across a restart (SUP-13)
       this.createActor(cp, path, child);
       spawned.push(cp);
-      if (actor.blueprint.watchChildren !== 'none') actor.watching[cp] = actor.blueprint.watchChildren;
+      if (actor.blueprint.watchChildren !== 'none') {
+        actor.watching[cp] = actor.blueprint.watchChildren;
+        this.watchedUid(actor, cp);
+      }
     }
     this.withCause([setup], ['LIF-01'], () => {
       for (const cp of spawned) if (this.state.actors[cp]) this.runSetup(cp, 'start', mode === 'restart' ? 'SUP-12' : startRule);
@@ -824,7 +844,7 @@ export class Simulation {
           uid: watcher.uid,
           cause: finals,
           wave,
-          body: { kind: 'notice', of: path, failure: toParent ? failure : null, duringStart: failedToStart },
+          body: { kind: 'notice', of: path, ofUid: actor.uid, failure: toParent ? failure : null, duringStart: failedToStart },
           // A PostStop handler that throws must not keep the watchers from hearing of the stop.
           ...(handlerThrows ? { reasons: ['LIF-10'] } : {}),
         });

@@ -252,6 +252,32 @@ describe('predict: supervision', () => {
 });
 
 describe('predict: watch', () => {
+  it('the held notice of a child that failed during a backoff does not consume the watch on its successor (WATCH-02, WATCH-08)', () => {
+    // seed 251582422 of supervision.child-stop-on-restart: Pekko watches an ActorRef (path and uid),
+    // and the backoff replays the stashed ChildFailed only after the new setup watched the new child.
+    const r = run([
+      {
+        op: 'spawn',
+        blueprint: actor('a', {
+          supervision: [{ on: 'any', strategy: { kind: 'backoff', minMs: 10, maxMs: 40, stopChildren: false } }],
+          watchChildren: 'watch',
+          children: [actor('c', { children: [actor('g')] })],
+        }),
+      },
+      tell('a', { kind: 'fail', id: 1, error: 'F' }),
+      tell('a/c', { kind: 'fail', id: 2, error: 'F' }),
+      { op: 'advance', ms: 10 },
+      tell('a/c', { kind: 'fail', id: 3, error: 'F' }),
+    ]);
+    expect(r.steps.slice(2).map(lines)).toEqual([
+      ['a/c/g: PostStop', 'a/c: PostStop'],
+      ['a: setup #2', 'a/c: setup #2', 'a/c/g: setup #2', 'a: ChildFailed(a/c, F)'],
+      ['a/c/g: PostStop', 'a/c: PostStop', 'a: ChildFailed(a/c, F)'],
+    ]);
+    expect(last(r).exercised).toContain('WATCH-02');
+    expect(last(r).exercised).not.toContain('WATCH-08');
+  });
+
   it('bubbles a failure up a chain of death pacts (WATCH-06, WATCH-07)', () => {
     const r = run([
       {
