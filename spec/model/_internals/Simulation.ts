@@ -67,7 +67,25 @@ export class Simulation {
   /** Per actor uid: events of this prediction the next setup of a restart must follow (SUP-12). */
   private readonly restartAfter = new Map<number, number[]>();
 
-  constructor(readonly state: ModelState) {
+  /** Per choice point met so far (timers of several actors due at one instant), how many ways it had. */
+  readonly choices: number[] = [];
+  /** Whether the order taken is one no runtime can show (see {@link fireTimers}). */
+  infeasible = false;
+  /** While timers of several actors are being fired: each actor's work still to do, by uid. */
+  private lanes: Map<number, Delivery[][]> | null = null;
+  /** Releases of a restart buffer put in a lane, each one unit of work. */
+  private readonly replays = new Set<readonly Delivery[]>();
+  /** The deliveries of the lane's unit being handled. */
+  private unit = new Set<Delivery>();
+
+  /**
+   * `order` picks, choice point by choice point, which of the actors whose timers are due at one
+   * instant runs next (an index into those left, 0 when not given); see {@link raceOrder}.
+   */
+  constructor(
+    readonly state: ModelState,
+    private readonly order: readonly number[] = [],
+  ) {
     // Deliveries held from an earlier operation name events of that operation's prediction as
     // their causes; those events have all happened, and their indexes mean nothing here.
     for (const actor of Object.values(state.actors)) actor.buffer = actor.buffer.map((d) => (d.cause.length > 0 ? { ...d, cause: [] } : d));
@@ -121,12 +139,50 @@ export class Simulation {
       this.state.now = due;
       const firing = this.state.timers.filter((t) => t.due === due).sort((a, b) => a.seq - b.seq);
       this.state.timers = this.state.timers.filter((t) => t.due !== due);
-      for (const t of firing) {
-        this.queue.push({ to: t.path, uid: t.uid, cause: [], wave: null, body: t.body, reasons: t.key === reservedTimerKey ? [] : ['LIF-07'] });
-      }
-      this.drain();
+      this.fireTimers(firing);
     }
     this.state.now = target;
+  }
+
+  /**
+   * Delivers the timer messages due at one instant. Each only puts a message in its actor's
+   * mailbox; when several actors get one, they run concurrently and no rule orders them (a
+   * parent's backoff restart replaying a held failure that stops its subtree may come before,
+   * after or around a descendant's own backoff restart). Each actor's work is a lane: its
+   * timer messages in order, and after a backoff restart the messages it held, as one unit
+   * (replayed in the restart's turn, so never cut off from it by a stop). Which lane goes next is a choice point,
+   * taken from `order` and recorded in {@link choices}, so every interleaving can be predicted.
+   * What a unit sets off (setups of children, stops, notices) is handled before the next one,
+   * except messages to an actor with work left in its lane: it is in its turn, so they wait
+   * at the end of its lane, as in its mailbox.
+   */
+  private fireTimers(firing: readonly ModelTimer[]): void {
+    const lanes = new Map<number, Delivery[][]>();
+    for (const t of firing) {
+      const d: Delivery = { to: t.path, uid: t.uid, cause: [], wave: null, body: t.body, reasons: t.key === reservedTimerKey ? [] : ['LIF-07'] };
+      lanes.set(t.uid, [...(lanes.get(t.uid) ?? []), [d]]);
+    }
+    if (lanes.size < 2) {
+      this.queue.push(...[...lanes.values()].flat(2));
+      this.drain();
+      return;
+    }
+    this.lanes = lanes;
+    try {
+      for (let open = [...lanes.values()]; open.length > 0; open = [...lanes.values()].filter((l) => l.length > 0)) {
+        if (open.length > 1) this.choices.push(open.length);
+        const lane = open[Math.min(open.length > 1 ? (this.order[this.choices.length - 1] ?? 0) : 0, open.length - 1)]!;
+        const unit = lane.shift()!;
+        // A replay whose actor a stop took before it could run: no runtime does that (it replays in the restart's turn).
+        if (this.replays.has(unit) && this.state.actors[unit[0]!.to]?.uid !== unit[0]!.uid) this.infeasible = true;
+        this.unit = new Set(unit);
+        this.queue.push(...unit);
+        this.drain();
+      }
+    } finally {
+      this.lanes = null;
+      this.unit = new Set();
+    }
   }
 
   // ---- delivery loop ----------------------------------------------------------------
@@ -148,6 +204,12 @@ export class Simulation {
     }
     if (actor.phase === 'restarting' && d.body.kind !== 'backoffRestart' && d.body.kind !== 'backoffReset') {
       this.hold(actor, d);
+      return;
+    }
+    // Racing on timers, an actor with work left in its lane is in its turn: what comes now waits in its mailbox.
+    const lane = this.lanes?.get(actor.uid);
+    if (lane !== undefined && lane.length > 0 && !this.unit.has(d)) {
+      lane.push([d]);
       return;
     }
     const chain = this.chain(d.to);
@@ -706,9 +768,17 @@ export class Simulation {
     const after = this.restartAfter.get(actor.uid) ?? [];
     this.restartAfter.delete(actor.uid);
     if (!this.withCause(after, ['SUP-12'], () => this.runSetup(actor.path, 'restart'))) return;
-    const held = actor.buffer;
+    const held = actor.buffer.map((d) => ({ ...d, reasons: union(d.reasons ?? [], ['SUP-10']) }));
     actor.buffer = [];
-    this.queue.unshift(...held.map((d) => ({ ...d, reasons: union(d.reasons ?? [], ['SUP-10']) })));
+    const lane = this.lanes?.get(actor.uid);
+    if (lane === undefined) {
+      this.queue.unshift(...held);
+      return;
+    }
+    // Racing other actors on timers: the replay is this actor's next work in its lane.
+    if (held.length === 0) return;
+    this.replays.add(held);
+    lane.unshift(held);
   }
 
   // ---- lifecycle --------------------------------------------------------------------
