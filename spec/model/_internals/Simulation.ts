@@ -80,7 +80,7 @@ export class Simulation {
 
   /**
    * `order` picks, choice point by choice point, which of the actors whose timers are due at one
-   * instant runs next (an index into those left, 0 when not given); see {@link raceOrder}.
+   * instant runs next (an index into those left, 0 when not given); see {@link fireTimers}.
    */
   constructor(
     readonly state: ModelState,
@@ -150,8 +150,9 @@ export class Simulation {
    * parent's backoff restart replaying a held failure that stops its subtree may come before,
    * after or around a descendant's own backoff restart). Each actor's work is a lane: its
    * timer messages in order, and after a backoff restart the messages it held, as one unit
-   * (replayed in the restart's turn, so never cut off from it by a stop). Which lane goes next is a choice point,
-   * taken from `order` and recorded in {@link choices}, so every interleaving can be predicted.
+   * (replayed in the restart's turn, so never cut off from it by a stop). Which lane goes next
+   * is a choice point, taken from `order` and recorded in {@link choices}, so every
+   * interleaving can be predicted.
    * What a unit sets off (setups of children, stops, notices) is handled before the next one,
    * except messages to an actor with work left in its lane: it is in its turn, so they wait
    * at the end of its lane, as in its mailbox.
