@@ -41,8 +41,16 @@ export interface StorePlugin {
   readonly capabilities: readonly Capability[];
   /** What deleting a never-written id does (STORE-08); leave out to accept either. */
   readonly deleteOfUnknownId?: 'tombstone' | 'ignore';
+  /**
+   * Called once, before the first `createStore` of a run (open a connection pool, create a
+   * schema). A store for a real database is created hundreds of times per run: keep the costly
+   * part here and make `createStore` cheap (a fresh namespace, table prefix or key prefix).
+   */
+  setup?(): Promise<void>;
   /** A fresh, empty store for one run. */
   createStore(): StoreUnderTest | Promise<StoreUnderTest>;
   /** Releases a store made by `createStore`. */
   dispose?(store: StoreUnderTest): Promise<void>;
+  /** Called once after the last `dispose` of a run, even when a property failed (close the pool). */
+  teardown?(): Promise<void>;
 }

@@ -15,7 +15,12 @@ import { storeFamilies } from './storeFamilies.js';
 export async function runStoreConformance(plugin: StorePlugin, options: Omit<RunOptions, 'replay'> = {}): Promise<ConformanceReport> {
   const started = performance.now();
   const results = new Map<string, PropertyResult>();
-  for (const family of storeFamilies) results.set(family.id, await runStoreProperty(plugin, family, options));
+  await plugin.setup?.();
+  try {
+    for (const family of storeFamilies) results.set(family.id, await runStoreProperty(plugin, family, options));
+  } finally {
+    await plugin.teardown?.();
+  }
   return {
     adapter: { name: plugin.name, version: plugin.version },
     rules: deriveRuleResults(rulesByRole('store'), storeFamilies, results, new Set(plugin.capabilities)),
