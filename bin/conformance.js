@@ -6,17 +6,31 @@ import { existsSync } from 'node:fs';
 import { register } from 'tsx/esm/api';
 
 register();
-// `conformance | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+
+/**
+ * `conformance | head -1` closes the pipe early. The run must still finish, write its reports
+ * and exit with its own code (a failing run piped into `head` must not turn CI green under
+ * `pipefail`), so a closed stream is only stopped being written to, never a reason to exit.
+ */
+function pipeSafe(stream) {
+  let closed = false;
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') closed = true;
+    else throw error;
+  });
+  return {
+    write(text) {
+      if (!closed) stream.write(text);
+    },
+  };
+}
+
 const source = new URL('../conformance/cli/main.ts', import.meta.url);
 const compiled = new URL('../dist/conformance/cli/main.js', import.meta.url);
 const { main } = await import(existsSync(source) ? source.href : compiled.href);
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: pipeSafe(process.stdout),
+  stderr: pipeSafe(process.stderr),
   cwd: process.cwd(),
   tty: process.stdout.isTTY === true,
 });
