@@ -17,7 +17,9 @@ import { renderCompatibilityMarkdown } from '../report/renderCompatibilityMarkdo
 import { reporters, writeReports, type ReporterName } from '../report/writeReports.js';
 import { exitCodes } from './_internals/exitCodes.js';
 import type { Output } from './_internals/ProgressPrinter.js';
-import { checkedSelection, runAdapter, summaryLines, withCoverage, type AdapterRun, type RunFlags } from './_internals/runAdapter.js';
+import { checkedSelection } from './_internals/checkedSelection.js';
+import { checkOutputFolder } from './_internals/checkOutputFolder.js';
+import { runAdapter, summaryLines, withCoverage, type AdapterRun, type RunFlags } from './_internals/runAdapter.js';
 import { UsageError } from './_internals/UsageError.js';
 
 /** The options of `compare` (and of the main command given `--adapter` more than once). @public */
@@ -68,6 +70,7 @@ export interface Comparison {
 export async function runComparison(flags: CompareFlags, io: CompareIo): Promise<Comparison> {
   if (flags.adapter.length === 0) throw new UsageError('compare needs at least one --adapter (e.g. --adapter reference --adapter ./my-adapter.ts)');
   const { selection } = checkedSelection(flags);
+  await checkOutputFolder('--out', flags.out, io.cwd, Object.values(compatibilityFiles).map((name) => ({ name })));
   const unknownFailOn = (flags.failOn ?? []).filter((f) => !flags.adapter.includes(f));
   if (unknownFailOn.length > 0) throw new UsageError(`--fail-on ${unknownFailOn.join(', ')} names no --adapter of this command (give it exactly as after --adapter: ${flags.adapter.join(', ')})`);
   const notes = flags.notes === undefined ? undefined : await readNotes(flags.notes, io.cwd);

@@ -7,6 +7,7 @@
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { checkOutputFolder } from './_internals/checkOutputFolder.js';
 import type { Command } from 'commander';
 import type { Output } from './_internals/ProgressPrinter.js';
 import { adapterSource, readmeSource, testSource } from './_internals/initTemplates.js';
@@ -137,6 +138,7 @@ export function registerInit(program: Command, io: InitIo, exit: { code: number 
     .option('-f, --force', 'overwrite adapter.ts, adapter.test.ts and README.md when they exist')
     .action(async (dir: string, flags: { name?: string; force?: boolean }) => {
       try {
+        if (dir.trim() !== '') await checkOutputFolder('init', dir, io.cwd);
         const result = await initAdapter(dir, { ...flags, cwd: io.cwd });
         for (const file of result.written) io.stdout.write(`wrote ${relative(io.cwd, file)}\n`);
         for (const warning of result.warnings) io.stderr.write(`conformance init: warning: ${warning}\n`);

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { rulesByRole } from '../../spec/index.js';
+import { rules, rulesByRole } from '../../spec/index.js';
 import { InvalidReplayTokenError } from '../engine/ReplayToken.js';
 import { AdapterLoadError } from '../harness/AdapterLoadError.js';
 import { ReplayMismatchError } from '../harness/ReplayMismatchError.js';
@@ -15,14 +15,19 @@ import { suiteProperties } from '../harness/runSuite.js';
 import { regressionsAgainst } from '../report/baseline.js';
 import { CompatibilityNotesError } from '../report/CompatibilityNotes.js';
 import { conforms, type ConformanceRun } from '../report/ConformanceRun.js';
-import { MergeError, mergeRuns, parseRun } from '../report/mergeRuns.js';
-import { isReporterName, reporters, writeReports, type ReporterName } from '../report/writeReports.js';
+import { MergeError, mergeRuns, missingShards } from '../report/mergeRuns.js';
+import { InvalidReportError, parseReport } from '../report/parseReport.js';
+import { truncated } from '../report/reportSchema.js';
+import { isReporterName, reporters, ReportWriteError, writeReports, type ReporterName } from '../report/writeReports.js';
 import { compareCommand, type CompareFlags } from './compare.js';
 import { registerInit } from './init.js';
 import { exitCodes } from './_internals/exitCodes.js';
 import { kitManifest } from './_internals/kitManifest.js';
 import type { Output } from './_internals/ProgressPrinter.js';
-import { checkedSelection, runAdapter, summaryLines, withCoverage, type RunFlags } from './_internals/runAdapter.js';
+import { checkedSelection } from './_internals/checkedSelection.js';
+import { checkOutputFolder } from './_internals/checkOutputFolder.js';
+import { runAdapter, summaryLines, withCoverage, type RunFlags } from './_internals/runAdapter.js';
+import { terminalSafe } from './_internals/terminalSafe.js';
 import { UsageError } from './_internals/UsageError.js';
 
 export { exitCodes } from './_internals/exitCodes.js';
@@ -95,6 +100,7 @@ async function runCommand(flags: MainFlags, io: CliIo): Promise<number> {
     ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
     ...(flags.replay !== undefined ? { replay: flags.replay } : {}),
   });
+  await checkOutputFolder('--out', flags.out, io.cwd, reportEntries(chosen, flags.coverage === true));
   const baseline = flags.baseline === undefined ? undefined : await readRun(flags.baseline, io);
   const [adapter] = adapters;
   const location = adapter === undefined ? referenceAdapterLocation() : resolveAdapter(adapter, io.cwd);
@@ -102,6 +108,11 @@ async function runCommand(flags: MainFlags, io: CliIo): Promise<number> {
   const run = await withCoverage(await runAdapter(location, flags, selection, io), flags, outDir);
   const written = await writeReports(run, outDir, chosen);
   return summarise(run, io, written, baseline);
+}
+
+/** The files and folders a run writes into its output folder. */
+function reportEntries(chosen: readonly ReporterName[], coverage: boolean): { name: string; folder?: boolean }[] {
+  return [...chosen.map((name) => ({ name: reporters[name].file })), ...(coverage ? [{ name: 'coverage', folder: true }] : [])];
 }
 
 function summarise(run: ConformanceRun, io: CliIo, written: readonly string[], baseline: ConformanceRun | undefined): number {
@@ -121,21 +132,34 @@ function summarise(run: ConformanceRun, io: CliIo, written: readonly string[], b
   return exitCodes.failed;
 }
 
-/** Reads a `conformance.json` named on the command line. */
+/** Reads a `conformance.json` named on the command line, checked against the report schema, this kit and its registry. */
 async function readRun(file: string, io: CliIo): Promise<ConformanceRun> {
-  const text = await readFile(resolve(io.cwd, file), 'utf8').catch(() => {
-    throw new UsageError(`cannot read ${file}`);
+  const text = await readFile(resolve(io.cwd, file), 'utf8').catch((error: unknown) => {
+    throw new UsageError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   });
-  return parseRun(text, file);
+  const kit = kitManifest();
+  return parseReport(text, file, { kit: { name: kit.name, version: kit.version }, ruleIds: rules.map((r) => r.id) });
 }
 
-async function mergeCommand(files: readonly string[], flags: { out: string; reporter: string[]; baseline?: string }, io: CliIo): Promise<number> {
+interface MergeFlags {
+  out: string;
+  reporter: string[];
+  baseline?: string;
+  allowPartial?: boolean;
+}
+
+async function mergeCommand(files: readonly string[], flags: MergeFlags, io: CliIo): Promise<number> {
+  if (flags.reporter.length === 0) throw new UsageError('--reporter given with nothing in it: no report to write');
   const unknownReporters = flags.reporter.filter((r) => !isReporterName(r));
-  if (unknownReporters.length > 0) throw new UsageError(`unknown reporter ${unknownReporters.join(', ')}`);
+  if (unknownReporters.length > 0) throw new UsageError(`unknown reporter ${unknownReporters.join(', ')} (choose from ${Object.keys(reporters).join(', ')})`);
+  const chosen = flags.reporter as ReporterName[];
+  await checkOutputFolder('--out', flags.out, io.cwd, reportEntries(chosen, false));
   const shards = await Promise.all(files.map((file) => readRun(file, io)));
   const baseline = flags.baseline === undefined ? undefined : await readRun(flags.baseline, io);
-  const merged = mergeRuns(shards, rulesByRole('runtime').map((r) => r.id));
-  const written = await writeReports(merged, resolve(io.cwd, flags.out), flags.reporter as ReporterName[]);
+  const merged = mergeRuns(shards, rulesByRole('runtime').map((r) => r.id), { allowPartial: flags.allowPartial === true });
+  const missing = missingShards(shards);
+  if (missing.length > 0) io.stderr.write(`conformance merge: partial merge: shard ${missing.join(', ')} missing, ${missing.length === 1 ? 'its' : 'their'} rules are absent from the reports\n`);
+  const written = await writeReports(merged, resolve(io.cwd, flags.out), chosen);
   return summarise(merged, io, written, baseline);
 }
 
@@ -191,7 +215,8 @@ function program(io: CliIo, exit: { code: number }): Command {
     .option('-o, --out <dir>', 'folder for the merged reports', 'reports')
     .option('--reporter <names>', 'reports to write, comma-separated', list)
     .option('--baseline <file>', 'exit 1 only on rules that passed in this conformance.json')
-    .action(async (files: string[], flags: { out: string; reporter?: string[]; baseline?: string }) => {
+    .option('--allow-partial', 'merge even when shards of the split are missing (by default an incomplete set is refused)')
+    .action(async (files: string[], flags: Omit<MergeFlags, 'reporter'> & { reporter?: string[] }) => {
       exit.code = await mergeCommand(files, { ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io);
     });
   registerInit(cmd, io, exit);
@@ -209,7 +234,8 @@ function program(io: CliIo, exit: { code: number }): Command {
  *
  * @public
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo): Promise<number> {
+  const io: CliIo = { ...given, stdout: terminalSafe(given.stdout), stderr: terminalSafe(given.stderr) };
   const exit = { code: exitCodes.conforms as number };
   try {
     await program(io, exit).parseAsync([...argv], { from: 'user' });
@@ -222,9 +248,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       error instanceof InvalidReplayTokenError ||
       error instanceof ReplayMismatchError ||
       error instanceof MergeError ||
+      error instanceof InvalidReportError ||
+      error instanceof ReportWriteError ||
       error instanceof CompatibilityNotesError
     ) {
-      io.stderr.write(`conformance: ${error.message}\n`);
+      // One line, however much adapter text the message carries.
+      io.stderr.write(`conformance: ${truncated(error.message.replace(/\s*\n\s*/g, ' '), 2000)}\n`);
       return exitCodes.usage;
     }
     throw error;

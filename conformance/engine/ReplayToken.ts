@@ -28,7 +28,22 @@ export class InvalidReplayTokenError extends Error {
   }
 }
 
-/** Reads a token made by {@link encodeReplayToken}; throws {@link InvalidReplayTokenError}. @public */
+/** fast-check's shrink path: run index, then one index per shrink step, colon-separated (empty for the first run). */
+const shrinkPath = /^(?:\d{1,9}(?::\d{1,9})*)?$/;
+/** fast-check's command replay path: counts, a colon, changes, both in its base64 alphabet. */
+const commandReplayPath = /^[A-Za-z0-9+/]*:[A-Za-z0-9+/]*$/;
+
+/** Shows a piece of a token the user gave in a one-line message, whatever it holds. */
+const shown = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= 80 ? text : `${text.slice(0, 80)}…`;
+};
+
+/**
+ * Reads a token made by {@link encodeReplayToken} and checks every field, so a token damaged by
+ * copying is refused before anything runs rather than failing inside the replay (where it would
+ * look like the adapter's fault); throws {@link InvalidReplayTokenError}. @public
+ */
 export function decodeReplayToken(token: string): ReplayData {
   if (!token.startsWith(prefix)) throw new InvalidReplayTokenError(`expected it to start with ${prefix}`);
   let data: unknown;
@@ -37,15 +52,16 @@ export function decodeReplayToken(token: string): ReplayData {
   } catch {
     throw new InvalidReplayTokenError('not base64url-encoded JSON');
   }
-  if (
-    typeof data !== 'object' ||
-    data === null ||
-    typeof (data as ReplayData).family !== 'string' ||
-    typeof (data as ReplayData).adapter !== 'string' ||
-    typeof (data as ReplayData).seed !== 'number' ||
-    typeof (data as ReplayData).path !== 'string'
-  ) {
-    throw new InvalidReplayTokenError('missing family, adapter, seed or path');
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InvalidReplayTokenError('not an object of family, adapter, seed and path');
+  const { family, adapter, seed, path, replayPath } = data as Record<string, unknown>;
+  const missing = (['family', 'adapter', 'seed', 'path'] as const).filter((key) => (data as Record<string, unknown>)[key] === undefined);
+  if (missing.length > 0) throw new InvalidReplayTokenError(`missing ${missing.join(', ')}`);
+  if (typeof family !== 'string' || family.length === 0) throw new InvalidReplayTokenError(`family must be a property name, got ${shown(family)}`);
+  if (typeof adapter !== 'string') throw new InvalidReplayTokenError(`adapter must be an adapter name, got ${shown(adapter)}`);
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw new InvalidReplayTokenError(`seed must be an integer, got ${shown(seed)}`);
+  if (typeof path !== 'string' || !shrinkPath.test(path)) throw new InvalidReplayTokenError(`malformed path ${shown(path)} (expected run and shrink indexes such as 3:0:1)`);
+  if (replayPath !== undefined && (typeof replayPath !== 'string' || !commandReplayPath.test(replayPath))) {
+    throw new InvalidReplayTokenError(`malformed replayPath ${shown(replayPath)}`);
   }
-  return data as ReplayData;
+  return { family, adapter, seed, path, ...(replayPath !== undefined ? { replayPath } : {}) };
 }

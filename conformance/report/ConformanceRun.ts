@@ -21,13 +21,27 @@ export const ruleStatuses: readonly RuleStatus[] = ['error', 'failed', 'flaky', 
 
 /** A shrunk failing case, as the reports show it. @public */
 export interface ReportedCounterexample {
-  /** The operations of the shrunk case, scenario first. */
+  /**
+   * The operations of the shrunk case, scenario first.
+   * @maxItems 200
+   * @maxLength 500
+   */
   readonly steps: readonly string[];
-  /** What diverged. */
+  /**
+   * What diverged.
+   * @maxLength 16000
+   */
   readonly message: string;
-  /** The end of the failing run: operations and the events each produced. */
+  /**
+   * The end of the failing run: operations and the events each produced.
+   * @maxItems 200
+   * @maxLength 500
+   */
   readonly historyExcerpt: readonly string[];
-  /** Pass to `--replay` to rerun exactly this case. */
+  /**
+   * Pass to `--replay` to rerun exactly this case.
+   * @maxLength 4000
+   */
   readonly replayToken: string;
 }
 
@@ -37,17 +51,28 @@ export interface RuleOutcome {
   readonly area: AreaId;
   readonly level: Level;
   readonly title: string;
-  /** The normative text, so a report reader needs nothing else. */
+  /**
+   * The normative text, so a report reader needs nothing else.
+   * @maxLength 4000
+   */
   readonly statement: string;
   /** "If this fails, check…" hints from the registry. */
   readonly hints: readonly string[];
   readonly status: RuleStatus;
-  /** Why it was skipped, not exercised, errored or flaky. */
+  /**
+   * Why it was skipped, not exercised, errored or flaky.
+   * @maxLength 2000
+   */
   readonly reason?: string;
   /** The properties that check it. */
   readonly properties: readonly string[];
-  /** Generated runs of those properties. */
+  /**
+   * Generated runs of those properties.
+   * @integer
+   * @minimum 0
+   */
   readonly runs: number;
+  /** @minimum 0 */
   readonly durationMs: number;
   readonly counterexample?: ReportedCounterexample;
   /**
@@ -78,15 +103,37 @@ export interface ConformanceRun {
   /** The kit that ran the suite. */
   readonly kit: { readonly name: string; readonly version: string };
   /** The adapter's identity as it declared it, and where it was loaded from. */
-  readonly adapter: { readonly name: string; readonly version: string; readonly source: string };
+  readonly adapter: {
+    /** @maxLength 200 */
+    readonly name: string;
+    /** @maxLength 200 */
+    readonly version: string;
+    /** What `--adapter` named. */
+    readonly source: string;
+  };
   /** Node version the suite ran on. */
   readonly runtime: { readonly node: string; readonly platform: string };
   readonly capabilities: readonly Capability[];
-  /** The seed every property ran with: rerun with `--seed` to repeat the run. */
+  /**
+   * The seed every property ran with: rerun with `--seed` to repeat the run.
+   * @integer
+   */
   readonly seed: number;
-  /** Set when this is one shard of a split run. */
-  readonly shard?: { readonly index: number; readonly total: number };
+  /** Set when this is one shard of a split run: shard `index` (1-based) of `total`. */
+  readonly shard?: {
+    /**
+     * @integer
+     * @minimum 1
+     */
+    readonly index: number;
+    /**
+     * @integer
+     * @minimum 1
+     */
+    readonly total: number;
+  };
   readonly startedAt: string;
+  /** @minimum 0 */
   readonly durationMs: number;
   readonly rules: readonly RuleOutcome[];
   /** Count per status. */

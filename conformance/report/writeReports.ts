@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConformanceRun } from './ConformanceRun.js';
 import { renderHtml } from './renderHtml.js';
+import { boundedRun } from './reportSchema.js';
 import { renderJson } from './renderJson.js';
 import { renderJunit } from './renderJunit.js';
 import { renderMarkdown } from './renderMarkdown.js';
@@ -22,14 +23,32 @@ export function isReporterName(word: string): word is ReporterName {
   return Object.hasOwn(reporters, word);
 }
 
-/** Writes the chosen reports of one run into `outDir` (created if needed); returns the paths written. @public */
+/** Reports that could not be written (the folder vanished, the disk filled): one line, not a stack trace. @public */
+export class ReportWriteError extends Error {
+  readonly code = 'REPORT_WRITE';
+  constructor(path: string, cause: unknown) {
+    super(`cannot write ${path} (${(cause as NodeJS.ErrnoException | undefined)?.code ?? String(cause)})`);
+    this.name = 'ReportWriteError';
+  }
+}
+
+/**
+ * Writes the chosen reports of one run into `outDir` (created if needed); returns the paths
+ * written. Every adapter-supplied string is first cut to the size the report schema allows
+ * (`boundedRun`). Throws {@link ReportWriteError}. @public
+ */
 export async function writeReports(run: ConformanceRun, outDir: string, chosen: readonly ReporterName[] = Object.keys(reporters) as ReporterName[]): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
+  const bounded = boundedRun(run);
+  await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
+    throw new ReportWriteError(outDir, error);
+  });
   const written: string[] = [];
   for (const name of chosen) {
     const { file, render } = reporters[name];
     const path = join(outDir, file);
-    await writeFile(path, render(run), 'utf8');
+    await writeFile(path, render(bounded), 'utf8').catch((error: unknown) => {
+      throw new ReportWriteError(path, error);
+    });
     written.push(path);
   }
   return written;

@@ -1,14 +1,12 @@
 import type { ScriptCoverage } from '../../harness/runSuite.js';
-import { areas, isLevel, rulesByRole, type Level } from '../../../spec/index.js';
-import { decodeReplayToken } from '../../engine/ReplayToken.js';
 import type { AdapterLocation } from '../../harness/resolveAdapter.js';
-import { runSuite, selectRules, type SuiteOptions } from '../../harness/runSuite.js';
+import { runSuite } from '../../harness/runSuite.js';
+import type { Selection } from './checkedSelection.js';
 import { reportSchemaVersion, totalsOf, type ConformanceRun } from '../../report/ConformanceRun.js';
+import { boundedOutcome, boundedRun } from '../../report/reportSchema.js';
 import { writeCoverage } from '../../report/writeCoverage.js';
-import { isReporterName, reporters, type ReporterName } from '../../report/writeReports.js';
 import { kitManifest } from './kitManifest.js';
 import { ProgressPrinter, type Output } from './ProgressPrinter.js';
-import { UsageError } from './UsageError.js';
 
 /** The options every run of the suite takes, as commander parsed them. */
 export interface RunFlags {
@@ -21,29 +19,6 @@ export interface RunFlags {
   out: string;
   reporter: string[];
   coverage?: boolean;
-}
-
-/** Which rules to run, checked: `SuiteOptions` without the run limits. */
-export type Selection = Pick<SuiteOptions, 'select' | 'levels' | 'shard' | 'replay'>;
-
-/** Checks the reporters, levels and rule names, and that the selection holds a rule. Throws {@link UsageError}. */
-export function checkedSelection(flags: RunFlags, extra: Pick<SuiteOptions, 'shard' | 'replay'> = {}): { selection: Selection; reporters: ReporterName[] } {
-  const unknownReporters = flags.reporter.filter((r) => !isReporterName(r));
-  if (unknownReporters.length > 0) throw new UsageError(`unknown reporter ${unknownReporters.join(', ')} (choose from ${Object.keys(reporters).join(', ')})`);
-  const levels = (flags.level ?? []).map((l) => l.toUpperCase());
-  const badLevel = levels.find((l) => !isLevel(l));
-  if (badLevel !== undefined) throw new UsageError(`unknown level ${badLevel} (choose from MUST, SHOULD, MAY)`);
-  const runtimeRules = rulesByRole('runtime');
-  const unknownRules = (flags.rules ?? []).filter((s) => !Object.hasOwn(areas, s.toUpperCase()) && !runtimeRules.some((r) => r.id === s.toUpperCase() || r.aliases.includes(s.toUpperCase())));
-  if (unknownRules.length > 0) throw new UsageError(`no runtime rule or area named ${unknownRules.join(', ')} (see --list-rules)`);
-  if (extra.replay !== undefined) decodeReplayToken(extra.replay);
-  const selection: Selection = {
-    ...(flags.rules !== undefined ? { select: flags.rules } : {}),
-    ...(levels.length > 0 ? { levels: levels as Level[] } : {}),
-    ...extra,
-  };
-  if (selectRules(selection).length === 0) throw new UsageError('the selection holds no rule');
-  return { selection, reporters: flags.reporter as ReporterName[] };
 }
 
 /** A finished run and the raw coverage its workers collected (written later, with the reports). */
@@ -63,7 +38,8 @@ export async function runAdapter(location: AdapterLocation, flags: RunFlags, sel
     operationTimeoutMs: flags.timeout,
     totalTimeoutMs: flags.totalTimeout,
     coverage: flags.coverage === true,
-    onProgress: (event) => progress.progress(event),
+    // Adapter text is bounded before it is printed (see boundedRun).
+    onProgress: (event) => progress.progress(event.kind === 'rule' ? { ...event, outcome: boundedOutcome(event.outcome) } : event),
   });
   const kit = kitManifest();
   const run: ConformanceRun = {
@@ -79,7 +55,7 @@ export async function runAdapter(location: AdapterLocation, flags: RunFlags, sel
     rules: result.rules,
     totals: totalsOf(result.rules),
   };
-  return { run, scripts: result.coverage };
+  return { run: boundedRun(run), scripts: result.coverage };
 }
 
 /** The run with its coverage summary, once the coverage reports are written into `outDir` (when coverage was asked for). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeMappings } from '../../../conformance/report/_internals/sourceMapSegments.js';
 import { regressionsAgainst } from '../../../conformance/report/baseline.js';
 import { conforms } from '../../../conformance/report/ConformanceRun.js';
-import { MergeError, mergeRuns, parseRun } from '../../../conformance/report/mergeRuns.js';
+import { mergeRuns } from '../../../conformance/report/mergeRuns.js';
+import { InvalidReportError, parseReport } from '../../../conformance/report/parseReport.js';
 import { renderHtml } from '../../../conformance/report/renderHtml.js';
 import { renderJson } from '../../../conformance/report/renderJson.js';
 import { renderJunit } from '../../../conformance/report/renderJunit.js';
@@ -13,9 +14,10 @@ describe('reports from one result model', () => {
   const run = sampleRun();
 
   it('JSON is the model itself, read back with its schema version checked', () => {
-    expect(parseRun(renderJson(run), 'r.json')).toEqual(run);
-    expect(() => parseRun(JSON.stringify({ ...run, schemaVersion: 99 }), 'old.json')).toThrow(/schema 99/);
-    expect(() => parseRun('{', 'broken.json')).toThrow(MergeError);
+    const expected = { kit: run.kit, ruleIds: run.rules.map((r) => r.id) };
+    expect(parseReport(renderJson(run), 'r.json', expected)).toEqual(run);
+    expect(() => parseReport(JSON.stringify({ ...run, schemaVersion: 99 }), 'old.json', expected)).toThrow(/schema 99/);
+    expect(() => parseReport('{', 'broken.json', expected)).toThrow(InvalidReportError);
   });
 
   it('JUnit has one test case per rule with failures, errors and skips counted, and no raw adapter markup', () => {

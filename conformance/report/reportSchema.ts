@@ -1,0 +1,134 @@
+/**
+ * The report schema at work: validating a `conformance.json` read back (baselines, shards) and
+ * bounding a run before it is printed or written, both driven by the generated JSON Schema so
+ * that a field added to the report types is checked and bounded without further code.
+ *
+ * @packageDocumentation
+ */
+import type { JsonSchema } from './_internals/JsonSchema.js';
+import type { ConformanceRun, RuleOutcome } from './ConformanceRun.js';
+import { reportJsonSchema } from './reportSchema.generated.js';
+
+export type { JsonSchema } from './_internals/JsonSchema.js';
+export { reportJsonSchema } from './reportSchema.generated.js';
+
+const defs = reportJsonSchema.$defs ?? {};
+
+function resolved(schema: JsonSchema): JsonSchema {
+  let current = schema;
+  while (current.$ref !== undefined) {
+    const target = defs[current.$ref.replace('#/$defs/', '')];
+    if (target === undefined) throw new Error(`the report schema has no ${current.$ref}`);
+    current = { ...target, ...current, $ref: undefined };
+  }
+  return current;
+}
+
+const describe = (value: unknown): string => {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+};
+
+const typeMatches = (type: NonNullable<JsonSchema['type']>, value: unknown): boolean => {
+  switch (type) {
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    default:
+      return typeof value === type;
+  }
+};
+
+function collectProblems(value: unknown, schema: JsonSchema, at: string, problems: string[], limit: number): void {
+  if (problems.length >= limit) return;
+  const s = resolved(schema);
+  const where = at === '' ? 'the report' : at;
+  if (s.anyOf !== undefined) {
+    if (!s.anyOf.some((option) => schemaProblems(value, option, 1).length === 0)) problems.push(`${where}: ${describe(value)} matches none of the allowed forms`);
+    return;
+  }
+  if (s.const !== undefined && value !== s.const) return void problems.push(`${where}: expected ${JSON.stringify(s.const)}, got ${describe(value)}`);
+  if (s.type !== undefined && !typeMatches(s.type, value)) return void problems.push(`${where}: expected ${s.type === 'integer' ? 'an integer' : `a${s.type === 'array' || s.type === 'object' ? 'n' : ''} ${s.type}`}, got ${describe(value)}`);
+  if (s.enum !== undefined && !s.enum.includes(value as string)) return void problems.push(`${where}: ${describe(value)} is not one of ${s.enum.join(', ')}`);
+  if (typeof value === 'string' && s.maxLength !== undefined && value.length > s.maxLength) problems.push(`${where}: longer than ${s.maxLength} characters (${value.length})`);
+  if (typeof value === 'number' && s.minimum !== undefined && value < s.minimum) problems.push(`${where}: below ${s.minimum} (${value})`);
+  if (Array.isArray(value)) {
+    if (s.maxItems !== undefined && value.length > s.maxItems) problems.push(`${where}: more than ${s.maxItems} items (${value.length})`);
+    if (s.items !== undefined) value.forEach((item, i) => collectProblems(item, s.items!, `${at}/${i}`, problems, limit));
+  } else if (typeof value === 'object' && value !== null && s.properties !== undefined) {
+    const record = value as Record<string, unknown>;
+    for (const key of s.required ?? []) if (!Object.hasOwn(record, key)) problems.push(`${where}: missing ${key}`);
+    for (const [key, item] of Object.entries(record)) {
+      const property = s.properties[key];
+      if (property !== undefined) collectProblems(item, property, `${at}/${key}`, problems, limit);
+      else if (s.additionalProperties === false) problems.push(`${where}: unknown field ${JSON.stringify(key.slice(0, 40))}`);
+    }
+  }
+}
+
+/**
+ * What is wrong with `value` against `schema` (the whole report by default), at most `limit`
+ * problems, each as `<JSON pointer>: <what>`; empty when it conforms. @public
+ */
+export function schemaProblems(value: unknown, schema: JsonSchema = reportJsonSchema, limit = 5): string[] {
+  const problems: string[] = [];
+  collectProblems(value, schema, '', problems, limit);
+  return problems.slice(0, limit);
+}
+
+/** The marker that ends a truncated string; it says how long the original was. @public */
+export function truncationMarker(originalLength: number): string {
+  return `… [truncated: ${originalLength} characters]`;
+}
+
+/** `text` cut to at most `max` characters, ending in a visible {@link truncationMarker} when cut. @public */
+export function truncated(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const marker = truncationMarker(text.length);
+  let keep = Math.max(0, max - marker.length);
+  // Never split a surrogate pair: half a character is not text.
+  if (keep > 0 && /[\uD800-\uDBFF]/.test(text[keep - 1]!)) keep -= 1;
+  return `${text.slice(0, keep)}${marker}`.slice(0, max);
+}
+
+function bounded(value: unknown, schema: JsonSchema): unknown {
+  const s = resolved(schema);
+  if (typeof value === 'string') return s.maxLength === undefined ? value : truncated(value, s.maxLength);
+  if (Array.isArray(value)) {
+    const items = s.items === undefined ? value : value.map((item) => bounded(item, s.items!));
+    if (s.maxItems === undefined || items.length <= s.maxItems) return items;
+    // Keep the start and the end (a history's end is where it failed), and say how much went.
+    const head = Math.ceil((s.maxItems - 1) / 2);
+    const tail = s.maxItems - 1 - head;
+    const gap = `… [${items.length - head - tail} more omitted]`;
+    return resolved(s.items ?? {}).type === 'string' ? [...items.slice(0, head), gap, ...items.slice(items.length - tail)] : items.slice(0, s.maxItems);
+  }
+  if (typeof value === 'object' && value !== null && s.properties !== undefined) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, s.properties![key] === undefined ? item : bounded(item, s.properties![key]!)]));
+  }
+  return value;
+}
+
+const ruleOutcomeSchema: JsonSchema = { $ref: '#/$defs/RuleOutcome' };
+
+/**
+ * The run with every string and list cut to the size the report schema allows (documented in
+ * docs/command-line.md): adapters supply messages, steps, histories and their own name, and a
+ * 5 MB actor path must not become a 40 MB report or a terminal flood. @public
+ */
+export function boundedRun(run: ConformanceRun): ConformanceRun {
+  return bounded(run, reportJsonSchema) as ConformanceRun;
+}
+
+/** One rule's outcome bounded the same way, for what is printed while the run goes on. @public */
+export function boundedOutcome(outcome: RuleOutcome): RuleOutcome {
+  return bounded(outcome, ruleOutcomeSchema) as RuleOutcome;
+}
