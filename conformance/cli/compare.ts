@@ -20,6 +20,7 @@ import type { Output } from './_internals/ProgressPrinter.js';
 import { checkedSelection } from './_internals/checkedSelection.js';
 import { checkOutputFolder } from './_internals/checkOutputFolder.js';
 import { runAdapter, summaryLines, withCoverage, type AdapterRun, type RunFlags } from './_internals/runAdapter.js';
+import { inline } from './_internals/terminalSafe.js';
 import { UsageError } from './_internals/UsageError.js';
 
 /** The options of `compare` (and of the main command given `--adapter` more than once). @public */
@@ -154,7 +155,7 @@ export async function compareCommand(flags: CompareFlags, io: CompareIo): Promis
   const failing = adapters.flatMap((adapter, i) => ((flags.failOn ?? []).includes(adapter.given) && !conforms(finished[i]!) ? [finished[i]!] : []));
   for (const run of failing) {
     const broken = run.rules.filter((r) => r.status === 'failed' || r.status === 'error');
-    io.stderr.write(`not conforming: ${run.adapter.name}: ${broken.map((r) => `${r.id} (${r.status})`).join(', ')}\n`);
+    io.stderr.write(`not conforming: ${inline(run.adapter.name)}: ${broken.map((r) => `${r.id} (${r.status})`).join(', ')}\n`);
   }
   return failing.length > 0 ? exitCodes.failed : exitCodes.conforms;
 }

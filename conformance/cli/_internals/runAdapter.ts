@@ -6,6 +6,7 @@ import { reportSchemaVersion, totalsOf, type ConformanceRun } from '../../report
 import { boundedOutcome, boundedRun } from '../../report/reportSchema.js';
 import { writeCoverage } from '../../report/writeCoverage.js';
 import { kitManifest } from './kitManifest.js';
+import { inline } from './terminalSafe.js';
 import { ProgressPrinter, type Output } from './ProgressPrinter.js';
 
 /** The options every run of the suite takes, as commander parsed them. */
@@ -67,7 +68,7 @@ export async function withCoverage({ run, scripts }: AdapterRun, flags: Pick<Run
 /** The summary of a run: one line, and one more for its coverage when it was measured. */
 export function summaryLines(run: ConformanceRun): string {
   const t = run.totals;
-  const counts = `${run.adapter.name} ${run.adapter.version}: ${t.passed} passed, ${t.failed} failed, ${t.error} error, ${t.flaky} flaky, ${t.skipped} skipped, ${t.unexercised} unexercised (seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)} s)\n`;
+  const counts = `${inline(run.adapter.name)} ${inline(run.adapter.version)}: ${t.passed} passed, ${t.failed} failed, ${t.error} error, ${t.flaky} flaky, ${t.skipped} skipped, ${t.unexercised} unexercised (seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)} s)\n`;
   const c = run.coverage;
   return c === undefined ? counts : `${counts}coverage: ${c.lines.covered}/${c.lines.total} lines of the implementation in ${c.files} files, ${c.html}\n`;
 }

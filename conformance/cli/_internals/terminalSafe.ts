@@ -12,6 +12,11 @@ export function terminalText(text: string): string {
   return text.replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Adapter text meant for the middle of one line (its name, its version): line breaks shown as escapes too. */
+export function inline(text: string): string {
+  return terminalText(text).replace(/\n/g, '\\u000a');
+}
+
 /** The line-clearing prefix the progress printer itself writes on a terminal. */
 const clearLine = '\r\u001b[2K';
 
