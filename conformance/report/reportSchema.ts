@@ -103,13 +103,14 @@ function bounded(value: unknown, schema: JsonSchema): unknown {
   const s = resolved(schema);
   if (typeof value === 'string') return s.maxLength === undefined ? value : truncated(value, s.maxLength);
   if (Array.isArray(value)) {
-    const items = s.items === undefined ? value : value.map((item) => bounded(item, s.items!));
-    if (s.maxItems === undefined || items.length <= s.maxItems) return items;
+    // Cut the list first, then its items: what is dropped is never copied.
+    const each = (items: unknown[]): unknown[] => (s.items === undefined ? items : items.map((item) => bounded(item, s.items!)));
+    if (s.maxItems === undefined || value.length <= s.maxItems) return each(value);
+    if (resolved(s.items ?? {}).type !== 'string') return each(value.slice(0, s.maxItems));
     // Keep the start and the end (a history's end is where it failed), and say how much went.
     const head = Math.ceil((s.maxItems - 1) / 2);
     const tail = s.maxItems - 1 - head;
-    const gap = `… [${items.length - head - tail} more omitted]`;
-    return resolved(s.items ?? {}).type === 'string' ? [...items.slice(0, head), gap, ...items.slice(items.length - tail)] : items.slice(0, s.maxItems);
+    return [...each(value.slice(0, head)), `… [${value.length - head - tail} more omitted]`, ...each(value.slice(value.length - tail))];
   }
   if (typeof value === 'object' && value !== null && s.properties !== undefined) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, s.properties![key] === undefined ? item : bounded(item, s.properties![key]!)]));

@@ -87,7 +87,7 @@ class SchemaWriter {
       const [item] = checker.getTypeArguments(type as ts.TypeReference);
       return { type: 'array', maxItems: limits.maxItems ?? defaultLimits.maxItems, items: this.schemaOf(item!, limits.maxLength !== undefined ? { maxLength: limits.maxLength } : {}) };
     }
-    if (type.flags & ts.TypeFlags.Object) {
+    if (type.flags & ts.TypeFlags.Object || type.isIntersection()) {
       const properties: Record<string, JsonSchema> = {};
       const required: string[] = [];
       for (const property of checker.getPropertiesOfType(type)) {
@@ -112,9 +112,9 @@ class SchemaWriter {
 
 const optional = <K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> => (value === undefined ? {} : ({ [key]: value } as Record<K, number>));
 
-/** The JSON Schema of `conformance.json`, read from the report types. @public */
-export function reportJsonSchema(): JsonSchema {
-  const program = ts.createProgram([definitionFile], {
+/** The JSON Schema of `conformance.json`, read from the report types (`file` and `root` for tests of the generator). @public */
+export function reportJsonSchema(file = definitionFile, root = rootType): JsonSchema {
+  const program = ts.createProgram([file], {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -124,12 +124,12 @@ export function reportJsonSchema(): JsonSchema {
     types: [],
   });
   const checker = program.getTypeChecker();
-  const source = program.getSourceFile(definitionFile);
+  const source = program.getSourceFile(file);
   const module = source === undefined ? undefined : checker.getSymbolAtLocation(source);
-  const root = module === undefined ? undefined : checker.getExportsOfModule(module).find((s) => s.getName() === rootType);
-  if (root === undefined) throw new Error(`${definitionFile} exports no ${rootType}`);
+  const symbol = module === undefined ? undefined : checker.getExportsOfModule(module).find((s) => s.getName() === root);
+  if (symbol === undefined) throw new Error(`${file} exports no ${root}`);
   const writer = new SchemaWriter(checker);
-  const top = writer.schemaOf(checker.getDeclaredTypeOfSymbol(root), {});
+  const top = writer.schemaOf(checker.getDeclaredTypeOfSymbol(symbol), {});
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://github.com/actor-conformance/actor-conformance/conformance-report.schema.json',
