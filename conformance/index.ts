@@ -60,3 +60,6 @@ export { AdapterLoadError, type AdapterLoadErrorCode } from './harness/AdapterLo
 export { referenceAdapterLocation, resolveAdapter, type AdapterLocation } from './harness/resolveAdapter.js';
 export { runSuite, type SuiteOptions, type SuiteProgress, type SuiteResult } from './harness/runSuite.js';
 export { reportSchemaVersion, type ConformanceRun, type RuleOutcome, type RuleStatus } from './report/ConformanceRun.js';
+export { boundedRun, reportJsonSchema, schemaProblems, truncated, type JsonSchema } from './report/reportSchema.js';
+export { InvalidReportError, parseReport, type ReportExpectations } from './report/parseReport.js';
+export { MergeError, mergeRuns, missingShards, type MergeOptions } from './report/mergeRuns.js';
