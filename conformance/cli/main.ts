@@ -24,7 +24,7 @@ import { registerInit } from './init.js';
 import { exitCodes } from './_internals/exitCodes.js';
 import { kitManifest } from './_internals/kitManifest.js';
 import type { Output } from './_internals/ProgressPrinter.js';
-import { checkedSelection } from './_internals/checkedSelection.js';
+import { checkedSelection, chosenReporters } from './_internals/checkedSelection.js';
 import { checkOutputFolder } from './_internals/checkOutputFolder.js';
 import { runAdapter, summaryLines, withCoverage, type RunFlags } from './_internals/runAdapter.js';
 import { terminalSafe } from './_internals/terminalSafe.js';
@@ -149,7 +149,6 @@ interface MergeFlags {
 }
 
 async function mergeCommand(files: readonly string[], flags: MergeFlags, io: CliIo): Promise<number> {
-  if (flags.reporter.length === 0) throw new UsageError('--reporter given with nothing in it: no report to write');
   const unknownReporters = flags.reporter.filter((r) => !isReporterName(r));
   if (unknownReporters.length > 0) throw new UsageError(`unknown reporter ${unknownReporters.join(', ')} (choose from ${Object.keys(reporters).join(', ')})`);
   const chosen = flags.reporter as ReporterName[];
@@ -199,14 +198,14 @@ function program(io: CliIo, exit: { code: number }): Command {
     .option('--shard <i/n>', 'run only shard i of n (merge the JSON reports with `conformance merge`)', parseShard)
     .option('--list-rules', 'list the runtime rules and exit');
   withCompareOptions(cmd).action(async (flags: MainFlags) => {
-    exit.code = await runCommand({ ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io);
+    exit.code = await runCommand({ ...flags, reporter: chosenReporters(flags.reporter) }, io);
   });
   const compare = cmd
     .command('compare')
     .description('run several adapters with one seed and write each one\'s reports plus the compatibility matrix (compatibility.md, compatibility.html)')
     .requiredOption('-a, --adapter <file|package>', 'an adapter to compare (`reference` for the built-in reference runtime); give it once per adapter', repeated);
   withCompareOptions(withRunOptions(compare)).action(async (flags: Omit<CompareFlags, 'reporter'> & { reporter?: string[] }) => {
-    exit.code = await compareCommand({ ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io);
+    exit.code = await compareCommand({ ...flags, reporter: chosenReporters(flags.reporter) }, io);
   });
   cmd
     .command('merge')
@@ -217,7 +216,7 @@ function program(io: CliIo, exit: { code: number }): Command {
     .option('--baseline <file>', 'exit 1 only on rules that passed in this conformance.json')
     .option('--allow-partial', 'merge even when shards of the split are missing (by default an incomplete set is refused)')
     .action(async (files: string[], flags: Omit<MergeFlags, 'reporter'> & { reporter?: string[] }) => {
-      exit.code = await mergeCommand(files, { ...flags, reporter: flags.reporter ?? Object.keys(reporters) }, io);
+      exit.code = await mergeCommand(files, { ...flags, reporter: chosenReporters(flags.reporter) }, io);
     });
   registerInit(cmd, io, exit);
   for (const c of [cmd, ...cmd.commands]) {

@@ -16,8 +16,19 @@ export type Selection = Pick<SuiteOptions, 'select' | 'levels' | 'shard' | 'repl
 
 /** `--rules ,` or `--level ''` must not quietly mean "everything": an option given with nothing in it is refused. */
 function refuseEmptyLists(flags: SelectionFlags): void {
-  const empty = (['rules', 'level', 'reporter'] as const).filter((key) => flags[key] !== undefined && flags[key].length === 0);
+  const empty = (['rules', 'level'] as const).filter((key) => flags[key] !== undefined && flags[key].length === 0);
   if (empty.length > 0) throw new UsageError(`${empty.map((key) => `--${key}`).join(', ')} given with nothing in it: the selection holds no rule`);
+}
+
+/**
+ * The reporters `--reporter` chose on the command line: all of them when it was not given, and
+ * refused when it was given with nothing in it (`--reporter ,`). (The API takes an empty list
+ * to mean "write no report"; a user who types the option means some.)
+ */
+export function chosenReporters(given: string[] | undefined): string[] {
+  if (given === undefined) return Object.keys(reporters);
+  if (given.length === 0) throw new UsageError('--reporter given with nothing in it: no report to write');
+  return given;
 }
 
 /** The property a replay token names, which must be one of this kit's. */

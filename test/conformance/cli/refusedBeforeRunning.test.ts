@@ -31,6 +31,7 @@ describe('selections that hold no rule', () => {
     expectRefused(await cli('--level', ''), '--level given with nothing in it');
     expectRefused(await cli('--level', ',,'), 'the selection holds no rule');
     expectRefused(await cli('--reporter', ','), '--reporter given with nothing in it');
+    expectRefused(await cli('compare', '-a', 'reference', '--reporter', ' '), '--reporter given with nothing in it');
     expectRefused(await cli('compare', '-a', 'reference', '--rules', ','), 'the selection holds no rule');
     expectRefused(await cli('-a', 'reference', '-a', 'conformance/adapters/nact.ts', '--level', ' '), 'the selection holds no rule');
     expectRefused(await cli('merge', 'x.json', '--reporter', ','), 'no report to write');
