@@ -29,7 +29,12 @@ export class InvalidReplayTokenError extends Error {
 }
 
 /** fast-check's shrink path: run index, then one index per shrink step, colon-separated (empty for the first run). */
-const shrinkPath = /^(?:\d{1,9}(?::\d{1,9})*)?$/;
+const shrinkPath = /^(?:\d+(?::\d+)*)?$/;
+/**
+ * The largest run or shrink index a token may hold. fast-check reaches run k of a replay by
+ * drawing k cases first (minutes at 10^8), so an index no real run reaches is refused up front.
+ */
+export const largestReplayIndex = 1_000_000;
 /** fast-check's command replay path: counts, a colon, changes, both in its base64 alphabet. */
 const commandReplayPath = /^[A-Za-z0-9+/]*:[A-Za-z0-9+/]*$/;
 
@@ -60,8 +65,19 @@ export function decodeReplayToken(token: string): ReplayData {
   if (typeof adapter !== 'string') throw new InvalidReplayTokenError(`adapter must be an adapter name, got ${shown(adapter)}`);
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw new InvalidReplayTokenError(`seed must be an integer, got ${shown(seed)}`);
   if (typeof path !== 'string' || !shrinkPath.test(path)) throw new InvalidReplayTokenError(`malformed path ${shown(path)} (expected run and shrink indexes such as 3:0:1)`);
+  if (path !== '' && path.split(':').some((index) => Number(index) > largestReplayIndex)) {
+    throw new InvalidReplayTokenError(`malformed path ${shown(path)} (an index above ${largestReplayIndex}: no run gets that far)`);
+  }
   if (replayPath !== undefined && (typeof replayPath !== 'string' || !commandReplayPath.test(replayPath))) {
     throw new InvalidReplayTokenError(`malformed replayPath ${shown(replayPath)}`);
   }
   return { family, adapter, seed, path, ...(replayPath !== undefined ? { replayPath } : {}) };
+}
+
+/**
+ * Whether a replay failed because its path leads to no generated case (fast-check's words for a
+ * path past the end of the shrink tree): the token is at fault, not the adapter. @public
+ */
+export function isUnreplayablePath(message: string): boolean {
+  return /Unable to replay, got (?:invalid|wrong) path/.test(message);
 }

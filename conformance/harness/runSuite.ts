@@ -1,5 +1,5 @@
 import { rulesByRole, type AreaId, type Level, type Rule } from '../../spec/index.js';
-import { decodeReplayToken, encodeReplayToken } from '../engine/ReplayToken.js';
+import { decodeReplayToken, encodeReplayToken, InvalidReplayTokenError, isUnreplayablePath } from '../engine/ReplayToken.js';
 import type { PropertyResult, RuleResult } from '../engine/results.js';
 import { deriveRuleResults } from '../engine/ruleResults.js';
 import { effectiveCapabilities, runtimeProperties, type RunnableProperty } from '../engine/runtimeProperties.js';
@@ -104,7 +104,8 @@ interface Breakage {
  * operation, a throw or an event out of contract turns that property's rules into `error`
  * (with the seed and a replay token) and the run goes on with a fresh worker; a failure that
  * passes when replayed is `flaky`. Throws `AdapterLoadError` when the adapter cannot be loaded
- * and `ReplayMismatchError` when a replay token names another adapter.
+ * and `ReplayMismatchError` when a replay token names another adapter, `InvalidReplayTokenError`
+ * when its path leads to no generated case.
  *
  * @public
  */
@@ -157,6 +158,11 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
       broken.set(family.id, { message: `not run: the overall timeout of ${options.totalTimeoutMs ?? 0} ms ran out (seed ${seed})`, replayToken: tokenOf(family, identity, seed, -1) });
     } else {
       const outcome = await job(family, options.replay);
+      if (options.replay !== undefined && outcome.kind === 'crashed' && isUnreplayablePath(outcome.message)) {
+        await retire();
+        const { path } = decodeReplayToken(options.replay);
+        throw new InvalidReplayTokenError(`its path ${path} leads to no generated case of property ${family.id} at seed ${seed} (was it edited, or made by another version of the kit?)`);
+      }
       const breakage = breakageOf(outcome, family, identity, seed, limits.operationTimeoutMs);
       if (breakage !== undefined) broken.set(family.id, breakage);
       if (outcome.kind === 'result') {

@@ -50,6 +50,7 @@ describe('replay tokens', () => {
     expectRefused(await cli('--replay', token({ ...good, path: 'abc' })), 'invalid replay token: malformed path "abc"');
     expectRefused(await cli('--replay', token({ ...good, path: '1::2' })), 'malformed path');
     expectRefused(await cli('--replay', token({ ...good, path: '-1' })), 'malformed path');
+    expectRefused(await cli('--replay', token({ ...good, path: '99999999' })), 'malformed path "99999999" (an index above 1000000');
     expectRefused(await cli('--replay', token({ ...good, path: 7 })), 'malformed path 7');
     expectRefused(await cli('--replay', token({ ...good, seed: '7' })), 'seed must be an integer');
     expectRefused(await cli('--replay', token({ ...good, seed: 1.5 })), 'seed must be an integer');
@@ -65,6 +66,14 @@ describe('replay tokens', () => {
       (e: { code: number; stderr: string }) => (e.stderr.includes('malformed path') ? e.code : -1),
     );
     expect(code).toBe(2);
+  });
+
+  it('a path past the end of the generated cases is bad usage (exit 2), not the adapter\'s failure', async () => {
+    const result = await cli('--replay', token({ ...good, path: '0:99999:3' }), '--out', 'nowhere');
+    expect(result.code).toBe(2);
+    expect(result.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.err).toContain('invalid replay token: its path 0:99999:3 leads to no generated case of property lifecycle.start-and-stop at seed 7');
+    expect(result.out).not.toMatch(/^(ERROR|FAIL|PASS) /m);
   });
 
   it('a token naming a property this kit does not have says so', async () => {
