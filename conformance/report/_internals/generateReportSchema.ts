@@ -2,7 +2,9 @@
  * Writes the JSON Schema of `conformance.json` from its one definition, the TypeScript types in
  * `conformance/report/ConformanceRun.ts`: every property, its optionality and its doc comment,
  * unions of literals as enums, and the size limits the `@maxLength` / `@maxItems` tags set (on
- * an array of strings `@maxLength` bounds each item), and `@integer` / `@minimum` on numbers. Strings and arrays without a tag get
+ * an array of strings `@maxLength` bounds each item), and `@integer` / `@minimum` on numbers.
+ * Records keyed by any string get typed values and a bounded number of keys; `null` is allowed
+ * where the types allow it; `any` and `unknown` are refused, since nothing could be checked. Strings and arrays without a tag get
  * {@link defaultLimits}, so a field added to the report is bounded too. Outputs:
  * `conformance/report/conformance-report.schema.json` (published with the package) and
  * `conformance/report/reportSchema.generated.ts` (what the kit validates and truncates with).
@@ -78,6 +80,7 @@ class SchemaWriter {
       if (members.length === 1) return this.schemaOf(members[0]!, limits);
       return { anyOf: members.map((t) => this.schemaOf(t, limits)) };
     }
+    if (type.flags & ts.TypeFlags.Null) return { type: 'null' };
     if (type.isStringLiteral()) return { const: type.value };
     if (type.isNumberLiteral()) return { const: type.value };
     if (type.flags & ts.TypeFlags.String) return { type: 'string', maxLength: limits.maxLength ?? defaultLimits.maxLength };
@@ -104,7 +107,11 @@ class SchemaWriter {
         properties[property.getName()] = this.schemaOf(propertyType, own, text === '' ? undefined : text);
         if (!(property.flags & ts.SymbolFlags.Optional)) required.push(property.getName());
       }
-      return { type: 'object', properties, required, additionalProperties: false };
+      // A record keyed by any string (`Record<string, T>`, `{ [key: string]: T }`): its values typed, its keys bounded in number.
+      const index = checker.getIndexInfosOfType(type).find((info) => info.keyType.flags & ts.TypeFlags.String);
+      const additional: Pick<JsonSchema, 'additionalProperties' | 'maxProperties'> =
+        index === undefined ? { additionalProperties: false } : { additionalProperties: this.schemaOf(index.type, limits), maxProperties: limits.maxItems ?? defaultLimits.maxItems };
+      return { type: 'object', properties, required, ...additional };
     }
     throw new Error(`the report schema cannot express the type ${checker.typeToString(type)}`);
   }

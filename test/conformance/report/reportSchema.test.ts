@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { reportJsonSchema as generate, reportSchemaFiles, reportSchemaTexts } from '../../../conformance/report/_internals/generateReportSchema.js';
 import type { ConformanceRun } from '../../../conformance/report/ConformanceRun.js';
-import { boundedRun, reportJsonSchema, schemaProblems, truncated } from '../../../conformance/report/reportSchema.js';
+import { boundedBySchema, boundedRun, reportJsonSchema, schemaProblems, truncated } from '../../../conformance/report/reportSchema.js';
 import { renderJson } from '../../../conformance/report/renderJson.js';
 import { sampleRun } from './_sampleRun.js';
 
@@ -29,9 +29,27 @@ describe('the report schema', () => {
     expect(run.properties!['tags']).toEqual({ description: 'Whatever the run was tagged with.', type: 'array', maxItems: 3, items: { type: 'string', maxLength: 1000 } });
     expect(run.required).not.toContain('tags');
     expect(extended.$defs!['PropertyRun']).toMatchObject({
-      required: ['property', 'note', 'runs', 'verdict'],
-      properties: { note: { type: 'string', maxLength: 50 }, runs: { type: 'integer', minimum: 0 }, verdict: { enum: ['held', 'broke'] } },
+      required: ['property', 'note', 'runs', 'verdict', 'perOperation', 'lastError'],
+      properties: {
+        note: { type: 'string', maxLength: 50 },
+        runs: { type: 'integer', minimum: 0 },
+        verdict: { enum: ['held', 'broke'] },
+        perOperation: { type: 'object', properties: {}, additionalProperties: { type: 'number' }, maxProperties: 1000 },
+        lastError: { anyOf: [{ type: 'null' }, { type: 'string', maxLength: 1000 }] },
+      },
     });
+    // Validated and bounded from that schema alone.
+    const sample = sampleRun();
+    const propertyRun = { property: 'p', note: 'n'.repeat(80), runs: 3, verdict: 'held', perOperation: Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`op${i}`, i])), lastError: null };
+    const withRuns = { ...sample, rules: sample.rules.map((r) => ({ ...r, propertyRuns: [propertyRun] })), tags: ['a', 'b', 'c', 'd'] };
+    const problems = schemaProblems(withRuns, extended, 100);
+    expect(problems).toContain('/rules/0/propertyRuns/0/note: longer than 50 characters (80)');
+    expect(problems).toContain('/rules/0/propertyRuns/0/perOperation: more than 1000 fields (1500)');
+    expect(problems).toContain('/tags: more than 3 items (4)');
+    const cut = boundedBySchema(withRuns, extended) as typeof withRuns;
+    expect(schemaProblems(cut, extended)).toEqual([]);
+    expect(cut.tags).toEqual(['a', '… [2 more omitted]', 'd']);
+    expect(schemaProblems({ ...withRuns, tags: [], rules: [{ ...withRuns.rules[0], propertyRuns: [{ ...propertyRun, note: 'ok', perOperation: {}, lastError: 7 }] }] }, extended)).toEqual(['/rules/0/propertyRuns/0/lastError: number 7 matches none of the allowed forms']);
   });
 
   it('accepts the reports the kit writes', () => {
