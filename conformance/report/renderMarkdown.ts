@@ -1,6 +1,6 @@
 import { areas } from '../../spec/index.js';
 import { conforms, ruleStatuses, weakOutcomes, weakRuleNote, type ConformanceRun, type RuleOutcome, type RuleStatus } from './ConformanceRun.js';
-import { escapeMarkdown as md } from './_internals/escape.js';
+import { escapeMarkdown as md, showControls } from './_internals/escape.js';
 
 const icons: Readonly<Record<RuleStatus, string>> = { passed: '✅', failed: '❌', error: '💥', flaky: '🔁', skipped: '⏭️', unexercised: '◻️' };
 /** Marks a weak rule (see `RuleOutcome.weak`). */
@@ -10,7 +10,7 @@ function failureBlock(rule: RuleOutcome): string[] {
   const c = rule.counterexample;
   if (c === undefined) return [];
   // A fenced block shows adapter text verbatim; lengthen the fence past any backticks inside it.
-  const body = [c.message, ...(c.steps.length > 0 ? ['', 'counterexample:', ...c.steps.map((s) => `  ${s}`)] : [])].join('\n');
+  const body = showControls([c.message, ...(c.steps.length > 0 ? ['', 'counterexample:', ...c.steps.map((s) => `  ${s}`)] : [])].join('\n'));
   const fence = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   return [
     `<details><summary>${icons[rule.status]}${rule.weak ? ` ${weakIcon}` : ''} <b>${md(rule.id)}</b> ${md(rule.title)}</summary>`,

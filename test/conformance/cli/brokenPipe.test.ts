@@ -12,9 +12,9 @@ const hangsOnWatch = fileURLToPath(new URL('../../fixtures/bad-adapters/sync-loo
 const sandbox = cliSandbox('conformance-pipe-');
 
 /** Runs the real command in a shell whose stdout is piped into `head -1`, under `pipefail`, as a CI step would; returns the pipeline's status. */
-async function pipedIntoHead(args: string[], out: string): Promise<{ status: number; firstLine: string }> {
+async function pipedIntoHead(args: string[], out: string, stderr: '2>/dev/null' | '2>&1' = '2>/dev/null'): Promise<{ status: number; firstLine: string }> {
   const quoted = [process.execPath, bin, ...args, '--out', out].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const script = `set -o pipefail; ${quoted} 2>/dev/null | head -1; echo "status=$?"`;
+  const script = `set -o pipefail; ${quoted} ${stderr} | head -1; echo "status=$?"`;
   const { stdout } = await promisify(execFile)('bash', ['-c', script], { cwd: sandbox.dir });
   const status = Number(/status=(\d+)/.exec(stdout)?.[1]);
   return { status, firstLine: stdout.split('\n')[0]! };
@@ -29,6 +29,13 @@ describe('output cut short by a closed pipe', () => {
     expect(status).toBe(1);
     const run = JSON.parse(await readFile(sandbox.path('piped-error', 'conformance.json'), 'utf8')) as ConformanceRun;
     expect(run.rules.map((r) => [r.id, r.status])).toContainEqual(['WATCH-01', 'error']);
+  });
+
+  it('with stderr in the same closed pipe, the run still exits 1 and writes its reports', async () => {
+    const { status, firstLine } = await pipedIntoHead(['-n', '10', '-s', '7', '--timeout', '600', '--adapter', hangsOnWatch, '--rules', 'WATCH'], 'piped-both', '2>&1');
+    expect(firstLine).toMatch(/^ERROR WATCH-01/);
+    expect(status).toBe(1);
+    await readFile(sandbox.path('piped-both', 'conformance.json'), 'utf8');
   });
 
   it('a failing run piped into head -1 still exits 1 under pipefail and writes its reports', async () => {

@@ -24,6 +24,8 @@ describe('an adapter that supplies huge strings and control characters', () => {
     expect(out).toMatch(/^hostile\\u001b\[2J\\u001b\]0;pwned\\u0007\\u000d\\u009b31m\\u202e-strings 1\.0\\u001b\[0m\\u000a: /m);
     for (const file of ['conformance.json', 'junit.xml', 'conformance.md', 'conformance.html']) {
       expect((await stat(sandbox.path('hostile', file))).size).toBeLessThan(500_000);
+      // `cat conformance.md` on a terminal must not run the adapter's escape sequences either.
+      if (file !== 'conformance.json') expect(await readFile(sandbox.path('hostile', file), 'utf8')).not.toMatch(rawControl);
     }
     const run = JSON.parse(await readFile(sandbox.path('hostile', 'conformance.json'), 'utf8')) as ConformanceRun;
     expect(schemaProblems(run)).toEqual([]);
