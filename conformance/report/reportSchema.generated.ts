@@ -4,7 +4,7 @@ import type { JsonSchema } from './_internals/JsonSchema.js';
 /** The JSON Schema of `conformance.json` (also published as conformance-report.schema.json). @public */
 export const reportJsonSchema: JsonSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://github.com/actor-conformance/actor-conformance/conformance-report.schema.json",
+  "$id": "urn:actor-conformance:conformance-report:v1",
   "title": "conformance.json: the report of one run of the actor-conformance suite",
   "$ref": "#/$defs/ConformanceRun",
   "$defs": {

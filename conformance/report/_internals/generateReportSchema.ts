@@ -139,7 +139,7 @@ export function reportJsonSchema(file = definitionFile, root = rootType): JsonSc
   const top = writer.schemaOf(checker.getDeclaredTypeOfSymbol(symbol), {});
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://github.com/actor-conformance/actor-conformance/conformance-report.schema.json',
+    $id: 'urn:actor-conformance:conformance-report:v1',
     title: 'conformance.json: the report of one run of the actor-conformance suite',
     ...top,
     $defs: writer.defs,
