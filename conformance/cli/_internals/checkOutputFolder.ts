@@ -1,17 +1,18 @@
 import { constants } from 'node:fs';
-import { access, mkdtemp, rm, stat } from 'node:fs/promises';
+import { access, lstat, mkdtemp, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './UsageError.js';
 
 const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
 
-/** What is at `path`: a folder, something else, or nothing (missing, or under a file). */
-async function kindOf(path: string): Promise<'folder' | 'other' | 'none'> {
+/** What is at `path`: a folder, a link to nothing, something else, or nothing (missing, or under a file). */
+async function kindOf(path: string): Promise<'folder' | 'broken link' | 'other' | 'none'> {
   try {
     return (await stat(path)).isDirectory() ? 'folder' : 'other';
   } catch (error) {
-    if (codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR') return 'none';
-    throw error;
+    if (codeOf(error) !== 'ENOENT' && codeOf(error) !== 'ENOTDIR') throw error;
+    // A symbolic link to nothing: nothing can be made at its place either.
+    return (await lstat(path).then(() => true, () => false)) ? 'broken link' : 'none';
   }
 }
 
@@ -36,7 +37,8 @@ export async function checkOutputFolder(option: string, given: string, cwd: stri
   const where = `${option} ${given}`;
   let existing = out;
   while ((await kindOf(existing)) === 'none' && dirname(existing) !== existing) existing = dirname(existing);
-  if ((await kindOf(existing)) !== 'folder') throw new UsageError(`${where}: ${existing} is a file, not a folder`);
+  const kind = await kindOf(existing);
+  if (kind !== 'folder') throw new UsageError(`${where}: ${existing} is ${kind === 'broken link' ? 'a link to nothing' : 'a file'}, not a folder`);
   const refused = await canCreateIn(existing);
   if (refused !== undefined) throw new UsageError(`${where}: cannot write in ${existing} (${refused})`);
   if (existing !== out) return;
@@ -44,7 +46,7 @@ export async function checkOutputFolder(option: string, given: string, cwd: stri
     const path = join(out, entry.name);
     const kind = await kindOf(path);
     if (kind === 'none') continue;
-    if (entry.folder === true ? kind !== 'folder' : kind !== 'other') throw new UsageError(`${where}: ${path} is in the way (a ${kind === 'folder' ? 'folder' : 'file'} where the ${entry.folder === true ? 'folder' : 'file'} ${entry.name} goes)`);
+    if (entry.folder === true ? kind !== 'folder' : kind !== 'other') throw new UsageError(`${where}: ${path} is in the way (a ${kind === 'other' ? 'file' : kind} where the ${entry.folder === true ? 'folder' : 'file'} ${entry.name} goes)`);
     if (entry.folder !== true) {
       await access(path, constants.W_OK).catch((error: unknown) => {
         throw new UsageError(`${where}: cannot overwrite ${path} (${codeOf(error)})`);

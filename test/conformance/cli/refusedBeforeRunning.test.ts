@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,8 @@ describe('output folders, checked before any rule runs', () => {
     expectRefused(await cli(...quick, '--rules', 'LIF-01', '--out', 'a-file'), `--out a-file: ${sandbox.path('a-file')} is a file, not a folder`);
     expectRefused(await cli(...quick, '--rules', 'LIF-01', '--out', 'a-file/reports/deeper'), 'is a file, not a folder');
     expectRefused(await cli('compare', '-a', 'reference', ...quick, '--rules', 'LIF-01', '--out', 'a-file'), 'is a file, not a folder');
+    await symlink(sandbox.path('nowhere'), sandbox.path('dangling'));
+    expectRefused(await cli(...quick, '--rules', 'LIF-01', '--out', 'dangling'), 'dangling is a link to nothing, not a folder');
   });
 
   it('--out where nothing can be written is exit 2, even for root', async () => {
