@@ -133,6 +133,8 @@ export async function compareCommand(flags: CompareFlags, io: CompareIo): Promis
   const outDir = resolve(io.cwd, flags.out);
   // runComparison has checked the reporter names.
   const chosen = flags.reporter as ReporterName[];
+  // The folders are named after the adapters, known only now: all are checked before any is written.
+  for (const adapter of adapters) await checkOutputFolder('--out', join(flags.out, adapter.folder), io.cwd, chosen.map((name) => ({ name: reporters[name].file })));
   const written: string[] = [];
   const finished: ConformanceRun[] = [];
   for (const adapter of adapters) {

@@ -110,6 +110,15 @@ describe('output folders, checked before any rule runs', () => {
     expectRefused(await cli(...quick, '--rules', 'LIF-01', '--out', 'read-only/reports'), 'cannot write in');
   });
 
+  it('compare checks the folder of each adapter before writing any report', async () => {
+    await mkdir(sandbox.path('compared'));
+    await writeFile(sandbox.path('compared', 'reference-runtime'), 'in the way');
+    const result = await cli('compare', '-a', 'reference', ...quick, '--rules', 'LIF-01', '--out', 'compared');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`--out compared/reference-runtime: ${sandbox.path('compared', 'reference-runtime')} is a file, not a folder`);
+    await expect(readFile(sandbox.path('compared', 'compatibility.md'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
   it('a folder where a report file goes is in the way', async () => {
     expectRefused(await cli(...quick, '--rules', 'LIF-01', '--out', 'blocked'), 'conformance.json is in the way');
     // Not in the way when that report is not written.
