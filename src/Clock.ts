@@ -9,7 +9,16 @@ export interface Clock {
   /** Milliseconds since an arbitrary, fixed origin. Never decreases. */
   now(): number;
   /** Runs `callback` once, `delayMs` from now (0 or less: on the next timer turn). */
-  setTimer(delayMs: number, callback: () => void): TimerHandle;
+  setTimer(delayMs: number, callback: () => void, options?: TimerOptions): TimerHandle;
+}
+
+/** Options of {@link Clock.setTimer}; a clock without a process to keep alive ignores them. @public */
+export interface TimerOptions {
+  /**
+   * Whether the pending timer alone keeps the Node.js process running (default false: actors'
+   * timers do not hold a process open). An `ask` sets it, so its rejection is never skipped.
+   */
+  readonly keepsProcessAlive?: boolean;
 }
 
 /** A pending timer created by {@link Clock.setTimer}. @public */
@@ -18,16 +27,24 @@ export interface TimerHandle {
   cancel(): void;
 }
 
+/** The longest delay `setTimeout` honours (about 24.8 days). */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 /** The wall clock: `performance.now()` and `setTimeout`. @public */
 export class SystemClock implements Clock {
   now(): number {
     return performance.now();
   }
 
-  setTimer(delayMs: number, callback: () => void): TimerHandle {
-    const handle = setTimeout(callback, Math.max(0, delayMs));
-    // A pending timer must not keep the process alive on its own: actors stop, processes exit.
-    handle.unref?.();
+  setTimer(delayMs: number, callback: () => void, options?: TimerOptions): TimerHandle {
+    let handle: ReturnType<typeof setTimeout>;
+    // setTimeout fires at once for delays past MAX_TIMEOUT_MS (with a warning): wait in steps instead.
+    const arm = (remainingMs: number): void => {
+      handle = remainingMs > MAX_TIMEOUT_MS ? setTimeout(() => arm(remainingMs - MAX_TIMEOUT_MS), MAX_TIMEOUT_MS) : setTimeout(callback, remainingMs);
+      // Unless asked otherwise, a pending timer does not keep the process alive: actors stop, processes exit.
+      if (options?.keepsProcessAlive !== true) handle.unref?.();
+    };
+    arm(Math.max(0, delayMs));
     return { cancel: () => clearTimeout(handle) };
   }
 }

@@ -1,12 +1,16 @@
 import type { ActorRef } from './ActorRef.js';
-import { SystemClock } from './Clock.js';
-import { AskTimeoutError } from './errors.js';
+import { SystemClock, type Clock } from './Clock.js';
+import { AskTerminatedError, AskTimeoutError, InvalidAskTimeoutError } from './errors.js';
 import { ActorCell } from './_internals/ActorCell.js';
 import { ActorSystemImpl } from './_internals/system.js';
+import { isInstanceOf } from './_internals/thrownValues.js';
 
 /** Options of {@link ask}. @public */
 export interface AskOptions {
-  /** Time on the target system's clock before the promise rejects with {@link AskTimeoutError} (default 3000). */
+  /**
+   * Time on the target system's clock before the promise rejects with {@link AskTimeoutError}:
+   * a finite number of ms > 0 (default 3000); anything else rejects with {@link InvalidAskTimeoutError}.
+   */
   readonly timeoutMs?: number;
 }
 
@@ -41,31 +45,42 @@ class ReplyRef<Res> implements ActorRef<Res> {
  * on the target's system clock (so under a manual clock only when time is advanced);
  * later replies go to dead letters.
  *
+ * A pending ask keeps a Node.js process alive until it settles: on the wall clock its timer
+ * is not `unref()`ed, so an unanswered ask in a plain `async main()` rejects (and its `catch`
+ * and `finally` run) instead of the process exiting silently. As in Akka, an ask to a terminated
+ * system fails at once without sending, and one in flight when its system terminates fails then,
+ * both with {@link AskTerminatedError}.
+ *
  * @public
  */
 export function ask<Req, Res>(target: ActorRef<Req>, make: (replyTo: ActorRef<Res>) => Req, options: AskOptions = {}): Promise<Res> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_ASK_TIMEOUT_MS;
-  const host = target instanceof ActorCell ? target.host : target instanceof ActorSystemImpl ? target : undefined;
-  const clock = host?.clock ?? new SystemClock();
+  const timeoutMs: unknown = options.timeoutMs ?? DEFAULT_ASK_TIMEOUT_MS;
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) return Promise.reject(new InvalidAskTimeoutError(timeoutMs));
+  const host = isInstanceOf(target, ActorCell) ? (target as ActorCell).host : isInstanceOf(target, ActorSystemImpl) ? (target as ActorSystemImpl<unknown>) : undefined;
+  if (host?.system.isTerminated) return Promise.reject(new AskTerminatedError(target.path));
+  const clock: Clock = host?.clock ?? new SystemClock();
   return new Promise<Res>((resolve, reject) => {
+    const fail = (error: unknown): void => {
+      if (replyTo.settled) return;
+      replyTo.settled = true;
+      timer.cancel();
+      untrack?.();
+      reject(error);
+    };
     const replyTo: ReplyRef<Res> = new ReplyRef<Res>(
       (reply) => {
         timer.cancel();
+        untrack?.();
         resolve(reply);
       },
       (reply, path) => host?.deadLetter(reply, path),
     );
-    const timer = clock.setTimer(timeoutMs, () => {
-      if (replyTo.settled) return;
-      replyTo.settled = true;
-      reject(new AskTimeoutError(target.path, timeoutMs));
-    });
+    const timer = clock.setTimer(timeoutMs, () => fail(new AskTimeoutError(target.path, timeoutMs)), { keepsProcessAlive: true });
+    const untrack = host?.trackAsk(() => fail(new AskTerminatedError(target.path)));
     try {
       target.tell(make(replyTo));
     } catch (error) {
-      replyTo.settled = true;
-      timer.cancel();
-      reject(error);
+      fail(error);
     }
   });
 }

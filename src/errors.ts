@@ -1,3 +1,5 @@
+import { describeValue, errorMessage } from './_internals/describeValue.js';
+
 /**
  * Base class of every error raised by the runtime. `code` is stable across versions and
  * is what callers (and the conformance kit) should match on.
@@ -59,7 +61,7 @@ export class ActorInitializationError extends ActorRuntimeError {
     readonly actorPath: string,
     cause: unknown,
   ) {
-    super(`actor ${actorPath} failed to start: ${describe(cause)}`, { cause });
+    super(`actor ${actorPath} failed to start: ${errorMessage(cause)}`, { cause });
   }
 }
 
@@ -142,6 +144,42 @@ export class InvalidBehaviorError extends ActorRuntimeError {
   }
 }
 
-function describe(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
+/**
+ * Something other than an Error was thrown (a string, `null`, a symbol, any object, a Proxy):
+ * the runtime supervises, logs and reports this instead, with the value untouched as `cause`
+ * and as {@link ThrownValueError.thrown}. The message only renders primitives, since rendering an
+ * object runs its code (`toString`, Proxy traps), which may throw.
+ *
+ * @public
+ */
+export class ThrownValueError extends ActorRuntimeError {
+  readonly code = 'THROWN_VALUE';
+  constructor(
+    description: string,
+    readonly thrown: unknown,
+  ) {
+    super(description, { cause: thrown });
+  }
+}
+
+/** {@link ask} was given a `timeoutMs` that is not a finite number > 0 (nothing is sent). @public */
+export class InvalidAskTimeoutError extends ActorRuntimeError {
+  readonly code = 'INVALID_ASK_TIMEOUT';
+  constructor(readonly timeoutMs: unknown) {
+    super(`ask timeoutMs must be a finite number > 0, got ${describeValue(timeoutMs)}`);
+  }
+}
+
+/**
+ * The promise of {@link ask} rejects with this when the target's actor system terminated
+ * before a reply came, or had terminated before the ask (then nothing is sent): as in Akka,
+ * such an ask fails at once instead of waiting out its timeout.
+ *
+ * @public
+ */
+export class AskTerminatedError extends ActorRuntimeError {
+  readonly code = 'ASK_SYSTEM_TERMINATED';
+  constructor(readonly targetPath: string) {
+    super(`ask to ${targetPath} failed: its actor system terminated`);
+  }
 }

@@ -1,5 +1,5 @@
 export { ManualClock, SystemClock } from './Clock.js';
-export type { Clock, TimerHandle } from './Clock.js';
+export type { Clock, TimerHandle, TimerOptions } from './Clock.js';
 export type { ActorRef } from './ActorRef.js';
 export type { ActorContext, Cancellable, PipeOutcome } from './ActorContext.js';
 export { ActorSystem } from './ActorSystem.js';

@@ -33,10 +33,11 @@ import {
   step,
   type StepResult,
   SupervisorNode,
-  toError,
 } from './interpreter.js';
 import { Queue } from './Queue.js';
 import { StashBufferImpl } from './StashBufferImpl.js';
+import { describeValue } from './describeValue.js';
+import { isInstanceOf, toError } from './thrownValues.js';
 import { TimerSchedulerImpl } from './TimerSchedulerImpl.js';
 
 const NEW = 0;
@@ -73,7 +74,9 @@ interface UnstashInProgress {
 
 /** Valid user-chosen child names: non-empty, no `/`, not starting with the reserved `$` (undefined: anonymous). */
 function assertValidName(name: string | undefined): void {
-  if (name !== undefined && (typeof name !== 'string' || name.length === 0 || name.includes('/') || name.startsWith('$'))) throw new InvalidActorNameError(String(name));
+  if (name !== undefined && (typeof name !== 'string' || name.length === 0 || name.includes('/') || name.startsWith('$'))) {
+    throw new InvalidActorNameError(typeof name === 'string' ? name : describeValue(name));
+  }
 }
 
 /**
@@ -98,6 +101,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   // Stryker disable next-line BooleanLiteral: unspecified: whether a first-start failure reaches the parent wrapped in ActorInitializationError; WATCH-02 asks for the original error while Pekko wraps it, so the model accepts both
   private initialStartPending = true;
   private stopCallback: (() => void) | undefined;
+  private cachedPath: string | undefined;
   /** Why the actor stopped, if it failed (read by the parent for ChildFailed). */
   failure: Error | undefined;
   busy = false;
@@ -110,9 +114,29 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   ) {}
 
   get path(): string {
-    if (this.parent) return `${this.parent.path}/${this.name}`;
+    return this.cachedPath ?? this.computePath();
+  }
+
+  /**
+   * Builds the path without recursion (a 100,000-deep tree must not overflow the stack) and
+   * caches it on every ancestor on the way, so reading paths up a chain costs O(1) a level.
+   */
+  private computePath(): string {
+    const uncached: ActorCell[] = [];
+    let cell: ActorCell | undefined = this;
+    while (cell !== undefined && cell.cachedPath === undefined) {
+      uncached.push(cell);
+      cell = cell.parent;
+    }
     // Stryker disable next-line StringLiteral: unspecified: how the guardian's path renders (every other path only extends it); no rule speaks of paths
-    return `/${this.name}`;
+    let path = cell?.cachedPath ?? '';
+    for (let i = uncached.length - 1; i >= 0; i--) {
+      const uncachedCell = uncached[i] as ActorCell;
+      // One string per level that shares its parent's (a rope), not a copy of it.
+      path += `/${uncachedCell.name}`;
+      uncachedCell.cachedPath = path;
+    }
+    return path;
   }
 
   get context(): ActorContext<unknown> {
@@ -205,7 +229,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
       const item = mailbox.shift();
       // Stryker disable next-line UpdateOperator: unspecified: only lifts the per-turn limit; how long one actor holds the dispatcher before others run is fairness, which no rule covers
       i++;
-      if (item instanceof Envelope) {
+      if (Envelope.is(item)) {
         this.process(item);
         break;
       }
@@ -249,7 +273,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   private process(item: unknown): void {
     const root = this.behavior;
     // Stryker disable next-line BlockStatement: equivalent: the hot path is an optimisation; without it the general path below hands a plain message to a receive root the same way
-    if (root instanceof ReceiveBehavior && !(item instanceof Envelope)) {
+    if (root instanceof ReceiveBehavior && !Envelope.is(item)) {
       // Hot path: an unsupervised receive behavior and a plain message.
       let result: StepResult;
       try {
@@ -263,11 +287,13 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     }
     let op: typeof OP_MESSAGE | typeof OP_SIGNAL = OP_MESSAGE;
     let payload = item;
-    if (item instanceof TimerFired) {
+    // A user message may be a Proxy whose traps throw: instanceof only once it is known to be ours.
+    const envelope = Envelope.is(item);
+    if (envelope && item instanceof TimerFired) {
       // Stryker disable next-line OptionalChaining: equivalent: a TimerFired only comes from this actor's scheduler, which is never dropped
       if (!this.timerScheduler?.accept(item)) return;
       payload = item.message;
-    } else if (item instanceof DeathNotice) {
+    } else if (envelope && item instanceof DeathNotice) {
       const resolved = this.resolveDeathNotice(item);
       if (resolved === undefined) return;
       if (resolved instanceof Terminated) {
@@ -517,7 +543,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
 
   /** Publishes an undeliverable item as the user would see it; death notices just vanish. */
   private deadLetter(item: unknown): void {
-    if (item instanceof DeathNotice) return;
+    if (Envelope.is(item) && item instanceof DeathNotice) return;
     this.host.deadLetter(visibleMessage(item), this.path);
   }
 
@@ -582,7 +608,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   }
 
   stopChild(target: ActorRef<never>): void {
-    const cell = target instanceof ActorCell ? target : undefined;
+    const cell = isInstanceOf(target, ActorCell) ? (target as ActorCell) : undefined;
     // LIF-09: only own children; stopping an already stopped child is a no-op.
     if (!cell || cell.parent !== this) throw new NotAChildError(target.path, this.path);
     cell.requestStop();
@@ -646,7 +672,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   /** Publishes a discarded item as the user would have received it (a revoked death notice is no loss). */
   private publishDropped(item: unknown, reason: DropReason): void {
     let message: unknown;
-    if (item instanceof DeathNotice) {
+    if (Envelope.is(item) && item instanceof DeathNotice) {
       const resolved = this.resolveDeathNotice(item);
       if (resolved === undefined) return;
       message = resolved instanceof Terminated ? resolved : resolved.message;
@@ -659,10 +685,17 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
 
 /** The message a mailbox item stands for: internal envelopes unwrapped. */
 function visibleMessage(item: unknown): unknown {
+  if (!Envelope.is(item)) return item; // a user message, possibly a Proxy no instanceof may touch
   return item instanceof TimerFired ? item.message : item instanceof MappedMessage ? item.original : item;
 }
 
 function asCell(ref: ActorRef<never>): ActorCell {
-  if (!(ref instanceof ActorCell)) throw new TypeError(`${String(ref?.path)} is not an actor of this runtime and cannot be watched`);
-  return ref;
+  if (isInstanceOf(ref, ActorCell)) return ref as ActorCell;
+  let path: unknown;
+  try {
+    path = ref?.path;
+  } catch {
+    // A hostile ref: the error below names it as best it can.
+  }
+  throw new TypeError(`${describeValue(path)} is not an actor of this runtime and cannot be watched`);
 }

@@ -73,6 +73,17 @@ export class Dispatcher {
   }
 
   private readonly drain = (): void => {
+    try {
+      this.drainQueue();
+    } catch (error) {
+      // A runtime bug escaped an actor's turn: the other actors keep running (and terminate()
+      // can still finish) before it surfaces. drainPending is still set, so nothing else queues a drain.
+      queueMicrotask(this.drain);
+      throw error;
+    }
+  };
+
+  private drainQueue(): void {
     const queue = this.queue;
     const started = performance.now();
     let runs = 0;
@@ -88,7 +99,7 @@ export class Dispatcher {
     }
     this.drainPending = false;
     this.notifyIfIdle();
-  };
+  }
 
   private notifyIfIdle(): void {
     if (!this.isIdle || this.idleWaiters.length === 0) return;

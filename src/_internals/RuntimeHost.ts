@@ -15,4 +15,6 @@ export interface RuntimeHost {
   deadLetter(message: unknown, recipient: string): void;
   /** The root actor terminated: the system is done. */
   guardianTerminated(): void;
+  /** Registers how to fail a pending ask when the system terminates; returns its deregistration. */
+  trackAsk(abort: () => void): () => void;
 }

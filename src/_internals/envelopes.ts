@@ -2,9 +2,19 @@ import type { PipeOutcome } from '../ActorContext.js';
 
 /**
  * Internal mailbox items that are not user messages. One common base class so the hot
- * path distinguishes them from user messages with a single `instanceof`.
+ * path distinguishes them from user messages with a single brand check.
  */
-export abstract class Envelope {}
+export abstract class Envelope {
+  readonly #envelope = true;
+
+  /**
+   * Whether a mailbox item is one of ours. A brand check instead of `instanceof`: a user
+   * message may be a Proxy whose `getPrototypeOf` trap throws, and `#x in` runs no trap.
+   */
+  static is(item: unknown): item is Envelope {
+    return typeof item === 'object' && item !== null && #envelope in item;
+  }
+}
 
 /** A watched actor terminated; turned into `Terminated`/`ChildFailed` or the watchWith message. */
 export class DeathNotice extends Envelope {

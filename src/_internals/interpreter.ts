@@ -27,7 +27,9 @@ import {
   WithStashBehavior,
   WithTimersBehavior,
 } from './behaviors.js';
-import { MappedMessage } from './envelopes.js';
+import { describeValue } from './describeValue.js';
+import { Envelope, MappedMessage } from './envelopes.js';
+import { isInstanceOf, toError } from './thrownValues.js';
 
 /** A started GoAkt-style actor object. */
 export class ActorLeaf {
@@ -102,12 +104,6 @@ export const OP_FAIL = 2;
 export const OP_RESTART = 3;
 type Op = typeof OP_MESSAGE | typeof OP_SIGNAL | typeof OP_FAIL | typeof OP_RESTART;
 
-/** Anything thrown becomes an Error (a thrown string is wrapped, keeping it as `cause`). */
-export function toError(thrown: unknown): Error {
-  // Stryker disable next-line ObjectLiteral: unspecified: the cause kept on the Error wrapping a thrown non-Error; no rule speaks of throwing non-Errors
-  return thrown instanceof Error ? thrown : new Error(String(thrown), { cause: thrown });
-}
-
 /** Whether a hook returned a promise (any thenable, as `await` would take it) rather than nothing. */
 function isThenable(value: unknown): value is PromiseLike<void> {
   return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
@@ -133,7 +129,7 @@ export function startBehavior(host: InterpreterHost, behavior: Behavior<unknown>
     else {
       // Of the markers only empty and ignore can be installed (LIF-11); same, unhandled and non-behaviors are misuse.
       if (!(b instanceof MarkerBehavior && (b.kind === 'empty' || b.kind === 'ignore'))) {
-        throw new InvalidBehaviorError(b instanceof MarkerBehavior ? `Behaviors.${b.kind}() cannot be used as a starting behavior` : `not a behavior of this runtime: ${String(b)}`);
+        throw new InvalidBehaviorError(b instanceof MarkerBehavior ? `Behaviors.${b.kind}() cannot be used as a starting behavior` : `not a behavior of this runtime: ${describeValue(b)}`);
       }
       return b;
     }
@@ -188,7 +184,8 @@ export function markStarted(live: Live | undefined): void {
 
 function matches(node: SupervisorNode, error: Error): boolean {
   const errorClass = node.spec.errorClass;
-  return errorClass === undefined || error instanceof errorClass;
+  // A class whose Symbol.hasInstance throws, or an error with a hostile prototype chain, matches nothing.
+  return errorClass === undefined || isInstanceOf(error, errorClass);
 }
 
 /**
@@ -336,7 +333,7 @@ function completeRestart(host: InterpreterHost, node: SupervisorNode): StepResul
 
 function leafMessage(host: InterpreterHost, live: Live, arg: unknown): StepResult {
   // SUP-14: pipeToSelf and adapter mappings run here, inside every supervisor of the chain.
-  const message = arg instanceof MappedMessage ? arg.map() : arg;
+  const message = Envelope.is(arg) && arg instanceof MappedMessage ? arg.map() : arg;
   if (live instanceof ReceiveBehavior) return next(host, live.onMessage(host.context, message), message);
   if (live instanceof ActorLeaf) {
     const pending = live.actor.receive(host.context, message);

@@ -32,6 +32,8 @@ export class ActorSystemImpl<T> implements ActorSystem<T>, RuntimeHost {
   private readonly extensions = new Map<string, Extension>();
   private readonly randomSource: () => number;
   private terminated = false;
+  /** How to fail each ask still waiting for a reply from this system (see {@link trackAsk}). */
+  private pendingAsks = new Set<() => void>();
   private resolveTerminated: () => void = () => {};
 
   constructor(
@@ -95,7 +97,17 @@ export class ActorSystemImpl<T> implements ActorSystem<T>, RuntimeHost {
 
   guardianTerminated(): void {
     this.terminated = true;
+    // Asks still waiting fail now, before whenTerminated resolves (no reply can come any more).
+    const asks = this.pendingAsks;
+    this.pendingAsks = new Set();
+    for (const abort of asks) abort();
     this.resolveTerminated();
+  }
+
+  trackAsk(abort: () => void): () => void {
+    const asks = this.pendingAsks;
+    asks.add(abort);
+    return () => asks.delete(abort);
   }
 
   /** Spawns a child of the guardian from outside any actor (used by the testkit). */

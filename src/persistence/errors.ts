@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { errorMessage } from '../_internals/describeValue.js';
 
 /**
  * Base class of every persistence error. `code` is stable and is what callers match on.
@@ -173,5 +174,5 @@ export class DurableStateStashOverflowError extends PersistenceError {
 }
 
 function describeCause(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
+  return errorMessage(cause); // a store may reject with anything, a Proxy included
 }
