@@ -54,7 +54,8 @@ class ReplyRef<Res> implements ActorRef<Res> {
  * @public
  */
 export function ask<Req, Res>(target: ActorRef<Req>, make: (replyTo: ActorRef<Res>) => Req, options: AskOptions = {}): Promise<Res> {
-  const timeoutMs: unknown = options.timeoutMs ?? DEFAULT_ASK_TIMEOUT_MS;
+  // Only an absent timeout takes the default: `null` is as wrong as `NaN`.
+  const timeoutMs: unknown = options.timeoutMs === undefined ? DEFAULT_ASK_TIMEOUT_MS : options.timeoutMs;
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) return Promise.reject(new InvalidAskTimeoutError(timeoutMs));
   const host = isInstanceOf(target, ActorCell) ? (target as ActorCell).host : isInstanceOf(target, ActorSystemImpl) ? (target as ActorSystemImpl<unknown>) : undefined;
   if (host?.system.isTerminated) return Promise.reject(new AskTerminatedError(target.path));
