@@ -57,6 +57,7 @@ type Entry = Partial<Record<Implementation, number>> & {
   unit: string;
   description: string;
   heapBytesPerUnit?: Partial<Record<Implementation, number>>;
+  figures?: Partial<Record<Implementation, Readonly<Record<string, number>>>>;
   ratios: Record<string, number>;
   targets: { description: string; met: boolean }[];
   runs: number;
@@ -100,12 +101,14 @@ for (const scenario of scenarios) {
   const heap = Object.fromEntries(
     implementations.flatMap((i) => (results[i]?.heapBytesPerUnit === undefined ? [] : [[i, results[i].heapBytesPerUnit]])),
   ) as Partial<Record<Implementation, number>>;
+  const figures = Object.fromEntries(implementations.flatMap((i) => (results[i]?.figures === undefined ? [] : [[i, results[i].figures]]))) as Entry['figures'];
   const targets = (scenario.targets ?? []).map((t) => ({ description: t.description, met: t.met(results) }));
   report[scenario.name] = {
     ...Object.fromEntries(implementations.map((i) => [i, results[i]!.opsPerSecond])),
     unit: scenario.unit,
     description: scenario.description,
     ...(Object.keys(heap).length ? { heapBytesPerUnit: heap } : {}),
+    ...(Object.keys(figures ?? {}).length ? { figures } : {}),
     ratios,
     targets,
     runs,
@@ -121,6 +124,7 @@ for (const scenario of scenarios) {
       m.heapBytesPerUnit === undefined ? '' : `${Math.round(m.heapBytesPerUnit)} B/unit`,
       implementation === 'ours' ? '' : `ours is ${ratio(results, implementation).toFixed(2)}x`,
     ]);
+    for (const [name, value] of Object.entries(m.figures ?? {})) rows.push([scenario.name, implementation, `${name}: ${value.toFixed(2)}`, '', '']);
   }
   for (const t of targets) rows.push([scenario.name, 'target', t.description, '', t.met ? 'met' : 'NOT met']);
 }

@@ -4,6 +4,8 @@ export interface Measurement {
   readonly opsPerSecond: number;
   /** Heap bytes per unit where the scenario measures memory (e.g. per idle actor). */
   readonly heapBytesPerUnit?: number;
+  /** Further named figures a scenario reports (e.g. per-level cost at each depth), medians like the rest. */
+  readonly figures?: Readonly<Record<string, number>>;
 }
 
 /** The implementations a scenario compares, each run in the same process. */

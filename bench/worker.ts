@@ -23,9 +23,12 @@ for (let i = 0; i < runs; i++) {
 const result: Record<string, Measurement> = {};
 for (const [implementation, measurements] of samples) {
   const heaps = measurements.flatMap((m) => (m.heapBytesPerUnit === undefined ? [] : [m.heapBytesPerUnit]));
+  const figureNames = [...new Set(measurements.flatMap((m) => Object.keys(m.figures ?? {})))];
+  const figures = Object.fromEntries(figureNames.map((name) => [name, median(measurements.flatMap((m) => m.figures?.[name] ?? []))]));
   result[implementation] = {
     opsPerSecond: median(measurements.map((m) => m.opsPerSecond)),
     ...(heaps.length ? { heapBytesPerUnit: median(heaps) } : {}),
+    ...(figureNames.length ? { figures } : {}),
   };
 }
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario.js';
+import { deepTree } from './deepTree.js';
 import { durableStateScenarios } from './durableState.js';
 import { pingPong } from './pingPong.js';
 import { restart } from './restart.js';
@@ -6,4 +7,4 @@ import { spawnStop } from './spawnStop.js';
 import { tell } from './tell.js';
 
 /** Every scenario `npm run bench` knows, by name. */
-export const scenarios: readonly Scenario[] = [tell, pingPong, spawnStop, restart, ...durableStateScenarios];
+export const scenarios: readonly Scenario[] = [tell, pingPong, spawnStop, restart, deepTree, ...durableStateScenarios];
