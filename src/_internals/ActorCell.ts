@@ -379,7 +379,9 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
         dispatcher.asyncStepEnded();
       }
     };
-    pending.then(
+    // Promise.resolve: a thenable whose `then` throws (or is a throwing getter) becomes a
+    // rejection here instead of an exception inside the walk that left this actor busy forever.
+    Promise.resolve(pending).then(
       () => finish(onDone),
       (thrown: unknown) => finish(() => onError(toError(thrown))),
     );

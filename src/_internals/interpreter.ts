@@ -387,8 +387,9 @@ export function deliverLifecycle(host: InterpreterHost, live: Live | undefined, 
     if (leaf instanceof ReceiveBehavior && leaf.onSignal) {
       leaf.onSignal(host.context, signal);
     } else if (leaf instanceof ActorLeaf && signal === PostStop && leaf.actor.postStop) {
-      // Whatever the hook returned (nothing, or the promise the caller waits for).
-      return leaf.actor.postStop(host.context);
+      // The promise the caller waits for; anything else a hook returns (42, a hostile Proxy) is no wait.
+      const returned: unknown = leaf.actor.postStop(host.context);
+      return isThenable(returned) ? returned : undefined;
     }
   } catch (error) {
     host.logError(`error in ${signal.signalName} handler`, error);

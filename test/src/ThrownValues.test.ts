@@ -270,6 +270,43 @@ describe('thrown values of any kind (issue #16 item 7)', () => {
     });
   });
 
+  it('hooks returning a hostile Proxy, a thenable whose then throws, or a non-promise are handled', async () => {
+    const kit = testKit();
+    const events = recordEvents(kit);
+    const throwingThen = { then: (): never => {
+      throw new Boom('then refused');
+    } };
+    const actors: Record<string, Actor<string>> = {
+      'proxy-from-pre-start': { preStart: () => trapEverything() as never, receive: () => {} },
+      'throwing-then-from-receive': { receive: () => throwingThen as never },
+      'proxy-from-receive': { receive: () => trapEverything() as never },
+      'number-from-post-stop': { receive: () => {}, postStop: () => 42 as never },
+      'proxy-from-post-stop': { receive: () => {}, postStop: () => trapEverything() as never },
+      'throwing-then-from-post-stop': { receive: () => {}, postStop: () => throwingThen as never },
+    };
+    const terminated: string[] = [];
+    kit.spawn(
+      Behaviors.setup<string>((context) => {
+        for (const [name, actor] of Object.entries(actors)) {
+          const ref = context.spawn(Behaviors.fromActor(() => actor), name);
+          context.watch(ref);
+          ref.tell('go');
+          if (name.endsWith('post-stop')) context.stop(ref);
+        }
+        return Behaviors.receiveSignal<string>((_c, signal) => {
+          if (signal instanceof Terminated) terminated.push(signal.ref.name);
+          return Behaviors.same();
+        });
+      }),
+    );
+    await kit.settled(); // never resolves if a hook left its actor busy
+    expect(terminated.sort()).toEqual(Object.keys(actors).sort());
+    const failed = events.flatMap((e) => (e.type === 'Log' && e.message === 'actor failed and stops' ? [e.source.split('/').at(-1)] : []));
+    expect(failed.sort()).toEqual(['proxy-from-pre-start', 'proxy-from-receive', 'throwing-then-from-receive']);
+    const postStopErrors = events.flatMap((e) => (e.type === 'Log' && /poststop/i.test(e.message) ? [e.source.split('/').at(-1)] : []));
+    expect(postStopErrors.sort()).toEqual(['proxy-from-post-stop', 'throwing-then-from-post-stop']);
+  });
+
   it('a supervisor whose error class refuses instanceof matches nothing; the next one decides', async () => {
     const kit = testKit();
     const Refusing = class {
