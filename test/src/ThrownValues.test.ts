@@ -14,6 +14,7 @@ import type { RuntimeEvent } from '../../src/EventStream.js';
 import { ChildFailed, Terminated } from '../../src/Signal.js';
 import { SupervisorStrategy } from '../../src/SupervisorStrategy.js';
 import { ask } from '../../src/ask.js';
+import { AdaptedMessage, DeathNotice, TimerFired } from '../../src/_internals/envelopes.js';
 import { ActorInitializationError, InvalidActorNameError, ThrownValueError } from '../../src/errors.js';
 import { Boom, recordEvents, testKit } from './fixtures.js';
 
@@ -305,6 +306,24 @@ describe('thrown values of any kind (issue #16 item 7)', () => {
     expect(failed.sort()).toEqual(['proxy-from-pre-start', 'proxy-from-receive', 'throwing-then-from-receive']);
     const postStopErrors = events.flatMap((e) => (e.type === 'Log' && /poststop/i.test(e.message) ? [e.source.split('/').at(-1)] : []));
     expect(postStopErrors.sort()).toEqual(['proxy-from-post-stop', 'throwing-then-from-post-stop']);
+  });
+
+  it('a Proxy message claiming to be a runtime envelope is delivered as the plain message it is', async () => {
+    const kit = testKit();
+    const received: unknown[] = [];
+    const forgeries = [TimerFired.prototype, DeathNotice.prototype, AdaptedMessage.prototype].map(
+      (prototype) => new Proxy({ forged: true }, { getPrototypeOf: () => prototype }),
+    );
+    const actor = kit.spawn(
+      Behaviors.receiveMessage<unknown>((message) => {
+        received.push(message);
+        return Behaviors.same();
+      }),
+    );
+    for (const forgery of forgeries) actor.tell(forgery);
+    await kit.settled();
+    expect(received.length).toBe(forgeries.length);
+    expect(received.every((message, i) => message === forgeries[i])).toBe(true);
   });
 
   it('a supervisor whose error class refuses instanceof matches nothing; the next one decides', async () => {
