@@ -5,6 +5,9 @@
  * a value crashed the dispatcher: the process died, terminate() never resolved, and a restart
  * became a stop.
  */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/Actor.js';
 import { ActorSystem } from '../../src/ActorSystem.js';
@@ -79,7 +82,16 @@ function reportsAs(reported: unknown, thrown: unknown, how: Reported): boolean {
   return reported instanceof ThrownValueError && Object.is(reported.thrown, thrown) && typeof reported.message === 'string';
 }
 
+const run = promisify(execFile);
+
 describe('thrown values of any kind (issue #16 item 7)', () => {
+  it.each(['without', 'with-handler'])('in a process %s an uncaughtException handler: it survives, restarts and terminates', async (mode) => {
+    const script = join(import.meta.dirname, '_processes', 'hostileThrow.ts');
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', script, mode], { timeout: 60_000 });
+    // Three incarnations: the first, and a restart per thrown value.
+    expect(stdout.trim().split('\n')).toEqual(['incarnations 3', 'terminated']);
+  });
+
   describe.each(hostileValues)('%s', (_name, make, how) => {
     const value = make();
 

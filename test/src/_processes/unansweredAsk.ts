@@ -14,4 +14,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Not awaited, as in the probe: only the pending ask can keep the process alive.
+void main();
