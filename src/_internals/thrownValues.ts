@@ -12,7 +12,7 @@ import { describeValue } from './describeValue.js';
  * `value instanceof type`, or false when asking throws (a Proxy's `getPrototypeOf` trap, a
  * throwing `Symbol.hasInstance`).
  */
-export function isInstanceOf(value: unknown, type: abstract new (...args: never[]) => unknown): boolean {
+export function isInstanceOf<T>(value: unknown, type: abstract new (...args: never[]) => T): value is T {
   try {
     return value instanceof type;
   } catch {
@@ -25,5 +25,5 @@ export function isInstanceOf(value: unknown, type: abstract new (...args: never[
  * otherwise a {@link ThrownValueError} that keeps it as `cause` untouched.
  */
 export function toError(thrown: unknown): Error {
-  return isInstanceOf(thrown, Error) ? (thrown as Error) : new ThrownValueError(describeValue(thrown), thrown);
+  return isInstanceOf(thrown, Error) ? thrown : new ThrownValueError(describeValue(thrown), thrown);
 }

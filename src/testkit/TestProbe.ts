@@ -3,6 +3,7 @@ import type { ActorRef } from '../ActorRef.js';
 import { Behaviors } from '../Behaviors.js';
 import { Terminated } from '../Signal.js';
 import type { ActorSystemImpl } from '../_internals/system.js';
+import { isInstanceOf } from '../_internals/thrownValues.js';
 
 /** Default real-time bound of the probe's waits: a broken runtime fails fast instead of hanging. */
 export const DEFAULT_PROBE_TIMEOUT_MS = 3000;
@@ -80,7 +81,8 @@ export class TestProbe<T> {
     name?: string,
   ) {
     const behavior = Behaviors.receive<unknown>((context, message) => {
-      if (message instanceof WatchRequest) context.watch(message.target);
+      // Guarded: a probe records any message, a Proxy whose getPrototypeOf trap throws included.
+      if (isInstanceOf(message, WatchRequest)) context.watch(message.target);
       else this.messages.push(message as T);
       return Behaviors.same();
     }).receiveSignal((_context, signal) => {

@@ -3,6 +3,7 @@ import type { Behavior } from '../../Behavior.js';
 import { Behaviors } from '../../Behaviors.js';
 // The marker itself, not Behaviors.same(): nothing of the Behaviors factory is read while modules load.
 import { SAME } from '../../_internals/behaviors.js';
+import { isInstanceOf } from '../../_internals/thrownValues.js';
 import { PostStop, PreRestart, type Signal } from '../../Signal.js';
 import type { DurableStateContext } from '../DurableStateContext.js';
 import { RecoveryCompleted, RecoveryFailed, type DurableStateSignal } from '../DurableStateSignal.js';
@@ -111,7 +112,8 @@ export class DurableStateRunner<C, S> implements DurableStateContext<C> {
   }
 
   private onMessage(message: C): Behavior<C> {
-    if (message instanceof RunnerMessage) {
+    // Guarded: a command may be a Proxy whose getPrototypeOf trap throws; it goes to the command handler.
+    if (isInstanceOf(message, RunnerMessage)) {
       if (message.owner !== this) return SAME; // an answer meant for an earlier incarnation
       if (message.kind === 'written') return this.onWritten(message.outcome as PipeOutcome<void>);
       if (message.kind === 'recovered') return this.onRecovered(message.outcome as PipeOutcome<GetObjectResult<S>>);

@@ -1,5 +1,5 @@
 /**
- * Issue #16 item 7, durable state: a store that rejects with something other than an Error (a
+ * Issue #16 item 7, durable state: a command that is a hostile Proxy reaches the handler, and a store that rejects with something other than an Error (a
  * Proxy whose every trap throws, null, a symbol) fails the actor like any store error; the
  * error the runtime builds from it has a readable message and keeps the value as its cause.
  */
@@ -59,5 +59,28 @@ describe.each([
     const failure = w.events.flatMap((e) => (e.type === 'Log' && e.data instanceof DurableStateRecoveryError ? [e.data] : []));
     expect(failure).toHaveLength(1);
     expect(Object.is(failure[0]?.cause, reason)).toBe(true);
+  });
+});
+
+describe('a command that refuses instanceof', () => {
+  it('reaches the command handler like any other (a Proxy whose getPrototypeOf trap throws)', async () => {
+    const w = world();
+    const log = w.probe<string>();
+    const ref = w.kit.spawn(recorder('hostile-command', log.ref));
+    await log.expectMessage('signal RecoveryCompleted 0@0');
+    const refusing = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        getPrototypeOf: () => {
+          throw new Error('no prototype for you');
+        },
+      });
+    ref.tell(refusing({ type: 'Add', n: 2 }));
+    ref.tell(refusing({ type: 'Get' }));
+    expect(await log.receiveMessages(2)).toEqual(['ran add 2 2@1', 'get 2@1']);
+    // A probe records such a message too (it checks for its own watch requests first).
+    const probe = w.probe<object>();
+    const message = refusing({ text: 'hello' });
+    probe.ref.tell(message);
+    expect(await probe.receiveMessage()).toBe(message);
   });
 });
