@@ -1,7 +1,8 @@
 /**
- * Issue #16 item 7, durable state: a command that is a hostile Proxy reaches the handler, and a store that rejects with something other than an Error (a
- * Proxy whose every trap throws, null, a symbol) fails the actor like any store error; the
- * error the runtime builds from it has a readable message and keeps the value as its cause.
+ * Issue #16 item 7, durable state: a store that rejects with something other than an Error (a
+ * Proxy whose every trap throws, null, a symbol) fails the actor like any store error, the error
+ * the runtime builds from it has a readable message and keeps the value as its cause; and a
+ * command that refuses `instanceof` reaches the command handler.
  */
 import { describe, expect, it } from 'vitest';
 import type { GetObjectResult } from '../../../src/persistence/DurableStateStore.js';
