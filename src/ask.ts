@@ -57,7 +57,7 @@ export function ask<Req, Res>(target: ActorRef<Req>, make: (replyTo: ActorRef<Re
   // Only an absent timeout takes the default: `null` is as wrong as `NaN`.
   const timeoutMs: unknown = options.timeoutMs === undefined ? DEFAULT_ASK_TIMEOUT_MS : options.timeoutMs;
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) return Promise.reject(new InvalidAskTimeoutError(timeoutMs));
-  const host = isInstanceOf(target, ActorCell) ? (target as ActorCell).host : isInstanceOf(target, ActorSystemImpl) ? (target as ActorSystemImpl<unknown>) : undefined;
+  const host = isInstanceOf(target, ActorCell) ? target.host : isInstanceOf(target, ActorSystemImpl) ? target : undefined;
   if (host?.system.isTerminated) return Promise.reject(new AskTerminatedError(target.path));
   const clock: Clock = host?.clock ?? new SystemClock();
   return new Promise<Res>((resolve, reject) => {

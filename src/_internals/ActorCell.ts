@@ -379,9 +379,16 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
         dispatcher.asyncStepEnded();
       }
     };
-    // Promise.resolve: a thenable whose `then` throws (or is a throwing getter) becomes a
-    // rejection here instead of an exception inside the walk that left this actor busy forever.
-    Promise.resolve(pending).then(
+    // Never an exception out of here, which would leave this actor busy forever: Promise.resolve
+    // turns a thenable whose `then` throws into a rejection, and the catch a promise whose
+    // `constructor` getter throws.
+    let settles: Promise<void>;
+    try {
+      settles = Promise.resolve(pending);
+    } catch (thrown) {
+      settles = Promise.reject(thrown);
+    }
+    settles.then(
       () => finish(onDone),
       (thrown: unknown) => finish(() => onError(toError(thrown))),
     );
@@ -610,7 +617,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   }
 
   stopChild(target: ActorRef<never>): void {
-    const cell = isInstanceOf(target, ActorCell) ? (target as ActorCell) : undefined;
+    const cell = isInstanceOf(target, ActorCell) ? target : undefined;
     // LIF-09: only own children; stopping an already stopped child is a no-op.
     if (!cell || cell.parent !== this) throw new NotAChildError(target.path, this.path);
     cell.requestStop();
@@ -692,7 +699,7 @@ function visibleMessage(item: unknown): unknown {
 }
 
 function asCell(ref: ActorRef<never>): ActorCell {
-  if (isInstanceOf(ref, ActorCell)) return ref as ActorCell;
+  if (isInstanceOf(ref, ActorCell)) return ref;
   let path: unknown;
   try {
     path = ref?.path;

@@ -59,6 +59,16 @@ function errorWithThrowingMessage(): Error {
   return error;
 }
 
+function promiseWithThrowingConstructor(): Promise<void> {
+  const promise = Promise.resolve();
+  Object.defineProperty(promise, 'constructor', {
+    get() {
+      throw new Error('no constructor for you');
+    },
+  });
+  return promise;
+}
+
 /** How the runtime must report each value: as itself (an Error) or wrapped in ThrownValueError. */
 type Reported = 'itself' | 'wrapped';
 const hostileValues: ReadonlyArray<readonly [string, () => unknown, Reported]> = [
@@ -293,6 +303,7 @@ describe('thrown values of any kind (issue #16 item 7)', () => {
       'proxy-from-pre-start': { preStart: () => trapEverything() as never, receive: () => {} },
       'throwing-then-from-receive': { receive: () => throwingThen as never },
       'proxy-from-receive': { receive: () => trapEverything() as never },
+      'promise-with-throwing-constructor-from-receive': { receive: () => promiseWithThrowingConstructor() },
       'number-from-post-stop': { receive: () => {}, postStop: () => 42 as never },
       'proxy-from-post-stop': { receive: () => {}, postStop: () => trapEverything() as never },
       'throwing-then-from-post-stop': { receive: () => {}, postStop: () => throwingThen as never },
@@ -315,7 +326,7 @@ describe('thrown values of any kind (issue #16 item 7)', () => {
     await kit.settled(); // never resolves if a hook left its actor busy
     expect(terminated.sort()).toEqual(Object.keys(actors).sort());
     const failed = events.flatMap((e) => (e.type === 'Log' && e.message === 'actor failed and stops' ? [e.source.split('/').at(-1)] : []));
-    expect(failed.sort()).toEqual(['proxy-from-pre-start', 'proxy-from-receive', 'throwing-then-from-receive']);
+    expect(failed.sort()).toEqual(['promise-with-throwing-constructor-from-receive', 'proxy-from-pre-start', 'proxy-from-receive', 'throwing-then-from-receive']);
     const postStopErrors = events.flatMap((e) => (e.type === 'Log' && /poststop/i.test(e.message) ? [e.source.split('/').at(-1)] : []));
     expect(postStopErrors.sort()).toEqual(['proxy-from-post-stop', 'throwing-then-from-post-stop']);
   });
