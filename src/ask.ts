@@ -2,6 +2,7 @@ import type { ActorRef } from './ActorRef.js';
 import { SystemClock, type Clock } from './Clock.js';
 import { AskTerminatedError, AskTimeoutError, InvalidAskTimeoutError } from './errors.js';
 import { ActorCell } from './_internals/ActorCell.js';
+import type { RuntimeHost } from './_internals/RuntimeHost.js';
 import { ActorSystemImpl } from './_internals/system.js';
 import { isInstanceOf } from './_internals/thrownValues.js';
 
@@ -47,9 +48,9 @@ class ReplyRef<Res> implements ActorRef<Res> {
  *
  * A pending ask keeps a Node.js process alive until it settles: on the wall clock its timer
  * is not `unref()`ed, so an unanswered ask in a plain `async main()` rejects (and its `catch`
- * and `finally` run) instead of the process exiting silently. As in Akka, an ask to a terminated
- * system fails at once without sending, and one in flight when its system terminates fails then,
- * both with {@link AskTerminatedError}.
+ * and `finally` run) instead of the process exiting silently. As in Akka, an ask to an actor
+ * (or system) that had already terminated fails at once (its request goes to dead letters), and
+ * one in flight when its system terminates fails then, both with {@link AskTerminatedError}.
  *
  * @public
  */
@@ -58,7 +59,7 @@ export function ask<Req, Res>(target: ActorRef<Req>, make: (replyTo: ActorRef<Re
   const timeoutMs: unknown = options.timeoutMs === undefined ? DEFAULT_ASK_TIMEOUT_MS : options.timeoutMs;
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) return Promise.reject(new InvalidAskTimeoutError(timeoutMs));
   const host = isInstanceOf(target, ActorCell) ? target.host : isInstanceOf(target, ActorSystemImpl) ? target : undefined;
-  if (host?.system.isTerminated) return Promise.reject(new AskTerminatedError(target.path));
+  if (isInstanceOf(target, ActorCell) ? target.isTerminated : host?.system.isTerminated) return askTerminated(target, make, host);
   const clock: Clock = host?.clock ?? new SystemClock();
   return new Promise<Res>((resolve, reject) => {
     const fail = (error: unknown): void => {
@@ -77,11 +78,26 @@ export function ask<Req, Res>(target: ActorRef<Req>, make: (replyTo: ActorRef<Re
       (reply, path) => host?.deadLetter(reply, path),
     );
     const timer = clock.setTimer(timeoutMs, () => fail(new AskTimeoutError(target.path, timeoutMs)), { keepsProcessAlive: true });
-    const untrack = host?.trackAsk(() => fail(new AskTerminatedError(target.path)));
+    const untrack = host?.trackAsk(() => fail(new AskTerminatedError(target.path, 'system-terminated')));
     try {
       target.tell(make(replyTo));
     } catch (error) {
       fail(error);
     }
   });
+}
+
+/** Akka's answer to an ask of a terminated recipient: the request goes to dead letters, the ask fails now. */
+function askTerminated<Req, Res>(target: ActorRef<Req>, make: (replyTo: ActorRef<Res>) => Req, host: RuntimeHost | undefined): Promise<Res> {
+  const replyTo = new ReplyRef<Res>(
+    () => {},
+    (reply, path) => host?.deadLetter(reply, path),
+  );
+  replyTo.settled = true; // every reply is late: the ask is already decided
+  try {
+    target.tell(make(replyTo));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return Promise.reject(new AskTerminatedError(target.path, 'target-terminated'));
 }

@@ -171,15 +171,23 @@ export class InvalidAskTimeoutError extends ActorRuntimeError {
 }
 
 /**
- * The promise of {@link ask} rejects with this when the target's actor system terminated
- * before a reply came, or had terminated before the ask (then nothing is sent): as in Akka,
- * such an ask fails at once instead of waiting out its timeout.
+ * The promise of {@link ask} rejects with this, at once instead of after its timeout, as in Akka:
+ * `'target-terminated'` when the target had already terminated when asked (the request still
+ * goes to dead letters), `'system-terminated'` when the target's actor system terminated while
+ * the ask waited for a reply.
  *
  * @public
  */
 export class AskTerminatedError extends ActorRuntimeError {
-  readonly code = 'ASK_SYSTEM_TERMINATED';
-  constructor(readonly targetPath: string) {
-    super(`ask to ${targetPath} failed: its actor system terminated`);
+  readonly code = 'ASK_TERMINATED';
+  constructor(
+    readonly targetPath: string,
+    readonly reason: 'target-terminated' | 'system-terminated',
+  ) {
+    super(
+      reason === 'target-terminated'
+        ? `ask to ${targetPath} failed: the recipient had already terminated`
+        : `ask to ${targetPath} failed: its actor system terminated before a reply came`,
+    );
   }
 }

@@ -139,6 +139,11 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     return path;
   }
 
+  /** Whether the actor has fully terminated (an ask of it fails at once, as in Akka). */
+  get isTerminated(): boolean {
+    return this.state === TERMINATED;
+  }
+
   get context(): ActorContext<unknown> {
     return (this.ctx ??= new ActorContextImpl(this));
   }

@@ -77,7 +77,8 @@ describe('ask (issue #16 item 8)', () => {
     // No time passed on the clock: only termination can have settled it.
     const error = await outcome;
     expect(error).toBeInstanceOf(AskTerminatedError);
-    expect((error as AskTerminatedError).code).toBe('ASK_SYSTEM_TERMINATED');
+    expect((error as AskTerminatedError).code).toBe('ASK_TERMINATED');
+    expect((error as AskTerminatedError).reason).toBe('system-terminated');
     expect(clock.pendingTimers).toBe(0); // its timeout timer was cancelled
   });
 
@@ -101,21 +102,27 @@ describe('ask (issue #16 item 8)', () => {
     await expect(reply).resolves.toBe('last words');
   });
 
-  it('an ask to a terminated system (or one of its actors) fails at once and sends nothing', async () => {
+  it('an ask to a terminated actor or system fails at once; its request goes to dead letters, as in Akka', async () => {
     const kit = testKit();
     const events = recordEvents(kit);
-    const target = kit.spawn(Behaviors.ignore<Request>(), 'gone');
+    const gone = kit.spawn(Behaviors.stopped<Request>(), 'gone');
+    const alive = kit.spawn(Behaviors.ignore<Request>(), 'alive');
+    await kit.settled();
+    const ask1 = await ask<Request, string>(gone, (replyTo) => ({ replyTo })).catch((e: unknown) => e);
+    expect(ask1).toBeInstanceOf(AskTerminatedError);
+    expect((ask1 as AskTerminatedError).reason).toBe('target-terminated');
     await kit.shutdown();
-    let built = 0;
-    for (const ref of [kit.system as ActorRef<Request>, target]) {
-      const error = await ask<Request, string>(ref, (replyTo) => {
-        built++;
-        return { replyTo };
-      }).catch((e: unknown) => e);
+    for (const ref of [kit.system as ActorRef<Request>, alive]) {
+      const error = await ask<Request, string>(ref, (replyTo) => ({ replyTo })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AskTerminatedError);
+      expect((error as AskTerminatedError).targetPath).toBe(ref.path);
     }
-    expect(built).toBe(0);
-    expect(events.filter((e) => e.type === 'DeadLetter')).toEqual([]);
+    const lost = events.flatMap((e) => (e.type === 'DeadLetter' ? [e.recipient] : []));
+    expect(lost).toEqual(['/user/gone', '/user', '/user/alive']);
+    // A reply to such a request is a dead letter too.
+    const request = events.find((e) => e.type === 'DeadLetter')?.message as Request;
+    request.replyTo.tell('too late');
+    expect(events.at(-1)).toMatchObject({ type: 'DeadLetter', message: 'too late' });
   });
 
   it('still times out on the system clock when nothing terminates', async () => {
