@@ -19,20 +19,8 @@ import { SupervisorStrategy } from '../../src/SupervisorStrategy.js';
 import { ask } from '../../src/ask.js';
 import { AdaptedMessage, DeathNotice, TimerFired } from '../../src/_internals/envelopes.js';
 import { ActorInitializationError, InvalidActorNameError, ThrownValueError } from '../../src/errors.js';
+import { trapEverything } from './_hostile.js';
 import { Boom, recordEvents, testKit } from './fixtures.js';
-
-/** A Proxy on which every operation (get, has, getPrototypeOf, ownKeys, …) throws. */
-function trapEverything(): object {
-  const handler = new Proxy(
-    {},
-    {
-      get: (_target, trap) => () => {
-        throw new Error(`trap ${String(trap)} refused`);
-      },
-    },
-  );
-  return new Proxy(function target() {}, handler);
-}
 
 function revokedProxy(): object {
   const { proxy, revoke } = Proxy.revocable({}, {});

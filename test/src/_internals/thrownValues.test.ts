@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { describeValue, errorMessage } from '../../../src/_internals/describeValue.js';
 import { isInstanceOf, toError } from '../../../src/_internals/thrownValues.js';
 import { ThrownValueError } from '../../../src/errors.js';
+import { trapEverything } from '../_hostile.js';
 
-const refusing = new Proxy(
-  {},
-  new Proxy(
-    {},
-    {
-      get: () => () => {
-        throw new Error('trap refused');
-      },
-    },
-  ),
-);
+const refusing = trapEverything();
 
 describe('thrown values', () => {
   it('describes primitives by value and objects only by kind, never running their code', () => {
@@ -23,7 +14,8 @@ describe('thrown values', () => {
     expect(describeValue(Number.NaN)).toBe('NaN');
     expect(describeValue(undefined)).toBe('undefined');
     expect(describeValue(null)).toBe('null');
-    expect(describeValue(refusing)).toBe('a non-Error object');
+    expect(describeValue({ toString: () => 'never called' })).toBe('a non-Error object');
+    expect(describeValue(refusing)).toBe('a function');
     expect(describeValue(() => 1)).toBe('a function');
     const long = describeValue('x'.repeat(5000));
     expect(long.length).toBeLessThan(1100);

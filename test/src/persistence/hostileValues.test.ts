@@ -8,13 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { GetObjectResult } from '../../../src/persistence/DurableStateStore.js';
 import { DurableStatePersistError, DurableStateRecoveryError } from '../../../src/persistence/errors.js';
 import { InMemoryDurableStateStore } from '../../../src/persistence/stores/InMemoryDurableStateStore.js';
+import { trapEverything } from '../_hostile.js';
 import { world } from './_harness.js';
 import { recorder } from './_recorder.js';
-
-function trapEverything(): object {
-  const handler = new Proxy({}, { get: () => () => { throw new Error('trap refused'); } });
-  return new Proxy({}, handler);
-}
 
 /** An in-memory store whose reads or writes reject with `reason`. */
 class RejectingStore extends InMemoryDurableStateStore {
