@@ -7,6 +7,12 @@ import { createActorSystem } from './_internals/system.js';
 import type { DurableStateStore } from './persistence/DurableStateStore.js';
 import { DurableStateStoreExtension } from './persistence/DurableStateStoreExtension.js';
 
+/** See {@link ActorSystemOptions.runQueue}. @public */
+export type RunQueueOrder = 'fifo' | 'lifo' | 'alternating';
+
+/** See {@link ActorSystemOptions.childStopOrder}. @public */
+export type ChildStopOrder = 'creation' | 'reverse';
+
 /** Options of {@link ActorSystem.create}. @public */
 export interface ActorSystemOptions {
   /** Source of time for timers, restart windows, backoff and ask timeouts (default: {@link SystemClock}). */
@@ -17,6 +23,24 @@ export interface ActorSystemOptions {
   readonly random?: () => number;
   /** Messages one actor processes before yielding to the next actor with mail (default 300). */
   readonly throughput?: number;
+  /**
+   * The order in which actors with work get their turns (default `'fifo'`): `'lifo'` runs the
+   * latest scheduled first, `'alternating'` takes the oldest and the latest by turns. Actors
+   * run concurrently, so no rule orders the turns of different actors; this only picks one order.
+   */
+  readonly runQueue?: RunQueueOrder;
+  /**
+   * Termination notices (`Terminated`, `ChildFailed`, a `watchWith` message) wait in a queue of
+   * their own that is handled before the actor's next message, as Pekko handles its system
+   * messages (default `false`: they join the mailbox behind the messages already there). A
+   * restart buffer being replayed and an `unstash` in progress are never interrupted.
+   */
+  readonly systemMessagePriority?: boolean;
+  /**
+   * The order in which a stopping or restarting actor asks its children to stop (default
+   * `'creation'`). Siblings stop concurrently; no rule orders them.
+   */
+  readonly childStopOrder?: ChildStopOrder;
   /**
    * The store of every `DurableStateBehavior` in this system (default: an in-memory store of
    * the system's own). Registered as a {@link DurableStateStoreExtension}.

@@ -191,3 +191,15 @@ export class AskTerminatedError extends ActorRuntimeError {
     );
   }
 }
+
+/** An `ActorSystemOptions` value the runtime cannot work with (e.g. `throughput: 0`). @public */
+export class InvalidSystemOptionError extends ActorRuntimeError {
+  readonly code = 'INVALID_SYSTEM_OPTION';
+  constructor(
+    readonly option: string,
+    readonly value: unknown,
+    expected: string,
+  ) {
+    super(`actor system option ${option} is ${String(value)}, expected ${expected}`);
+  }
+}

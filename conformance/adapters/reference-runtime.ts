@@ -21,6 +21,7 @@ import {
   WatchConflictError,
   DurableStateStoreExtension,
   type ActorContext,
+  type ActorSystemOptions,
   type ActorRef,
   type Behavior,
   type ErrorClass,
@@ -393,7 +394,15 @@ type GuardianMessage =
   | { readonly halt: string }
   | { readonly reply: EntityReply };
 
-function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnderTest {
+/**
+ * Where the reference runtime may choose how to schedule without leaving the rules (the legal
+ * variants of `conformance/variants/` set these): `ActorSystemOptions` of the same names.
+ *
+ * @public
+ */
+export type ReferenceScheduling = Pick<ActorSystemOptions, 'throughput' | 'runQueue' | 'systemMessagePriority' | 'childStopOrder'>;
+
+function start(env: TestEnvironment, mutation: RuntimeMutation = {}, scheduling: ReferenceScheduling = {}): SystemUnderTest {
   const directory = new Directory();
   const entities = new Map<string, ActorRef<EntityCommand>>();
   const hooks = new ReferenceHooks(env, mutation);
@@ -430,6 +439,7 @@ function start(env: TestEnvironment, mutation: RuntimeMutation = {}): SystemUnde
     random: () => 0,
     // Bursts (2-4 commands) and unstash replays outlast one turn, so the suite sees mail carried across turns.
     throughput: 2,
+    ...scheduling,
     extensions: [new DurableStateStoreExtension(storeOver(mutation.durableStore ? mutation.durableStore(env.durable.store) : env.durable.store)), ...hooks.extensions],
   });
   system.eventStream.subscribe((event) => {
@@ -513,6 +523,6 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
  *
  * @public
  */
-export function referenceRuntimeWith(name: string, mutation: RuntimeMutation): RuntimeAdapter {
-  return { ...referenceRuntimeAdapter, name, start: (env) => start(env, mutation) };
+export function referenceRuntimeWith(name: string, mutation: RuntimeMutation, scheduling: ReferenceScheduling = {}): RuntimeAdapter {
+  return { ...referenceRuntimeAdapter, name, start: (env) => start(env, mutation, scheduling) };
 }

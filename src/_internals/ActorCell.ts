@@ -88,6 +88,10 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   private state = NEW;
   private behavior: Live | undefined;
   private mailbox: Queue<unknown> | undefined;
+  /** Termination notices waiting ahead of the mailbox (only with `systemMessagePriority`). */
+  private notices: Queue<unknown> | undefined;
+  /** Items at the front of the mailbox that a restart released, to be handled with no notice between them. */
+  private replayLeft = 0;
   private ctx: ActorContextImpl | undefined;
   private childCells: Map<string, ActorCell> | undefined;
   private anonymousCounter = 0;
@@ -191,7 +195,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
       const root = this.behavior;
       const mailbox = this.mailbox;
       // Stryker disable next-line BlockStatement: equivalent: the fast path is an optimisation; without it the general loop below handles the same items in the same order
-      if (root instanceof ReceiveBehavior && root.messageOnly !== undefined && mailbox !== undefined && this.unstash === undefined) {
+      if (root instanceof ReceiveBehavior && root.messageOnly !== undefined && mailbox !== undefined && this.unstash === undefined && this.replayLeft === 0 && !this.noticePending()) {
         i = this.runPlainMessages(root.messageOnly, mailbox, throughput);
       }
       // Stryker disable next-line LogicalOperator,UpdateOperator: unspecified: these only lift the per-turn limit (busy is checked again in the body); how long one actor holds the dispatcher before others run is fairness, which no rule covers
@@ -208,9 +212,13 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
           unstash.remaining--;
           const message = unstash.source.take();
           this.process(unstash.wrap ? unstash.wrap(message) : message);
+        } else if (this.replayLeft === 0 && this.noticePending()) {
+          // A notice goes ahead of the next message, never into a restart's replay (Pekko's system messages).
+          this.process((this.notices as Queue<unknown>).shift());
         } else {
           const mailbox = this.mailbox;
           if (!mailbox || mailbox.size === 0) break;
+          if (this.replayLeft > 0) this.replayLeft--;
           this.process(mailbox.shift());
         }
       }
@@ -251,7 +259,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
         break;
       }
       // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: neither changes while a plain receive root handles a plain message (busy needs a fromActor hook, stops are requested by other actors); a break only hands the rest to the general loop
-      if (this.stopRequested || this.busy) break;
+      if (this.stopRequested || this.busy || this.noticePending()) break;
     }
     return i;
   }
@@ -261,9 +269,9 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     // Never asked in NEW: run() always starts a new cell first.
     switch (this.state) {
       case RUNNING:
-        return this.stopRequested || this.unstash !== undefined || (this.mailbox !== undefined && this.mailbox.size > 0);
+        return this.stopRequested || this.unstash !== undefined || this.noticePending() || (this.mailbox !== undefined && this.mailbox.size > 0);
       case RESTARTING:
-        return this.stopRequested || this.restartReady() || (this.mailbox !== undefined && this.mailbox.size > 0);
+        return this.stopRequested || this.restartReady() || this.noticePending() || (this.mailbox !== undefined && this.mailbox.size > 0);
       // Stryker disable next-line ConditionalExpression: equivalent: a turn ends in STOPPING only while children remain (beginStop finishes a childless stop at once), so this answers false like the default
       case STOPPING:
         // Stryker disable next-line BooleanLiteral,OptionalChaining: equivalent: reached only while children remain (see above): the map exists, and a true answer only adds idle turns until the last child's termination reschedules it
@@ -413,9 +421,10 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     };
     this.restart = restart;
     this.unstash = undefined;
+    this.replayLeft = 0;
     this.timerScheduler?.cancelAll(); // LIF-07
     if (strategy.stopChildren && this.childCells) {
-      for (const child of this.childCells.values()) {
+      for (const child of this.childrenInStopOrder()) {
         this.unwatch(child); // WATCH-10: their termination notices must not reach the new incarnation
         child.requestStop();
       }
@@ -437,12 +446,13 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
   /** SUP-10: while restarting, messages and signals wait in a bounded buffer, in arrival order. */
   private bufferDuringRestart(): void {
     const restart = this.restart as RestartInProgress; // called while RESTARTING only
-    const mailbox = this.mailbox;
-    if (!mailbox) return;
-    while (mailbox.size > 0) {
-      const item = mailbox.shift();
-      if (restart.buffer.length < restart.capacity) restart.buffer.push(item);
-      else this.publishDropped(item, 'restart-buffer-full');
+    // Notices that were waiting ahead of the mailbox keep their place in the buffer.
+    for (const queue of [this.notices, this.mailbox]) {
+      while (queue !== undefined && queue.size > 0) {
+        const item = queue.shift();
+        if (restart.buffer.length < restart.capacity) restart.buffer.push(item);
+        else this.publishDropped(item, 'restart-buffer-full');
+      }
     }
   }
 
@@ -454,6 +464,8 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     this.pruneStashes(restart.node);
     // The buffer only holds items taken from the mailbox, so the mailbox exists when it is not empty.
     this.mailbox?.prependAll(restart.buffer);
+    // Pekko replays the buffer in one go (unstashAll): no notice comes between its items.
+    this.replayLeft = restart.buffer.length;
     this.walk(OP_RESTART, restart.node);
     // A first start that failed and was retried counts as started once a retry succeeded.
     // Stryker disable next-line LogicalOperator: unspecified: clearing too early only leaves a first-start failure unwrapped (no ActorInitializationError); WATCH-02 asks for the original error while Pekko wraps it, so the model accepts both
@@ -485,6 +497,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     this.failure = failure;
     this.stopCallback = callback;
     this.unstash = undefined;
+    this.replayLeft = 0;
     const restart = this.restart;
     if (restart) {
       this.restart = undefined;
@@ -494,7 +507,7 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     this.timerScheduler?.cancelAll(); // LIF-07
     if (this.childCells?.size) {
       // LIF-04: children stop first; the last one to terminate reschedules this actor.
-      for (const child of this.childCells.values()) child.requestStop();
+      for (const child of this.childrenInStopOrder()) child.requestStop();
       // Stryker reads a directive from a block's own leading comment, hence its place after `else` (and after `catch` below).
     } else /* Stryker disable next-line BlockStatement: unspecified: without it a childless actor finishes its stop at its next turn (needsRun() asks for one) instead of now; only the interleaving with other actors' turns changes, which no rule orders */ {
       this.finishStop();
@@ -543,8 +556,19 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     else this.host.guardianTerminated();
   }
 
+  /** The children in the order a stop or restart asks them to stop (`childStopOrder`). */
+  private childrenInStopOrder(): Iterable<ActorCell> {
+    const children = (this.childCells as Map<string, ActorCell>).values();
+    return this.host.reverseChildStops ? [...children].reverse() : children;
+  }
+
+  private noticePending(): boolean {
+    return this.notices !== undefined && this.notices.size > 0;
+  }
+
   /** LIF-08: what was never processed goes to dead letters. */
   private deadLetterLeftovers(): void {
+    this.notices = undefined; // notices vanish with their watcher
     const mailbox = this.mailbox;
     this.mailbox = undefined;
     if (mailbox) {
@@ -571,6 +595,13 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
 
   /** A stopping or terminated watcher never handles it: its leftovers are dead-lettered, where notices vanish. */
   private deathNotice(target: ActorCell): void {
+    // With system-message priority a running actor takes it before its next message; a restarting
+    // one buffers it with its mail (SUP-10), a stopping one drops it with its mail.
+    if (this.host.systemMessagePriority && this.state === RUNNING) {
+      (this.notices ??= new Queue<unknown>()).push(new DeathNotice(target));
+      this.host.dispatcher.schedule(this);
+      return;
+    }
     this.tell(new DeathNotice(target));
   }
 

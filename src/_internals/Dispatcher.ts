@@ -1,3 +1,4 @@
+import type { RunQueueOrder } from '../ActorSystem.js';
 import { Queue } from './Queue.js';
 
 /** Something the dispatcher can run: an actor cell with mail or a pending continuation. */
@@ -14,7 +15,7 @@ const DRAIN_BUDGET_MS = 10;
 const RUNS_BETWEEN_CLOCK_CHECKS = 64;
 
 /**
- * Runs actors on the microtask queue: a FIFO run queue of actors with mail, each running
+ * Runs actors on the microtask queue: a run queue of actors with mail (FIFO unless told otherwise), each running
  * up to `throughput` items per turn, and a `setImmediate` yield after {@link DRAIN_BUDGET_MS}
  * so endless ping-pong cannot starve timers and I/O. No allocation per message.
  */
@@ -24,7 +25,13 @@ export class Dispatcher {
   private pendingAsyncSteps = 0;
   private idleWaiters: Array<() => void> = [];
 
-  constructor(private readonly throughput: number) {}
+  /** For `'alternating'`: whether the next turn goes to the latest scheduled actor. */
+  private newestNext = false;
+
+  constructor(
+    private readonly throughput: number,
+    private readonly order: RunQueueOrder = 'fifo',
+  ) {}
 
   schedule(runnable: Runnable): void {
     if (runnable.scheduled) return;
@@ -88,7 +95,7 @@ export class Dispatcher {
     const started = performance.now();
     let runs = 0;
     while (queue.size > 0) {
-      const runnable = queue.shift() as Runnable;
+      const runnable = this.next(queue);
       runnable.scheduled = false;
       if (runnable.run(this.throughput)) this.schedule(runnable);
       // Stryker disable next-line all: unspecified: only decides when actor work yields a macrotask to timers and I/O (the suite's clock is virtual); no rule covers scheduling fairness
@@ -99,6 +106,14 @@ export class Dispatcher {
     }
     this.drainPending = false;
     this.notifyIfIdle();
+  }
+
+  /** The runnable whose turn it is: the oldest in the queue, the newest, or each by turns. */
+  private next(queue: Queue<Runnable>): Runnable {
+    if (this.order === 'fifo') return queue.shift() as Runnable;
+    if (this.order === 'lifo') return queue.pop() as Runnable;
+    this.newestNext = !this.newestNext;
+    return (this.newestNext ? queue.pop() : queue.shift()) as Runnable;
   }
 
   private notifyIfIdle(): void {

@@ -38,6 +38,17 @@ export class Queue<T> {
     return item;
   }
 
+  /** Removes and returns the newest item; `undefined` when empty. */
+  pop(): T | undefined {
+    if (this.count === 0) return undefined;
+    const items = this.items;
+    const at = (this.head + this.count - 1) & (items.length - 1);
+    const item = items[at];
+    items[at] = undefined;
+    this.count--;
+    return item;
+  }
+
   /** The oldest item without removing it. */
   peek(): T | undefined {
     return this.count === 0 ? undefined : this.items[this.head];

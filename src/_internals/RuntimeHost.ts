@@ -7,6 +7,10 @@ import type { Extension } from '../Extension.js';
 /** What every actor cell needs from its system. */
 export interface RuntimeHost {
   readonly dispatcher: Dispatcher;
+  /** Termination notices go ahead of queued user messages (`ActorSystemOptions.systemMessagePriority`). */
+  readonly systemMessagePriority: boolean;
+  /** Children are asked to stop newest first (`ActorSystemOptions.childStopOrder`). */
+  readonly reverseChildStops: boolean;
   readonly clock: Clock;
   readonly eventStream: EventStreamImpl;
   readonly system: ActorSystem<unknown>;

@@ -3,7 +3,7 @@ import type { ActorSystem, ActorSystemOptions } from '../ActorSystem.js';
 import type { Behavior } from '../Behavior.js';
 import { SystemClock, type Clock } from '../Clock.js';
 import type { Extension } from '../Extension.js';
-import { DuplicateExtensionError, UnknownExtensionError } from '../errors.js';
+import { DuplicateExtensionError, InvalidSystemOptionError, UnknownExtensionError } from '../errors.js';
 import { ActorCell } from './ActorCell.js';
 import { Dispatcher } from './Dispatcher.js';
 import { EventStreamImpl } from './EventStreamImpl.js';
@@ -24,6 +24,8 @@ class DeadLettersRef implements ActorRef<unknown> {
 /** The runtime's {@link ActorSystem}: the guardian cell plus the shared services. */
 export class ActorSystemImpl<T> implements ActorSystem<T>, RuntimeHost {
   readonly dispatcher: Dispatcher;
+  readonly systemMessagePriority: boolean;
+  readonly reverseChildStops: boolean;
   readonly clock: Clock;
   readonly eventStream = new EventStreamImpl();
   readonly deadLetters: ActorRef<unknown>;
@@ -43,7 +45,14 @@ export class ActorSystemImpl<T> implements ActorSystem<T>, RuntimeHost {
   ) {
     this.clock = options.clock ?? new SystemClock();
     this.randomSource = options.random ?? Math.random;
-    this.dispatcher = new Dispatcher(options.throughput ?? DEFAULT_THROUGHPUT);
+    const { throughput = DEFAULT_THROUGHPUT, runQueue = 'fifo', childStopOrder = 'creation', systemMessagePriority = false } = options;
+    if (!(Number.isInteger(throughput) && throughput >= 1)) throw new InvalidSystemOptionError('throughput', throughput, 'a whole number of at least 1');
+    if (!['fifo', 'lifo', 'alternating'].includes(runQueue)) throw new InvalidSystemOptionError('runQueue', runQueue, "'fifo', 'lifo' or 'alternating'");
+    if (childStopOrder !== 'creation' && childStopOrder !== 'reverse') throw new InvalidSystemOptionError('childStopOrder', childStopOrder, "'creation' or 'reverse'");
+    if (typeof systemMessagePriority !== 'boolean') throw new InvalidSystemOptionError('systemMessagePriority', systemMessagePriority, 'true or false');
+    this.dispatcher = new Dispatcher(throughput, runQueue);
+    this.systemMessagePriority = systemMessagePriority;
+    this.reverseChildStops = childStopOrder === 'reverse';
     this.deadLetters = new DeadLettersRef(this.eventStream);
     for (const extension of options.extensions ?? []) {
       if (this.extensions.has(extension.id)) throw new DuplicateExtensionError(extension.id);
