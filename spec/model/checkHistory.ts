@@ -1,5 +1,6 @@
 import type { ExpectedHistory } from './ExpectedHistory.js';
 import { describeEvent, type HistoryEvent } from './HistoryEvent.js';
+import { matchKey } from './_internals/matchKey.js';
 
 /**
  * One way an observed history departs from the expected one, by index: an expected event
@@ -25,11 +26,6 @@ export interface HistoryCheck {
   readonly ok: boolean;
   readonly problems: readonly string[];
   readonly divergences: readonly Divergence[];
-}
-
-/** Identity of an event for matching; a `ChildFailed` cause is checked separately against the allowed ones. */
-function matchKey(event: HistoryEvent): string {
-  return event.kind === 'childFailed' ? `${event.path}: ChildFailed(${event.of}, …)` : describeEvent(event);
 }
 
 /**

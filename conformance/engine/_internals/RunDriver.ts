@@ -5,7 +5,7 @@ import {
   describeEvent,
   describeOperation,
   predict,
-  predictOutcomes,
+  predictMatching,
   type Operation,
 } from '../../../spec/model/index.js';
 import { advanceClock } from '../../_internals/advanceClock.js';
@@ -15,7 +15,7 @@ import type { VirtualClock } from '../../_internals/VirtualClock.js';
 import type { SystemUnderTest } from '../../contract/RuntimeAdapter.js';
 import { ConformanceViolation } from '../ConformanceViolation.js';
 import type { RunModel } from './resolve.js';
-import { reportableHistory } from './undeclaredEvents.js';
+import { eventReporting, reportableHistory } from './undeclaredEvents.js';
 
 /**
  * The real side of a model-based run: applies an operation to the system under test, lets it
@@ -43,13 +43,18 @@ export class RunDriver {
     const verdict = checkHistory(expected, observed);
     const shown = describeOperation(operation);
     this.log.push(`${shown}${observed.length > 0 ? `\n    ${observed.map(describeEvent).join('\n    ')}` : ''}`);
-    // Another outcome the rules accept (actors racing on timers due at one instant) may be the
-    // one observed; only looked for when the first does not fit, as most steps have no other.
+    // Another outcome the rules accept (a notice overtaking queued mail, actors racing on timers
+    // due at one instant) may be the one observed; searched for, guided by the observed events,
+    // only when the first does not fit, as most steps have no other.
     const outcome = verdict.ok
       ? prediction
-      : predictOutcomes(m.state, operation)
-          .slice(1)
-          .find((other) => checkHistory(reportableHistory(other.expected, this.declared), observed).ok);
+      : predictMatching(
+          m.state,
+          operation,
+          observed,
+          (other) => checkHistory(reportableHistory(other.expected, this.declared), observed).ok,
+          eventReporting(this.declared),
+        );
     if (outcome === undefined) {
       throw new ConformanceViolation(
         shown,

@@ -1,5 +1,5 @@
 import type { Capability } from '../../../spec/index.js';
-import type { ExpectedEvent, ExpectedHistory, HappensBefore, HistoryEvent } from '../../../spec/model/index.js';
+import type { EventReporting, ExpectedEvent, ExpectedHistory, HappensBefore, HistoryEvent } from '../../../spec/model/index.js';
 
 /** Lifecycle signals an adapter reports only when it declares the capability that names them. */
 const signalCapability: Readonly<Record<'PreRestart' | 'PostStop', Capability>> = {
@@ -43,4 +43,10 @@ export function reportableHistory(expected: ExpectedHistory, declared: ReadonlyS
     return rules !== undefined && rules.length > 0 ? [...pair, rules] : pair;
   });
   return { ...expected, events, before };
+}
+
+/** How an adapter declaring `declared` reports a predicted event, as {@link reportableHistory} cuts the prediction. */
+export function eventReporting(declared: ReadonlySet<Capability>): (event: HistoryEvent) => EventReporting {
+  const deadLettersOptional = !declared.has('dead-letters');
+  return (event) => (undeclaredSignal(event, declared) ? 'absent' : deadLettersOptional && event.kind === 'deadLetter' ? 'optional' : 'required');
 }

@@ -4,6 +4,7 @@ import { errorMatches } from '../ErrorHierarchy.js';
 import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
 import type { HistoryEvent } from '../HistoryEvent.js';
 import { ModelError } from '../ModelError.js';
+import { Chooser } from './search.js';
 import type { ActorModel, Delivery, DeliveryBody, ModelState, ModelTimer } from '../ModelState.js';
 import {
   backoffDelay,
@@ -67,8 +68,6 @@ export class Simulation {
   /** Per actor uid: events of this prediction the next setup of a restart must follow (SUP-12). */
   private readonly restartAfter = new Map<number, number[]>();
 
-  /** Per choice point met so far (timers of several actors due at one instant), how many ways it had. */
-  readonly choices: number[] = [];
   /** Whether the order taken is one no runtime can show (see {@link fireTimers}). */
   infeasible = false;
   /** While timers of several actors are being fired: each actor's work still to do, by uid. */
@@ -77,14 +76,19 @@ export class Simulation {
   private readonly replays = new Set<readonly Delivery[]>();
   /** The deliveries of the lane's unit being handled. */
   private unit = new Set<Delivery>();
+  /** Deliveries a restart released from its buffer: replayed in one go, so no notice comes between them. */
+  private readonly released = new Set<Delivery>();
+  /** Whether the delivery being handled is one of a group of notices, whose events are mutually unordered. */
+  private loose = false;
 
   /**
-   * `order` picks, choice point by choice point, which of the actors whose timers are due at one
-   * instant runs next (an index into those left, 0 when not given); see {@link fireTimers}.
+   * `chooser` picks the way at each freedom the rules leave: which of the actors whose timers are
+   * due at one instant runs next ({@link fireTimers}), and where a notice joins its watcher's
+   * queued messages ({@link enqueueNotice}).
    */
   constructor(
     readonly state: ModelState,
-    private readonly order: readonly number[] = [],
+    private readonly chooser: Chooser = new Chooser(),
   ) {
     // Deliveries held from an earlier operation name events of that operation's prediction as
     // their causes; those events have all happened, and their indexes mean nothing here.
@@ -171,8 +175,7 @@ export class Simulation {
     this.lanes = lanes;
     try {
       for (let open = [...lanes.values()]; open.length > 0; open = [...lanes.values()].filter((l) => l.length > 0)) {
-        if (open.length > 1) this.choices.push(open.length);
-        const lane = open[Math.min(open.length > 1 ? (this.order[this.choices.length - 1] ?? 0) : 0, open.length - 1)]!;
+        const lane = open[this.chooser.pick(open.length)]!;
         const unit = lane.shift()!;
         // A replay whose actor a stop took before it could run: no runtime does that (it replays in the restart's turn).
         if (this.replays.has(unit) && this.state.actors[unit[0]!.to]?.uid !== unit[0]!.uid) this.infeasible = true;
@@ -221,7 +224,13 @@ export class Simulation {
       chain.groupWave = d.wave;
       chain.groupBase = chain.tails;
     } else chain.groupWave = null;
-    this.because(d.reasons ?? [], () => this.withCause(d.cause, [], () => this.handle(actor, d.body)));
+    const wasLoose = this.loose;
+    this.loose = d.wave !== null;
+    try {
+      this.because(d.reasons ?? [], () => this.withCause(d.cause, [], () => this.handle(actor, d.body)));
+    } finally {
+      this.loose = wasLoose;
+    }
     if (grouped) chain.tails = union(saved, chain.tails);
   }
 
@@ -470,7 +479,7 @@ export class Simulation {
     if (!this.state.actors[target]) {
       this.rules.add('WATCH-03');
       const death = parentPath(target) === actor.path ? this.state.deaths[target] : undefined;
-      this.queue.push({
+      this.enqueueNotice({
         to: actor.path,
         uid: actor.uid,
         cause: [],
@@ -773,6 +782,7 @@ export class Simulation {
     actor.buffer = [];
     const lane = this.lanes?.get(actor.uid);
     if (lane === undefined) {
+      for (const d of held) this.released.add(d);
       this.queue.unshift(...held);
       return;
     }
@@ -910,7 +920,7 @@ export class Simulation {
         }
         if (watcher.watching[path] === undefined) continue;
         const toParent = watcher.path === actor.parent;
-        this.queue.push({
+        this.enqueueNotice({
           to: watcher.path,
           uid: watcher.uid,
           cause: finals,
@@ -924,6 +934,34 @@ export class Simulation {
     } finally {
       if (topOfCascade) this.currentWave = null;
     }
+  }
+
+  /**
+   * Queues a termination notice. A runtime may handle it as a system message, ahead of the
+   * messages already waiting for the watcher (Pekko: `DeathWatchNotification`, handled before the
+   * next message, `Mailbox.processAllSystemMessages`), or behind them in one mailbox, or, since
+   * the watcher runs concurrently with the notice's sender, after any of them. Never ahead of an
+   * earlier notice to the watcher (system messages keep their order) or into a restart buffer's
+   * replay (Pekko replays it in one go). Which is a choice point: 0 keeps arrival order, `k`
+   * puts it ahead of the `k`-th of the messages it may overtake (1: ahead of all, Pekko's way).
+   */
+  private enqueueNotice(d: Delivery): void {
+    // Racing on timers, an actor with work left in its lane takes what comes in arrival order.
+    const overtakable = this.lanes === null ? this.overtakable(d.to, d.uid) : [];
+    const pick = this.chooser.pick(overtakable.length + 1);
+    if (pick === 0) this.queue.push(d);
+    else this.queue.splice(overtakable[pick - 1]!, 0, d);
+  }
+
+  /** Queue indexes of the messages to actor `uid` at `path` that a notice to it may overtake. */
+  private overtakable(path: string, uid: number | null): number[] {
+    const found: number[] = [];
+    this.queue.forEach((q, i) => {
+      if (q.to !== path || (q.uid !== null && q.uid !== uid)) return;
+      if (q.body.kind === 'command' && !this.released.has(q)) found.push(i);
+      else found.length = 0; // an earlier notice or a replay: the notice stays behind it
+    });
+    return found;
   }
 
   /** Cancels the actor's timers on restart and stop (LIF-07); a stop also drops its internal ones. */
@@ -995,6 +1033,8 @@ export class Simulation {
   }
 
   private emit(event: HistoryEvent, own: readonly string[], extra: Omit<ExpectedEvent, 'event' | 'rules'> = {}): number {
+    // With the observed history at hand, an order that cannot produce it stops here.
+    this.chooser.guide?.admit(event, extra.optional === true || extra.alternatives !== undefined, this.loose);
     const index = this.events.length;
     this.events.push({ event, ...extra });
     this.eventRules.push(new Set([...own, ...this.reasons.flat()]));

@@ -1,0 +1,119 @@
+import type { HistoryEvent } from '../HistoryEvent.js';
+import { matchKey } from './matchKey.js';
+
+/**
+ * The freedoms the rules leave a runtime (a notice overtaking queued messages, timers of several
+ * actors racing) are choice points of a prediction. One prediction takes one way at each: `order`
+ * names it, index by index (0 when not given: the reference runtime's way), and `ways` records
+ * how many each had, so {@link searchOrders} can try the others.
+ */
+export class Chooser {
+  readonly ways: number[] = [];
+
+  constructor(
+    private readonly order: readonly number[] = [],
+    readonly guide: Guide | undefined = undefined,
+  ) {}
+
+  /** Which of `ways` ways to take at the next choice point (a point with one way is none). */
+  pick(ways: number): number {
+    if (ways < 2) return 0;
+    this.ways.push(ways);
+    return Math.min(this.order[this.ways.length - 1] ?? 0, ways - 1);
+  }
+}
+
+/** Thrown by a {@link Guide} when the prediction so far cannot end in the observed history. */
+export class Pruned extends Error {
+  constructor() {
+    super('this order cannot produce the observed history');
+  }
+}
+
+/** How an adapter reports an event the model expects: surely, maybe (optional), or never. */
+export type Reporting = 'required' | 'optional' | 'absent';
+
+/** Event classes whose order at one path the model leaves open in places (notices, dead letters). */
+const looselyOrdered = new Set(['terminated', 'childFailed', 'watchMessage', 'deadLetter', 'stashDropped']);
+
+/**
+ * The observed history, used to cut a search short: a prediction that requires an event more
+ * often than it was observed, or (with `ordered`) two events of one path in the order opposite
+ * to the observed one, cannot end in the observed history whatever it chooses later. Only what
+ * {@link checkHistory} would reject anyway is pruned: optional events, events with alternatives
+ * and loosely ordered classes are never held against a prediction, and an optional event at a
+ * path forgets the order before it (its edges vanish when it does not happen).
+ */
+export class Guide {
+  private readonly observedCount = new Map<string, number>();
+  private readonly used = new Map<string, number>();
+  private readonly observedAt = new Map<string, string[]>();
+  private readonly cursor = new Map<string, number>();
+
+  constructor(
+    observed: readonly HistoryEvent[],
+    private readonly reporting: (event: HistoryEvent) => Reporting = () => 'required',
+    private readonly ordered = false,
+  ) {
+    for (const event of observed) {
+      const key = matchKey(event);
+      this.observedCount.set(key, (this.observedCount.get(key) ?? 0) + 1);
+      if (!ordered || looselyOrdered.has(event.kind)) continue;
+      const list = this.observedAt.get(event.path);
+      if (list) list.push(key);
+      else this.observedAt.set(event.path, [key]);
+    }
+  }
+
+  /** A prediction emits `event`; throws {@link Pruned} when the observed history rules it out. `loose`: unordered with its path's neighbours. */
+  admit(event: HistoryEvent, optional: boolean, loose = false): void {
+    const reporting = optional ? 'optional' : this.reporting(event);
+    if (reporting === 'absent') return;
+    if (reporting === 'optional') {
+      this.cursor.delete(event.path);
+      return;
+    }
+    const key = matchKey(event);
+    const used = (this.used.get(key) ?? 0) + 1;
+    if (used > (this.observedCount.get(key) ?? 0)) throw new Pruned();
+    this.used.set(key, used);
+    if (!this.ordered || loose || looselyOrdered.has(event.kind)) return;
+    const list = this.observedAt.get(event.path) ?? [];
+    const at = list.indexOf(key, this.cursor.get(event.path) ?? 0);
+    if (at < 0) throw new Pruned();
+    this.cursor.set(event.path, at + 1);
+  }
+}
+
+/** One run of a prediction along an order: its result, the choice points it met, and whether a runtime can show it. */
+export interface SearchStep<P> {
+  readonly prediction: P | undefined;
+  readonly ways: readonly number[];
+  readonly feasible: boolean;
+}
+
+/**
+ * Runs `simulate` along every order of its choice points, depth first, the reference runtime's
+ * way (all zeros) first, and returns the first prediction `accept` takes. A run the guide pruned
+ * (no prediction) only fixes the choices it met, so everything after them is skipped. Gives up
+ * after `budget` runs.
+ */
+export function searchOrders<P>(simulate: (order: readonly number[]) => SearchStep<P>, accept: (prediction: P) => boolean, budget: number): P | undefined {
+  let order: number[] = [];
+  for (let tried = 1; ; tried++) {
+    const { prediction, ways, feasible } = simulate(order);
+    if (prediction !== undefined && feasible && accept(prediction)) return prediction;
+    const next = nextOrder(order, ways);
+    if (next === undefined || tried >= budget) return undefined;
+    order = next;
+  }
+}
+
+/** The order after `order` depth first: advance the last choice with ways left, drop those after it. */
+export function nextOrder(order: readonly number[], ways: readonly number[]): number[] | undefined {
+  const taken = ways.map((_, i) => order[i] ?? 0);
+  let last = taken.length - 1;
+  while (last >= 0 && taken[last]! + 1 >= ways[last]!) last--;
+  if (last < 0) return undefined;
+  return [...taken.slice(0, last), taken[last]! + 1];
+}
