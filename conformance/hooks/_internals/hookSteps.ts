@@ -9,6 +9,7 @@ import {
   describeHookCommand,
   describeHookedActor,
   predictHooks,
+  predictHooksMatching,
   type HookCommand,
   type HookDirective,
   type HookedActorBlueprint,
@@ -17,6 +18,7 @@ import {
   type HookPolicy,
   type HookPrediction,
   type HistoryCheck,
+  type HistoryEvent,
 } from '../../../spec/model/index.js';
 import { advanceClock } from '../../_internals/advanceClock.js';
 import type { ControlledStore } from '../../_internals/ControlledStore.js';
@@ -157,6 +159,15 @@ interface Verdict {
   readonly lookupProblems: readonly string[];
 }
 
+/** The first outcome, under any policy the adapter allows, that fits the observed history and lookups. */
+function searchPolicies(m: HookRunModel, operation: HookOperation, observed: readonly HistoryEvent[], lookups: Parameters<typeof checkLookups>[1]): Verdict | undefined {
+  for (const policy of m.policies) {
+    const prediction = predictHooksMatching(m.state, operation, policy, observed, (p) => checkHistory(p.expected, observed).ok && checkLookups(p.lookups, lookups).length === 0);
+    if (prediction) return { prediction, history: checkHistory(prediction.expected, observed), lookupProblems: [] };
+  }
+  return undefined;
+}
+
 /** One hooks step: resolved by position, applied, and checked against every policy the adapter allows. */
 class HookStep extends PositionalStep<HookTemplate, HookOperation, HookRunModel, HookRunReal> {
   protected resolve(m: HookRunModel): HookOperation | undefined {
@@ -195,7 +206,10 @@ class HookStep extends PositionalStep<HookTemplate, HookOperation, HookRunModel,
       return { prediction, history: checkHistory(prediction.expected, observed), lookupProblems: checkLookups(prediction.lookups, lookups) };
     });
     real.log.push(`${shown}${observed.length > 0 ? `\n    ${observed.map(describeEvent).join('\n    ')}` : ''}`);
-    const accepted = verdicts.find((v) => v.history.ok && v.lookupProblems.length === 0);
+    // Another outcome the rules accept (a notice overtaking queued commands) may be the one
+    // observed; searched for, guided by the observed events, only when no first outcome fits.
+    const fits = (v: Verdict) => v.history.ok && v.lookupProblems.length === 0;
+    const accepted = verdicts.find(fits) ?? searchPolicies(m, operation, observed, lookups);
     if (accepted) {
       m.state = accepted.prediction.next;
       for (const rule of accepted.prediction.exercised) real.exercised.add(rule);

@@ -1,5 +1,6 @@
 import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
 import { describeEvent, type HistoryEvent } from '../HistoryEvent.js';
+import { Chooser, Guide, Pruned, searchOrders } from '../_internals/search.js';
 import { ModelError } from '../ModelError.js';
 import type { DeferredCommand, DurableEntityBlueprint, EffectStep, EntityCommand } from './DurableEntity.js';
 
@@ -184,7 +185,15 @@ class Expectation {
   /** Per command id, its `handled` event in this prediction. */
   readonly handled = new Map<number, number>();
 
+  /** `guide`: the observed history, when searching for it (an order that cannot produce it stops at its first wrong event). */
+  constructor(private readonly guide: Guide | undefined = undefined) {}
+
   emit(event: HistoryEvent, after: readonly (number | undefined)[] = [], rules: readonly string[] = []): number {
+    this.guide?.admit(event, false);
+    return this.record(event, after, rules);
+  }
+
+  private record(event: HistoryEvent, after: readonly (number | undefined)[], rules: readonly string[]): number {
     const index = this.events.length;
     this.events.push(rules.length > 0 ? { event, rules } : { event });
     const previous = this.last.get(event.path);
@@ -195,7 +204,8 @@ class Expectation {
 
   /** An event the rules allow but do not require. */
   optional(event: HistoryEvent, after: readonly (number | undefined)[] = [], rules: readonly string[] = []): number {
-    const index = this.emit(event, after, rules);
+    this.guide?.admit(event, true);
+    const index = this.record(event, after, rules);
     this.events[index] = { ...this.events[index]!, optional: true };
     return index;
   }
@@ -224,6 +234,8 @@ interface Run {
   readonly answered: Map<EntityState, Answer>;
   /** Ids of commands replayed from a user stash in this prediction (DS-14). */
   readonly replayed: Set<number>;
+  /** Takes the freedoms the rules leave (where a notice joins the watcher's mailbox). */
+  readonly chooser: Chooser;
 }
 
 /**
@@ -243,7 +255,48 @@ interface Run {
  * @public
  */
 export function predictDurable(state: DurableModelState, operation: DurableOperation): DurablePrediction {
-  const run: Run = { model: structuredClone(state), out: new Expectation(), rules: new Set(), answered: new Map(), replayed: new Set() };
+  return runDurable(state, operation, new Chooser())!;
+}
+
+/**
+ * The prediction for one durable operation that `accept` takes for the observed history, or
+ * `undefined` when there is none: {@link predictDurable}'s outcome, or another one a notice
+ * overtaking the commands queued for its watcher gives (Pekko handles it as a system message,
+ * before the next command), searched guided by the observed events.
+ *
+ * @public
+ */
+export function predictDurableMatching(
+  state: DurableModelState,
+  operation: DurableOperation,
+  observed: readonly HistoryEvent[],
+  accept: (prediction: DurablePrediction) => boolean,
+): DurablePrediction | undefined {
+  return searchOrders(
+    (order) => {
+      const chooser = new Chooser(order, new Guide(observed, () => 'required', true));
+      return { prediction: runDurable(state, operation, chooser), ways: chooser.ways, feasible: true };
+    },
+    accept,
+    maxSearch,
+  );
+}
+
+/** At most this many runs of the prediction when searching for the observed history. */
+const maxSearch = 1024;
+
+/** One prediction along the choices of `chooser`; none when its guide pruned it. */
+function runDurable(state: DurableModelState, operation: DurableOperation, chooser: Chooser): DurablePrediction | undefined {
+  try {
+    return predictAlong(state, operation, chooser);
+  } catch (error) {
+    if (error instanceof Pruned) return undefined;
+    throw error;
+  }
+}
+
+function predictAlong(state: DurableModelState, operation: DurableOperation, chooser: Chooser): DurablePrediction {
+  const run: Run = { model: structuredClone(state), out: new Expectation(chooser.guide), rules: new Set(), answered: new Map(), replayed: new Set(), chooser };
   const { model, out, rules } = run;
   model.undecided = [];
   switch (operation.op) {
@@ -478,9 +531,10 @@ function stopEntity(run: Run, entity: EntityState, after: readonly (number | und
 function deliverNotice(run: Run, watcher: EntityState, of: string, stopped: number | undefined): void {
   const watch = watcher.watching[of];
   if (watch === undefined || !alive(run, watcher)) return;
-  if (run.answered.has(watcher)) {
-    // The store's answer is ahead of it in the mailbox: the notice waits for that answer's reaction.
-    watcher.mailbox.push({ kind: 'notice', of });
+  // The store's answer is ahead of it in the mailbox: the notice waits for that answer's
+  // reaction, or, as a system message, overtakes it and is handled during the write (DS-18).
+  if (run.answered.has(watcher) && run.chooser.pick(2) === 0) {
+    enqueueNotice(run, watcher, of);
     return;
   }
   delete watcher.watching[of];
@@ -493,6 +547,19 @@ function deliverNotice(run: Run, watcher: EntityState, of: string, stopped: numb
   }
   // During a write the notice is handled at once, against the last written state (DS-18).
   run.out.emit({ kind: 'callback', path: watcher.path, id: watch.id, step: 0, state: watcher.state }, [stopped], writing ? ['DS-18'] : []);
+}
+
+/**
+ * Puts a notice in the watcher's mailbox: behind the commands waiting there (arrival order) or,
+ * as Pekko handles a system message, ahead of any of them, though never ahead of an earlier
+ * notice (a choice point: 0 behind all, `k` ahead of the `k`-th it may overtake).
+ */
+function enqueueNotice(run: Run, watcher: EntityState, of: string): void {
+  const firstAfterNotices = watcher.mailbox.findLastIndex((entry) => entry.kind === 'notice') + 1;
+  const pick = run.chooser.pick(watcher.mailbox.length - firstAfterNotices + 1);
+  const notice: PendingNotice = { kind: 'notice', of };
+  if (pick === 0) watcher.mailbox.push(notice);
+  else watcher.mailbox.splice(firstAfterNotices + pick - 1, 0, notice);
 }
 
 /** Notices waiting behind commands are handled as soon as a write makes those commands wait (DS-18). */
@@ -593,7 +660,7 @@ function drain(run: Run, entity: EntityState): void {
         // Watching twice changes nothing (WATCH-01); an entity already gone sends its notice at once (WATCH-03).
         if (command.target === path || entity.watching[command.target] !== undefined) break;
         entity.watching[command.target] = { id: command.id, deathPact: command.deathPact };
-        if (model.entities[command.target] === undefined) entity.mailbox.push({ kind: 'notice', of: command.target });
+        if (model.entities[command.target] === undefined) enqueueNotice(run, entity, command.target);
         break;
       case 'later':
         if (command.delayMs > 0) {

@@ -1,6 +1,8 @@
 import type { ExpectedHistory } from '../ExpectedHistory.js';
 import type { HookedActorBlueprint, HookCommand } from './HookedActor.js';
 import { HookExpectation, type ExpectedLookup } from './_internals/Expectation.js';
+import type { HistoryEvent } from '../HistoryEvent.js';
+import { Chooser, Guide, Pruned, searchOrders } from '../_internals/search.js';
 
 /** One step of a hooks property. @public */
 export type HookOperation =
@@ -105,6 +107,8 @@ interface Run {
   readonly policy: HookPolicy;
   /** Serials of actors whose stop began in this prediction. */
   readonly stopping: Set<number>;
+  /** Takes the freedoms the rules leave (where a notice joins the actor's mailbox). */
+  readonly chooser: Chooser;
 }
 
 const storeLine = (key: string) => `store/${key}`;
@@ -121,7 +125,44 @@ const storeLine = (key: string) => `store/${key}`;
  * @public
  */
 export function predictHooks(state: HookModelState, operation: HookOperation, policy: HookPolicy): HookPrediction {
-  const run: Run = { model: structuredClone(state), out: new HookExpectation(), rules: new Set(), policy, stopping: new Set() };
+  return predictAlong(state, operation, policy, new Chooser());
+}
+
+/**
+ * The prediction for one operation under `policy` that `accept` takes for the observed history,
+ * or `undefined` when there is none: {@link predictHooks}'s outcome, or another one a notice
+ * (a watch notice, a child's failure) overtaking the commands queued for its actor gives, as
+ * Pekko handles system messages, searched guided by the observed events.
+ *
+ * @public
+ */
+export function predictHooksMatching(
+  state: HookModelState,
+  operation: HookOperation,
+  policy: HookPolicy,
+  observed: readonly HistoryEvent[],
+  accept: (prediction: HookPrediction) => boolean,
+): HookPrediction | undefined {
+  return searchOrders(
+    (order) => {
+      const chooser = new Chooser(order, new Guide(observed));
+      try {
+        return { prediction: predictAlong(state, operation, policy, chooser), ways: chooser.ways, feasible: true };
+      } catch (error) {
+        if (error instanceof Pruned) return { prediction: undefined, ways: chooser.ways, feasible: false };
+        throw error;
+      }
+    },
+    accept,
+    maxSearch,
+  );
+}
+
+/** At most this many runs of the prediction when searching for the observed history. */
+const maxSearch = 1024;
+
+function predictAlong(state: HookModelState, operation: HookOperation, policy: HookPolicy, chooser: Chooser): HookPrediction {
+  const run: Run = { model: structuredClone(state), out: new HookExpectation(chooser.guide), rules: new Set(), policy, stopping: new Set(), chooser };
   const { model } = run;
   switch (operation.op) {
     case 'spawn':
@@ -297,7 +338,7 @@ function drain(run: Run, actor: HookedActorState, why: readonly string[] = []): 
         actor.watching.push(serial);
         const target = model.actors[command.target];
         if (target?.serial === serial) target.watchers.push(actor.serial);
-        else actor.mailbox.push({ kind: 'notice', of: command.target, serial, after: handled }); // it already stopped (WATCH-03)
+        else enqueueNotice(run, actor, { kind: 'notice', of: command.target, serial, after: handled }); // it already stopped (WATCH-03)
         break;
       }
     }
@@ -390,14 +431,27 @@ function terminate(run: Run, actor: HookedActorState, cause: StopCause): number 
   if (parent) parent.children = parent.children.filter((p) => p !== path);
   for (const watcher of Object.values(model.actors)) {
     if (!actor.watchers.includes(watcher.serial) || run.stopping.has(watcher.serial)) continue;
-    watcher.mailbox.push({ kind: 'notice', of: path, serial: actor.serial, after: done, why: cause.why });
+    enqueueNotice(run, watcher, { kind: 'notice', of: path, serial: actor.serial, after: done, why: cause.why });
     drain(run, watcher);
   }
   if (cause.failed && actor.blueprint.directive === 'escalate' && parent && !run.stopping.has(parent.serial)) {
-    parent.mailbox.push({ kind: 'childFailed', of: path, after: done });
+    enqueueNotice(run, parent, { kind: 'childFailed', of: path, after: done });
     drain(run, parent);
   }
   return done;
+}
+
+/**
+ * Puts a notice (a watch notice, a child's failure) in the actor's mailbox: behind the commands
+ * waiting there (arrival order) or, as Pekko handles a system message, ahead of any of them,
+ * though never ahead of an earlier notice (a choice point: 0 behind all, `k` ahead of the
+ * `k`-th it may overtake).
+ */
+function enqueueNotice(run: Run, actor: HookedActorState, notice: Exclude<HookMailboxItem, { kind: 'command' }>): void {
+  const firstAfterNotices = actor.mailbox.findLastIndex((item) => item.kind !== 'command') + 1;
+  const pick = run.chooser.pick(actor.mailbox.length - firstAfterNotices + 1);
+  if (pick === 0) actor.mailbox.push(notice);
+  else actor.mailbox.splice(firstAfterNotices + pick - 1, 0, notice);
 }
 
 function markStopping(run: Run, actor: HookedActorState): void {

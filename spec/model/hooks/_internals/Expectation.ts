@@ -1,6 +1,7 @@
 import type { ExpectedEvent, HappensBefore, WithheldEvents } from '../../ExpectedHistory.js';
 import type { HistoryEvent } from '../../HistoryEvent.js';
 import type { HookSite } from '../HookedActor.js';
+import type { Guide } from '../../_internals/search.js';
 
 /** An extension lookup the model expects; an optional one may be missing. */
 export interface ExpectedLookup {
@@ -24,6 +25,9 @@ export class HookExpectation {
   readonly withheld: WithheldEvents[] = [];
   private readonly latest = new Map<string, number>();
 
+  /** `guide`: the observed history, when searching for it (an order that cannot produce it stops at its first wrong event). */
+  constructor(private readonly guide: Guide | undefined = undefined) {}
+
   /**
    * Adds `event`, required by `rules`, after the latest event of each of `lines`, after `after`,
    * and after `ordered.events` for the rules `ordered.rules` name; returns its index.
@@ -36,6 +40,7 @@ export class HookExpectation {
     rules: readonly string[] = [],
     ordered?: { readonly events: readonly (number | undefined)[]; readonly rules: readonly string[] },
   ): number {
+    this.guide?.admit(event, optional);
     const index = this.events.length;
     this.events.push({ event, ...(optional ? { optional: true } : {}), ...(rules.length > 0 ? { rules } : {}) });
     // One edge per predecessor; an edge some rule requires keeps that rule.
