@@ -59,6 +59,8 @@ export class Simulation {
   private readonly events: ExpectedEvent[] = [];
   private readonly eventRules: Set<string>[] = [];
   private readonly edges = new Map<string, { readonly before: number; readonly after: number; readonly rules: Set<string> }>();
+  /** Per event, the events of the edges into it. */
+  private readonly predecessors = new Map<number, number[]>();
   private readonly withheld: WithheldEvents[] = [];
   private readonly reasons: (readonly string[])[] = [];
   private readonly queue: Delivery[] = [];
@@ -940,28 +942,46 @@ export class Simulation {
    * Queues a termination notice. A runtime may handle it as a system message, ahead of the
    * messages already waiting for the watcher (Pekko: `DeathWatchNotification`, handled before the
    * next message, `Mailbox.processAllSystemMessages`), or behind them in one mailbox, or, since
-   * the watcher runs concurrently with the notice's sender, after any of them. Never ahead of an
-   * earlier notice to the watcher (system messages keep their order) or into a restart buffer's
-   * replay (Pekko replays it in one go). Which is a choice point: 0 keeps arrival order, `k`
-   * puts it ahead of the `k`-th of the messages it may overtake (1: ahead of all, Pekko's way).
+   * the watcher runs concurrently with the notice's sender, after any of them. It may overtake an
+   * earlier notice too, unless that one's stop happened before its own (system messages keep
+   * their order; stops of different actors are concurrent unless one caused the other), but
+   * never a restart buffer's replay (Pekko replays it in one go). Which is a choice point: 0
+   * keeps arrival order, `k` puts it ahead of the `k`-th of the messages it may overtake (1:
+   * ahead of all, a runtime that handles notices as system messages).
    */
   private enqueueNotice(d: Delivery): void {
     // Racing on timers, an actor with work left in its lane takes what comes in arrival order.
-    const overtakable = this.lanes === null ? this.overtakable(d.to, d.uid) : [];
+    const overtakable = this.lanes === null ? this.overtakable(d) : [];
     const pick = this.chooser.pick(overtakable.length + 1);
     if (pick === 0) this.queue.push(d);
     else this.queue.splice(overtakable[pick - 1]!, 0, d);
   }
 
-  /** Queue indexes of the messages to actor `uid` at `path` that a notice to it may overtake. */
-  private overtakable(path: string, uid: number | null): number[] {
+  /** Queue indexes of the deliveries to the watcher of `notice` that it may overtake. */
+  private overtakable(notice: Delivery): number[] {
     const found: number[] = [];
     this.queue.forEach((q, i) => {
-      if (q.to !== path || (q.uid !== null && q.uid !== uid)) return;
-      if (q.body.kind === 'command' && !this.released.has(q)) found.push(i);
-      else found.length = 0; // an earlier notice or a replay: the notice stays behind it
+      if (q.to !== notice.to || (q.uid !== null && q.uid !== notice.uid)) return;
+      const behind = this.released.has(q) || (q.body.kind !== 'command' && this.precedes(q.cause, notice.cause));
+      if (behind) found.length = 0; // a replay, or a notice of a stop that led to this one: it stays behind
+      else found.push(i);
     });
     return found;
+  }
+
+  /** Whether one of the events `earlier` happens before one of `later` (through the edges recorded so far). */
+  private precedes(earlier: readonly number[], later: readonly number[]): boolean {
+    if (earlier.length === 0 || later.length === 0) return false;
+    const targets = new Set(earlier);
+    const seen = new Set<number>();
+    const stack = [...later];
+    for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+      if (targets.has(at)) return true;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      stack.push(...(this.predecessors.get(at) ?? []));
+    }
+    return false;
   }
 
   /** Cancels the actor's timers on restart and stop (LIF-07); a stop also drops its internal ones. */
@@ -1052,6 +1072,9 @@ export class Simulation {
     if (!edge) {
       edge = { before, after, rules: new Set() };
       this.edges.set(key, edge);
+      const list = this.predecessors.get(after);
+      if (list) list.push(before);
+      else this.predecessors.set(after, [before]);
     }
     for (const rule of rules) edge.rules.add(rule);
   }

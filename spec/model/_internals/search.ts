@@ -33,15 +33,15 @@ export class Pruned extends Error {
 /** How an adapter reports an event the model expects: surely, maybe (optional), or never. */
 export type Reporting = 'required' | 'optional' | 'absent';
 
-/** Event classes whose order at one path the model leaves open in places (notices, dead letters). */
-const looselyOrdered = new Set(['terminated', 'childFailed', 'watchMessage', 'deadLetter', 'stashDropped']);
+/** Event classes whose order at one path the models leave open in places (dead letters, drops). */
+const looselyOrdered = new Set(['deadLetter', 'stashDropped']);
 
 /**
  * The observed history, used to cut a search short: a prediction that requires an event more
  * often than it was observed, or (with `ordered`) two events of one path in the order opposite
  * to the observed one, cannot end in the observed history whatever it chooses later. Only what
- * {@link checkHistory} would reject anyway is pruned: optional events, events with alternatives
- * and loosely ordered classes are never held against a prediction, and an optional event at a
+ * {@link checkHistory} would reject anyway is pruned: optional events, events with alternatives,
+ * loose events (a caller's notice group) and dead letters are never held against a prediction, and an optional event at a
  * path forgets the order before it (its edges vanish when it does not happen).
  */
 export class Guide {
