@@ -1,11 +1,11 @@
-import { childPath, parentPath, type ActorBlueprint, type SupervisionLayer } from '../ActorBlueprint.js';
+import { childPath, parentPath, type ActorBlueprint, type SupervisionLayer, type SupervisorStrategy } from '../ActorBlueprint.js';
 import type { ActorCommand, StashableCommand } from '../ActorCommand.js';
 import { errorMatches } from '../ErrorHierarchy.js';
 import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
 import type { HistoryEvent } from '../HistoryEvent.js';
 import { ModelError } from '../ModelError.js';
 import { Chooser } from './search.js';
-import type { ActorModel, Delivery, DeliveryBody, ModelState, ModelTimer } from '../ModelState.js';
+import type { ActorModel, Delivery, DeliveryBody, LayerState, ModelState, ModelTimer } from '../ModelState.js';
 import {
   backoffDelay,
   backoffResetAfter,
@@ -14,6 +14,7 @@ import {
   decidingLayer,
   defaultRestartBufferCapacity,
   firstStartFailureIsFinal,
+  firstStartFailureMayBeFinal,
 } from './supervision.js';
 
 /** Per-path ordering bookkeeping for one prediction. */
@@ -639,7 +640,7 @@ export class Simulation {
       strategy.kind === 'stop' ||
       strategy.kind === 'resume' ||
       (duringStart
-        ? firstStartFailureIsFinal(strategy, layerState, this.state.now)
+        ? firstStartFailureIsFinal(strategy, layerState, this.state.now) || this.pekkoGivesUpOnStart(strategy, layerState)
         : budgetExhausted(strategy, layerState, this.state.now));
     if (givesUp) {
       if (strategy.kind === 'restart' && strategy.limit !== undefined && !duringStart) {
@@ -660,7 +661,15 @@ export class Simulation {
     this.because(counted, () => this.restart(actor, index));
   }
 
-  /** A failure stops the actor: no restart may happen instead (the situation's rules say why). */
+  /**
+   * A first start failing under a limited restart that Pekko would not retry but the counting
+   * of SUP-08 would: both are accepted, a choice point (0: retry, as the reference runtime does).
+   */
+  private pekkoGivesUpOnStart(strategy: SupervisorStrategy, layerState: LayerState): boolean {
+    return firstStartFailureMayBeFinal(strategy, layerState, this.state.now) && this.chooser.pick(2) === 1;
+  }
+
+    /** A failure stops the actor: no restart may happen instead (the situation's rules say why). */
   private stopOnFailure(actor: ActorModel, errorName: string, duringStart: boolean): void {
     // A first start that fails is not retried: SUP-08 says so, whichever supervisor matched.
     this.withhold(actor.path, restartClasses, duringStart ? ['SUP-08'] : []);

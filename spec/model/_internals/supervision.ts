@@ -38,6 +38,17 @@ export function firstStartFailureIsFinal(strategy: SupervisorStrategy, layer: La
   return budgetExhausted(strategy, layer, now);
 }
 
+/**
+ * Whether Pekko gives up on a failed very first setup under a limited `restart` where
+ * {@link firstStartFailureIsFinal} retries: Pekko's `RestartSupervisor.handleExceptionOnStart`
+ * does not retry when `restartCount + 1 >= maxRestarts` while the window is open, so
+ * `withLimit(1, …)` never retries a first start (later setup failures count as SUP-09 says).
+ * The rules accept both (a freedom, see ADAPTERS.md "Freedoms").
+ */
+export function firstStartFailureMayBeFinal(strategy: SupervisorStrategy, layer: LayerState, now: number): boolean {
+  return strategy.kind === 'restart' && strategy.limit !== undefined && layer.restartCount + 1 >= strategy.limit.max && windowOpen(layer, now);
+}
+
 /** Counts one restart: the limit window opens at the first counted restart and restarts the count once closed. */
 export function countRestart(strategy: SupervisorStrategy, layer: LayerState, now: number): void {
   if (strategy.kind === 'backoff') {

@@ -118,3 +118,25 @@ describe('a notice overtaking queued messages', () => {
     expect(accepts(state, { op: 'advance', ms: 10 }, between)).toBeUndefined();
   });
 });
+
+describe("a first start failing under restart.withLimit(1) (SUP-08, Pekko's handleExceptionOnStart)", () => {
+  const limited = actor('a', [], { supervision: [{ on: 'any', strategy: { kind: 'restart', limit: { max: 1, withinMs: 1000 } } }] });
+  const spawn: Operation = { op: 'spawn', blueprint: limited, failingSetup: 'E0' };
+  const empty = initialModelState([{ name: 'E0' }]);
+  const setup = (incarnation: number): HistoryEvent => ({ kind: 'setup', path: 'a', incarnation });
+
+  it('is retried once (the counting of SUP-08, the reference runtime) or not at all (Pekko)', () => {
+    const retried = predict(empty, spawn);
+    expect(retried.expected.events.map((e) => e.event)).toEqual([setup(1), setup(2)]);
+    expect(retried.next.actors['a']).toBeDefined();
+    const pekko = accepts(empty, spawn, [setup(1)]);
+    expect(pekko).toBeDefined();
+    expect(pekko!.next.actors['a']).toBeUndefined();
+  });
+
+  it('is a freedom of limit 1 only: withLimit(2) retries in Pekko too', () => {
+    const two = { ...spawn, blueprint: { ...limited, supervision: [{ on: 'any', strategy: { kind: 'restart' as const, limit: { max: 2, withinMs: 1000 } } }] } };
+    expect(accepts(empty, two, [setup(1)])).toBeUndefined();
+    expect(accepts(empty, two, [setup(1), setup(2)])).toBeDefined();
+  });
+});
