@@ -90,6 +90,12 @@ export interface ActorModel {
   added?: SupervisionLayer[];
   /** Indexes of blueprint layers a same-type supervisor replaced (SUP-06). */
   dropped?: number[];
+  /**
+   * Whether blueprint layers for the same error type as an inner one were merged away at start,
+   * as Pekko's interceptor de-duplication does in `preStart` (the inner one stays); decided the
+   * first time a failure is handed past the inner one, undefined until then.
+   */
+  mergedAtStart?: boolean;
   /** The marker behavior a `become` command installed (LIF-11); absent while the actor's own behavior runs. */
   marker?: 'empty' | 'ignore';
   /** Deliveries held while restarting (SUP-10). */

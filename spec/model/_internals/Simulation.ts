@@ -367,9 +367,15 @@ export class Simulation {
     actor.added = [layer, ...added.filter((l) => l.on !== layer.on)];
   }
 
-  /** The actor's supervisors as they stand, innermost first: added ones, then the blueprint's not replaced. */
+  /** Blueprint layers for the same error type as an inner blueprint layer: those Pekko's start merges away. */
+  private shadowedLayers(actor: ActorModel): number[] {
+    const layers = actor.blueprint.supervision;
+    return layers.flatMap((layer, i) => (layers.slice(0, i).some((inner) => inner.on === layer.on) ? [i] : []));
+  }
+
+  /** The actor's supervisors as they stand, innermost first: added ones, then the blueprint's not replaced (nor merged at start). */
   private activeLayers(actor: ActorModel): ActiveLayer[] {
-    const dropped = actor.dropped ?? [];
+    const dropped = actor.mergedAtStart === true ? [...(actor.dropped ?? []), ...this.shadowedLayers(actor)] : (actor.dropped ?? []);
     return [
       ...(actor.added ?? []).map((layer) => ({ layer, index: null })),
       ...actor.blueprint.supervision.flatMap((layer, index) => (dropped.includes(index) ? [] : [{ layer, index }])),
@@ -598,6 +604,11 @@ export class Simulation {
    * backoff decide for themselves, and a first start that must not be retried (SUP-08) stops.
    */
   private supervise(actor: ActorModel, errorName: string, mode: 'running' | 'start' | 'restartSetup', outsideOf = -1): void {
+    if (outsideOf >= 0 && actor.mergedAtStart === undefined && this.shadowedLayers(actor).length > 0) {
+      // Handed on past a supervisor with a same-type one outside it: that one exists in the
+      // reference runtime, while Pekko merged it away at start. Both are accepted (a choice point).
+      actor.mergedAtStart = this.chooser.pick(2) === 1;
+    }
     const stack = this.activeLayers(actor);
     const found = decidingLayer(this.state.hierarchy, stack.slice(outsideOf + 1).map((l) => l.layer), errorName);
     const position = found < 0 ? -1 : found + outsideOf + 1;

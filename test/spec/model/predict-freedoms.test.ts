@@ -140,3 +140,30 @@ describe("a first start failing under restart.withLimit(1) (SUP-08, Pekko's hand
     expect(accepts(empty, two, [setup(1), setup(2)])).toBeDefined();
   });
 });
+
+describe('supervisors for one error type given together at spawn (SUP-05, SUP-07; Pekko merges them at start)', () => {
+  const layered = actor('a', [], {
+    supervision: [
+      { on: 'E0', strategy: { kind: 'restart', limit: { max: 1, withinMs: 1000 } } },
+      { on: 'E0', strategy: { kind: 'resume' } },
+    ],
+  });
+  const state = after([{ op: 'spawn', blueprint: layered }, { op: 'tell', path: 'a', command: { kind: 'fail', id: 1, error: 'E0' } }]);
+  const failAgain: Operation = { op: 'tell', path: 'a', command: { kind: 'fail', id: 2, error: 'E0' } };
+
+  it('hand an exhausted limit on to the outer one (the reference runtime) or stop the actor (Pekko kept only the inner one)', () => {
+    const kept = predict(state, failAgain);
+    expect(kept.expected.events).toEqual([]);
+    expect(kept.next.actors['a']).toBeDefined();
+    const merged = accepts(state, failAgain, [postStop('a')]);
+    expect(merged).toBeDefined();
+    expect(merged!.next.actors['a']).toBeUndefined();
+  });
+
+  it('stays decided: once merged, the outer supervisor is gone for good', () => {
+    const merged = accepts(state, failAgain, [postStop('a')])!;
+    expect(merged.next.actors['a']).toBeUndefined();
+    const kept = accepts(state, failAgain, [])!;
+    expect(kept.next.actors['a']!.mergedAtStart).toBe(false);
+  });
+});
