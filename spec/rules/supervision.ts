@@ -91,6 +91,10 @@ export const supervisionRules: readonly Rule[] = [
         note: 'From 1.1, a flattened chain of onFailure clauses behaves as nesting with the first declared clause innermost.',
       },
       { runtime: 'akka', note: 'Has no flattened form; supervisors must be nested explicitly.' },
+      {
+        runtime: 'pekko',
+        note: 'Supervisors for the same error type given together at start are merged, the innermost staying (InterceptorImpl.preStart de-duplication), so an exhausted inner limit is not handed to a same-type outer one; the model accepts this and keeping both.',
+      },
     ],
     hints: [
       'Are supervisors consulted outermost first?',
@@ -145,8 +149,15 @@ export const supervisionRules: readonly Rule[] = [
     capabilities: ['supervision.restart'],
     sources: [
       src.pekko(supStrat),
+      src.pekko(supImpl),
       src.pekkoTest('SupSpec "fail instead of restart when deferred factory throws"'),
       src.pekkoTest('SupSpec "restart.withLimit when deferred factory throws"'),
+    ],
+    differences: [
+      {
+        runtime: 'pekko',
+        note: 'restart.withLimit(1) does not retry a first start: handleExceptionOnStart gives up when restartCount + 1 >= maxRestarts; the model accepts this and one retry.',
+      },
     ],
     hints: [
       'Does unlimited restart loop forever on a setup that always throws?',

@@ -1,7 +1,12 @@
 import type { Rule } from '../Rule.js';
-import { rulesOf, src } from '../_internals/defineRule.js';
+import { allows, rulesOf, src } from '../_internals/defineRule.js';
 
 const rule = rulesOf('WATCH');
+const mailbox = 'actor/src/main/scala/org/apache/pekko/dispatch/Mailbox.scala';
+const deathWatch = 'actor/src/main/scala/org/apache/pekko/actor/dungeon/DeathWatch.scala';
+/** Where a notice lands among the watcher's queued messages is the runtime's (ADAPTERS.md, "Freedoms"). */
+const noticePlacement =
+  'the notice ahead of, between or behind the messages already waiting for the watcher (a system message, or one mailbox), and notices of different actors in any order unless one stop caused the other';
 const terminatedIsMessage = {
   runtime: 'goakt',
   note: 'Terminated is an ordinary message; leaving it unhandled causes no failure.',
@@ -20,7 +25,9 @@ export const watchRules: readonly Rule[] = [
     sources: [
       src.pekkoTest('WatchSpec "get notified of graceful actor termination"'),
       src.pekkoTest('WatchSpec "allow idempotent invocations of watch"'),
+      src.pekko(mailbox),
     ],
+    determinism: allows(noticePlacement),
     hints: ['Is a watcher stored once per watch call (a list instead of a set)?', 'Are failed actors left out of notification?'],
   }),
   rule({
@@ -47,7 +54,8 @@ export const watchRules: readonly Rule[] = [
     title: 'Watching a dead actor still yields a termination notice',
     statement: 'Watching an actor that has already stopped delivers its termination notice to the watcher.',
     capabilities: ['watch'],
-    sources: [src.pekkoTest('CtxSpec "watch a child actor after its termination"')],
+    sources: [src.pekkoTest('CtxSpec "watch a child actor after its termination"'), src.pekko(deathWatch), src.pekko(mailbox)],
+    determinism: allows(`${noticePlacement}; a watch made after that notice was handled is a new watch, with a notice of its own`),
     hints: ['Is watch on a stopped reference a silent no-op?'],
   }),
   rule({

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The house rule: spec/ imports nothing of ours; conformance/ imports spec/ only;
-// src/ imports neither; adapters (conformance/adapters/) are the only code that joins
-// a runtime to the contract and so may import src/. examples/ is edge code, like an outside
+// src/ imports neither; adapters (conformance/adapters/, and the mutants and legal variants
+// built on the reference adapter) are the only code that joins a runtime to the contract and
+// so may import src/. examples/ is edge code, like an outside
 // project: it may import anything, the package itself included, and nothing imports it.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -21,7 +22,7 @@ const allowed: Record<Area, ReadonlySet<Area>> = {
 
 function areaOf(file: string): Area | undefined {
   const rel = relative(root, file).split(sep);
-  if (rel[0] === 'conformance' && (rel[1] === 'adapters' || rel[1] === 'mutants')) return 'adapters';
+  if (rel[0] === 'conformance' && (rel[1] === 'adapters' || rel[1] === 'mutants' || rel[1] === 'variants')) return 'adapters';
   if (rel[0] === 'spec' || rel[0] === 'src' || rel[0] === 'conformance' || rel[0] === 'examples') return rel[0];
   return undefined;
 }
