@@ -2,7 +2,7 @@ import type { ExpectedHistory } from './ExpectedHistory.js';
 import type { ModelState } from './ModelState.js';
 import type { Operation } from './Operation.js';
 import type { HistoryEvent } from './HistoryEvent.js';
-import { Chooser, Guide, Pruned, searchOrders, type Reporting, type SearchStep } from './_internals/search.js';
+import { Chooser, searchObserved, searchOrders, type Reporting, type SearchStep } from './_internals/search.js';
 import { Simulation } from './_internals/Simulation.js';
 
 /**
@@ -98,18 +98,18 @@ export function predictMatching(
   accept: (prediction: Prediction) => boolean,
   reporting: (event: HistoryEvent) => EventReporting = () => 'required',
 ): Prediction | undefined {
-  return searchOrders((order) => simulate(state, operation, new Chooser(order, new Guide(observed, reporting, true))), accept, maxSearch);
+  return searchObserved(observed, { reporting, ordered: true, budget: maxSearch }, (chooser) => run(state, operation, chooser), accept);
 }
 
-/**
- * One run of the simulation along the choices of `chooser`; also says how many ways each choice
- * point had and whether the order taken is one a runtime can show. No prediction when the
- * chooser's guide pruned the run.
- */
+/** One run of the simulation along the choices of `chooser`, with how many ways each choice point had. */
 function simulate(state: ModelState, operation: Operation, chooser: Chooser): SearchStep<Prediction> {
+  return { ...run(state, operation, chooser), ways: chooser.ways };
+}
+
+/** The prediction along the choices of `chooser`, and whether the order taken is one a runtime can show. */
+function run(state: ModelState, operation: Operation, chooser: Chooser): { prediction: Prediction; feasible: boolean } {
   const sim = new Simulation(structuredClone(state), chooser);
-  try {
-    switch (operation.op) {
+  switch (operation.op) {
       case 'spawn':
         if (operation.failingSetup !== undefined) sim.armSetupFailure(operation.blueprint.name, operation.failingSetup);
         sim.spawnTopLevel(operation.blueprint);
@@ -126,14 +126,6 @@ function simulate(state: ModelState, operation: Operation, chooser: Chooser): Se
       case 'failNextSetup':
         sim.armSetupFailure(operation.path, operation.error);
         break;
-    }
-  } catch (error) {
-    if (error instanceof Pruned) return { prediction: undefined, ways: chooser.ways, feasible: false };
-    throw error;
   }
-  return {
-    prediction: { expected: sim.expected(), next: sim.state, exercised: [...sim.rules].sort() },
-    ways: chooser.ways,
-    feasible: !sim.infeasible,
-  };
+  return { prediction: { expected: sim.expected(), next: sim.state, exercised: [...sim.rules].sort() }, feasible: !sim.infeasible };
 }

@@ -117,3 +117,50 @@ export function nextOrder(order: readonly number[], ways: readonly number[]): nu
   if (last < 0) return undefined;
   return [...taken.slice(0, last), taken[last]! + 1];
 }
+
+/**
+ * Puts `notice` in a mailbox whose items are handled front first: behind everything (arrival
+ * order, choice 0) or, as a runtime that handles notices as system messages may, ahead of any
+ * item after the last one `keepsAhead` says it must stay behind (choice `k`: ahead of the `k`-th
+ * of those). Returns nothing; the choice is the chooser's.
+ */
+export function placeNotice<T>(mailbox: T[], notice: T, keepsAhead: (item: T) => boolean, chooser: Chooser): void {
+  const first = mailbox.findLastIndex(keepsAhead) + 1;
+  const pick = chooser.pick(mailbox.length - first + 1);
+  if (pick === 0) mailbox.push(notice);
+  else mailbox.splice(first + pick - 1, 0, notice);
+}
+
+/** How a model is searched for an observed history: how it reports events, whether per-path order prunes, how many runs at most. */
+export interface GuidedSearch {
+  readonly reporting?: (event: HistoryEvent) => Reporting;
+  readonly ordered: boolean;
+  readonly budget: number;
+}
+
+/**
+ * The one search all three models share: runs `predict` along every order of its choice points
+ * (see {@link searchOrders}), each run guided by `observed` so that a run that cannot end in it
+ * stops early, and returns the first prediction `accept` takes. `predict` returns its prediction
+ * and whether a runtime can show that order.
+ */
+export function searchObserved<P>(
+  observed: readonly HistoryEvent[],
+  search: GuidedSearch,
+  predict: (chooser: Chooser) => { readonly prediction: P; readonly feasible: boolean },
+  accept: (prediction: P) => boolean,
+): P | undefined {
+  return searchOrders(
+    (order) => {
+      const chooser = new Chooser(order, new Guide(observed, search.reporting, search.ordered));
+      try {
+        return { ...predict(chooser), ways: chooser.ways };
+      } catch (error) {
+        if (error instanceof Pruned) return { prediction: undefined, ways: chooser.ways, feasible: false };
+        throw error;
+      }
+    },
+    accept,
+    search.budget,
+  );
+}

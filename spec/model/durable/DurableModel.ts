@@ -1,6 +1,6 @@
 import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
 import { describeEvent, type HistoryEvent } from '../HistoryEvent.js';
-import { Chooser, Guide, Pruned, searchOrders } from '../_internals/search.js';
+import { Chooser, placeNotice, searchObserved, type Guide } from '../_internals/search.js';
 import { ModelError } from '../ModelError.js';
 import type { DeferredCommand, DurableEntityBlueprint, EffectStep, EntityCommand } from './DurableEntity.js';
 
@@ -255,7 +255,7 @@ interface Run {
  * @public
  */
 export function predictDurable(state: DurableModelState, operation: DurableOperation): DurablePrediction {
-  return runDurable(state, operation, new Chooser())!;
+  return predictAlong(state, operation, new Chooser());
 }
 
 /**
@@ -272,29 +272,13 @@ export function predictDurableMatching(
   observed: readonly HistoryEvent[],
   accept: (prediction: DurablePrediction) => boolean,
 ): DurablePrediction | undefined {
-  return searchOrders(
-    (order) => {
-      const chooser = new Chooser(order, new Guide(observed, () => 'required', true));
-      return { prediction: runDurable(state, operation, chooser), ways: chooser.ways, feasible: true };
-    },
-    accept,
-    maxSearch,
-  );
+  return searchObserved(observed, { ordered: true, budget: maxSearch }, (chooser) => ({ prediction: predictAlong(state, operation, chooser), feasible: true }), accept);
 }
 
 /** At most this many runs of the prediction when searching for the observed history. */
 const maxSearch = 1024;
 
-/** One prediction along the choices of `chooser`; none when its guide pruned it. */
-function runDurable(state: DurableModelState, operation: DurableOperation, chooser: Chooser): DurablePrediction | undefined {
-  try {
-    return predictAlong(state, operation, chooser);
-  } catch (error) {
-    if (error instanceof Pruned) return undefined;
-    throw error;
-  }
-}
-
+/** One prediction along the choices of `chooser` (its guide may cut it short, see {@link searchObserved}). */
 function predictAlong(state: DurableModelState, operation: DurableOperation, chooser: Chooser): DurablePrediction {
   const run: Run = { model: structuredClone(state), out: new Expectation(chooser.guide), rules: new Set(), answered: new Map(), replayed: new Set(), chooser };
   const { model, out, rules } = run;
@@ -549,17 +533,9 @@ function deliverNotice(run: Run, watcher: EntityState, of: string, stopped: numb
   run.out.emit({ kind: 'callback', path: watcher.path, id: watch.id, step: 0, state: watcher.state }, [stopped], writing ? ['DS-18'] : []);
 }
 
-/**
- * Puts a notice in the watcher's mailbox: behind the commands waiting there (arrival order) or,
- * as Pekko handles a system message, ahead of any of them, though never ahead of an earlier
- * notice (a choice point: 0 behind all, `k` ahead of the `k`-th it may overtake).
- */
+/** Puts a notice in the watcher's mailbox, behind or (a system message) ahead of the commands waiting there, never ahead of an earlier notice. */
 function enqueueNotice(run: Run, watcher: EntityState, of: string): void {
-  const firstAfterNotices = watcher.mailbox.findLastIndex((entry) => entry.kind === 'notice') + 1;
-  const pick = run.chooser.pick(watcher.mailbox.length - firstAfterNotices + 1);
-  const notice: PendingNotice = { kind: 'notice', of };
-  if (pick === 0) watcher.mailbox.push(notice);
-  else watcher.mailbox.splice(firstAfterNotices + pick - 1, 0, notice);
+  placeNotice<EntityCommand | PendingNotice>(watcher.mailbox, { kind: 'notice', of }, (entry) => entry.kind === 'notice', run.chooser);
 }
 
 /** Notices waiting behind commands are handled as soon as a write makes those commands wait (DS-18). */

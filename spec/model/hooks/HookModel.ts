@@ -2,7 +2,7 @@ import type { ExpectedHistory } from '../ExpectedHistory.js';
 import type { HookedActorBlueprint, HookCommand } from './HookedActor.js';
 import { HookExpectation, type ExpectedLookup } from './_internals/Expectation.js';
 import type { HistoryEvent } from '../HistoryEvent.js';
-import { Chooser, Guide, Pruned, searchOrders } from '../_internals/search.js';
+import { Chooser, placeNotice, searchObserved } from '../_internals/search.js';
 
 /** One step of a hooks property. @public */
 export type HookOperation =
@@ -143,24 +143,13 @@ export function predictHooksMatching(
   observed: readonly HistoryEvent[],
   accept: (prediction: HookPrediction) => boolean,
 ): HookPrediction | undefined {
-  return searchOrders(
-    (order) => {
-      const chooser = new Chooser(order, new Guide(observed));
-      try {
-        return { prediction: predictAlong(state, operation, policy, chooser), ways: chooser.ways, feasible: true };
-      } catch (error) {
-        if (error instanceof Pruned) return { prediction: undefined, ways: chooser.ways, feasible: false };
-        throw error;
-      }
-    },
-    accept,
-    maxSearch,
-  );
+  return searchObserved(observed, { ordered: false, budget: maxSearch }, (chooser) => ({ prediction: predictAlong(state, operation, policy, chooser), feasible: true }), accept);
 }
 
 /** At most this many runs of the prediction when searching for the observed history. */
 const maxSearch = 1024;
 
+/** One prediction under `policy` along the choices of `chooser` (its guide may cut it short, see {@link searchObserved}). */
 function predictAlong(state: HookModelState, operation: HookOperation, policy: HookPolicy, chooser: Chooser): HookPrediction {
   const run: Run = { model: structuredClone(state), out: new HookExpectation(chooser.guide), rules: new Set(), policy, stopping: new Set(), chooser };
   const { model } = run;
@@ -441,17 +430,9 @@ function terminate(run: Run, actor: HookedActorState, cause: StopCause): number 
   return done;
 }
 
-/**
- * Puts a notice (a watch notice, a child's failure) in the actor's mailbox: behind the commands
- * waiting there (arrival order) or, as Pekko handles a system message, ahead of any of them,
- * though never ahead of an earlier notice (a choice point: 0 behind all, `k` ahead of the
- * `k`-th it may overtake).
- */
+/** Puts a notice (a watch notice, a child's failure) in the mailbox, behind or (a system message) ahead of the commands waiting there, never ahead of an earlier notice. */
 function enqueueNotice(run: Run, actor: HookedActorState, notice: Exclude<HookMailboxItem, { kind: 'command' }>): void {
-  const firstAfterNotices = actor.mailbox.findLastIndex((item) => item.kind !== 'command') + 1;
-  const pick = run.chooser.pick(actor.mailbox.length - firstAfterNotices + 1);
-  if (pick === 0) actor.mailbox.push(notice);
-  else actor.mailbox.splice(firstAfterNotices + pick - 1, 0, notice);
+  placeNotice<HookMailboxItem>(actor.mailbox, notice, (item) => item.kind !== 'command', run.chooser);
 }
 
 function markStopping(run: Run, actor: HookedActorState): void {
