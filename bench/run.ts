@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ratio, type Implementation, type Measurement } from './scenario.js';
 import { scenarios } from './scenarios/index.js';
 import type { SuiteFigures } from './suite/measure.js';
-import { fullRunTable, mutantTable } from './suite/table.js';
+import { fullRunTable, mutantTable, variantTable } from './suite/table.js';
 import { formatTable } from './table.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,7 +134,7 @@ if (!only || only.has(suiteSection)) {
   process.stderr.write(`bench: suite (full conformance run x${runs}, each shipped mutant at ${seeds} seeds) ...\n`);
   suite = runInChild<SuiteFigures>(join('suite', 'worker.ts'), [String(runs), String(seeds)]);
   report[suiteSection] = {
-    description: `the suite's own figures: a full run against the reference runtime and the shipped stores (median of ${runs}); each shipped mutant checked at seeds 1-${seeds} against the rules that must catch it`,
+    description: `the suite's own figures: a full run against the reference runtime and the shipped stores (median of ${runs}); each shipped mutant checked at seeds 1-${seeds} against the rules that must catch it; each shipped legal variant at full depth at seeds 1-${Math.min(seeds, 2)}, where it must fail nothing`,
     ...suite,
     runs,
     node: process.version,
@@ -149,6 +149,6 @@ renameSync(`${reportPath}.tmp`, reportPath);
 
 if (rows.length) console.log(`${formatTable(['scenario', 'implementation', 'throughput', 'memory', 'ratio'], rows)}\n`);
 if (suite) {
-  for (const table of [fullRunTable(suite), mutantTable(suite)]) console.log(`${formatTable(table.header, table.rows)}\n`);
+  for (const table of [fullRunTable(suite), mutantTable(suite), variantTable(suite)]) console.log(`${formatTable(table.header, table.rows)}\n`);
 }
 console.log(`written: ${reportPath}`);

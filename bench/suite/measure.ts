@@ -15,10 +15,13 @@ import type { PropertyResult } from '../../conformance/engine/results.js';
 import { deriveRuleResults } from '../../conformance/engine/ruleResults.js';
 import { runConformance } from '../../conformance/engine/runConformance.js';
 import { mutants as shippedMutants, type Mutant } from '../../conformance/mutants/index.js';
+import { variants as shippedVariants, type Variant } from '../../conformance/variants/index.js';
+import { runnable } from '../../conformance/variants/_internals/runnable.js';
 import { runStoreConformance } from '../../conformance/store/runStoreConformance.js';
 import { runStoreProperty } from '../../conformance/store/runStoreProperty.js';
 import { storeFamilies } from '../../conformance/store/storeFamilies.js';
 import { rulesByRole } from '../../spec/index.js';
+import { median } from '../statistics.js';
 import { summariseFullRuns, summariseMutant, trialOf, type FullRunFigures, type MutantFigures, type MutantTrial, type PartSample, type ReportFacts } from './figures.js';
 
 /** The store plugins a full run checks besides the reference runtime. */
@@ -63,10 +66,33 @@ export async function checkMutant(mutant: Mutant, seed: number): Promise<MutantT
   return trialOf(seed, value, mutant.caughtBy, wallMs);
 }
 
+/** One legal variant at full depth: the rules it failed at each seed (none, or the model rejects what the rules allow). */
+export interface VariantFigures {
+  readonly name: string;
+  readonly seeds: readonly number[];
+  /** Per seed, the rules that failed. */
+  readonly failed: Readonly<Record<number, readonly string[]>>;
+  readonly medianWallMs: number;
+}
+
+/** Runs the whole runtime suite, each property at its default runs, against one variant at each seed. */
+export async function checkVariant(variant: Variant, seeds: readonly number[]): Promise<VariantFigures> {
+  const failed: Record<number, readonly string[]> = {};
+  const walls: number[] = [];
+  for (const seed of seeds) {
+    const { value, wallMs } = await timed(() => runConformance(runnable(variant), { seed }));
+    failed[seed] = value.rules.filter((r) => r.status === 'failed').map((r) => r.rule);
+    walls.push(wallMs);
+  }
+  return { name: variant.name, seeds, failed, medianWallMs: median(walls) };
+}
+
 /** Everything the suite section of the bench reports. */
 export interface SuiteFigures {
   readonly fullRun: FullRunFigures;
   readonly mutants: readonly MutantFigures[];
+  /** Each shipped legal variant at full depth, at the first seeds (at most 2). */
+  readonly variants: readonly VariantFigures[];
   /** The fixed seeds every mutant was checked at. */
   readonly seeds: readonly number[];
 }
@@ -79,6 +105,8 @@ export interface SuiteBenchOptions {
   readonly seeds: number;
   /** Default: every shipped mutant. */
   readonly mutants?: readonly Mutant[];
+  /** Default: every shipped legal variant. */
+  readonly variants?: readonly Variant[];
   /** Told what is being measured, for progress output. */
   readonly onProgress?: (what: string) => void;
 }
@@ -98,5 +126,11 @@ export async function measureSuite(options: SuiteBenchOptions): Promise<SuiteFig
     for (const seed of seeds) trials.push(await checkMutant(mutant, seed));
     figures.push(summariseMutant(mutant, trials));
   }
-  return { fullRun: summariseFullRuns(repetitions), mutants: figures, seeds };
+  const variantSeeds = seeds.slice(0, 2);
+  const variantFigures: VariantFigures[] = [];
+  for (const variant of options.variants ?? shippedVariants) {
+    options.onProgress?.(`${variant.name} at full depth, seeds ${variantSeeds.join(', ')}`);
+    variantFigures.push(await checkVariant(variant, variantSeeds));
+  }
+  return { fullRun: summariseFullRuns(repetitions), mutants: figures, variants: variantFigures, seeds };
 }

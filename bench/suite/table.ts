@@ -32,3 +32,12 @@ export function mutantTable(figures: SuiteFigures): { header: string[]; rows: st
   ]);
   return { header: ['mutant', 'caught', 'by rule', 'median time', 'median runs to failure', 'median shrunk steps'], rows };
 }
+
+/** Header and rows of the legal-variant table: every one must fail nothing. */
+export function variantTable(figures: SuiteFigures): { header: string[]; rows: string[][] } {
+  const rows = figures.variants.map((v) => {
+    const failures = v.seeds.flatMap((seed) => (v.failed[seed] ?? []).map((rule) => `${rule} (seed ${seed})`));
+    return [v.name.replace(/^variant: /, ''), failures.length === 0 ? `passes at seeds ${v.seeds.join(', ')}` : `FAILS ${failures.join(', ')}`, seconds(v.medianWallMs)];
+  });
+  return { header: ['legal variant', 'verdict', 'median time'], rows };
+}

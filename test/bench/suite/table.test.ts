@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SuiteFigures } from '../../../bench/suite/measure.js';
-import { fullRunTable, mutantTable } from '../../../bench/suite/table.js';
+import { fullRunTable, mutantTable, variantTable } from '../../../bench/suite/table.js';
 
 const figures: SuiteFigures = {
   seeds: [1, 2, 3],
@@ -25,6 +25,10 @@ const figures: SuiteFigures = {
     },
     { name: 'mutant: never', kind: 'store', caughtBy: ['STORE-04'], seeds: 3, caught: 0, caughtByRule: { 'STORE-04': 0 }, medianWallMs: 20, medianRunsToFailure: null, medianCounterexampleSteps: null },
   ],
+  variants: [
+    { name: 'variant: fine', seeds: [1, 2], failed: { 1: [], 2: [] }, medianWallMs: 9_000 },
+    { name: 'variant: rejected', seeds: [1, 2], failed: { 1: [], 2: ['WATCH-03', 'DS-18'] }, medianWallMs: 4_500 },
+  ],
 };
 
 describe('the suite tables of the bench', () => {
@@ -40,6 +44,13 @@ describe('the suite tables of the bench', () => {
     expect(mutantTable(figures).rows).toEqual([
       ['caught-twice', '2/3', 'SUP-10 1/3, SUP-11 2/3', '0.25 s', '6.5', '3'],
       ['never', '0/3', 'STORE-04 0/3', '0.02 s', '-', '-'],
+    ]);
+  });
+
+  it('shows each legal variant: passing, or the rules it failed at which seed', () => {
+    expect(variantTable(figures).rows).toEqual([
+      ['fine', 'passes at seeds 1, 2', '9.00 s'],
+      ['rejected', 'FAILS WATCH-03 (seed 2), DS-18 (seed 2)', '4.50 s'],
     ]);
   });
 });
