@@ -24,8 +24,9 @@ export interface Prediction {
  * this is the first of them: the reference runtime's. Pure:
  * `state` is not modified.
  *
- * Per actor the order is fixed, except among notices from actors that stopped together;
- * across actors only the happens-before edges the rules state are required (children's
+ * Per actor the order of this outcome is fixed, except among notices from actors that stopped
+ * together (other outcomes place notices elsewhere among the queued messages, see
+ * {@link predictMatching}); across actors only the happens-before edges the rules state are required (children's
  * `PostStop` before the parent's, `PreRestart` before the children's `PostStop`s before the
  * new setup, a stopped actor's `PostStop` before its watchers hear of it, a parent's setup
  * before its children's).
