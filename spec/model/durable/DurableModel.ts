@@ -715,6 +715,11 @@ function completeOrphan(run: Run, orphan: OrphanWrite): void {
   });
 }
 
+/** Entities among `answers` whose answer still waits for their reaction, in issue order. */
+function reacting(run: Run, answers: readonly ({ entity: EntityState } | { orphan: OrphanWrite })[]): EntityState[] {
+  return answers.flatMap((answer) => ('entity' in answer && run.answered.has(answer.entity) ? [answer.entity] : []));
+}
+
 /** The store commits or refuses the entity's write; the answer waits for the entity ({@link react}). */
 function answerWrite(run: Run, entity: EntityState): void {
   const write = entity.inFlight!;
@@ -840,11 +845,13 @@ function advance(run: Run, ms: number): void {
         answerWrite(run, answer.entity);
       }
     }
-    for (const answer of answers) {
-      if ('entity' in answer && run.answered.has(answer.entity)) {
-        if (alive(run, answer.entity)) react(run, answer.entity);
-        else run.answered.delete(answer.entity);
-      }
+    // The entities react concurrently: in issue order (the reference runtime's), or any other
+    // (a choice point each time several wait), so a notice one reaction sends may reach another
+    // entity before it reacted, while its write is still in flight for it (DS-18).
+    for (let waiting = reacting(run, answers); waiting.length > 0; waiting = reacting(run, answers)) {
+      const entity = waiting[run.chooser.pick(waiting.length)]!;
+      if (alive(run, entity)) react(run, entity);
+      else run.answered.delete(entity);
     }
     // Restarts due now happen in the order their timers were set (the clock fires them so), not
     // in spawn order: an entity that failed first recovers first, before the others write.

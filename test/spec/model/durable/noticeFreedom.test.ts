@@ -51,3 +51,34 @@ describe('a termination notice in a durable entity (WATCH-03, DS-18)', () => {
     expect(accepts(state, burst, [callback(2), handled(2), handled(3)])).toBeUndefined();
   });
 });
+
+describe('entities reacting to store answers due at one instant (seed 11 of the pekko-dispatcher variant)', () => {
+  // e0 and e1 share a persistence id: e0's write lands, e1's conflicts and stops it. e0 watches
+  // e1; whether e0 reacts to its answer before or after e1's stop notice is the runtime's.
+  const add = (id: number): EntityCommand => ({ kind: 'add', id, by: 1, then: [] });
+  const both: DurableOperation[] = [
+    { op: 'spawn', entity: { name: 'e0', persistenceId: 'd0', tag: 't' } },
+    { op: 'spawn', entity: { name: 'e1', persistenceId: 'd0', tag: 't' } },
+    { op: 'send', path: 'e0', commands: [watch(2, 'e1'), add(3)] },
+    { op: 'send', path: 'e1', commands: [add(4)] },
+  ];
+  const state = both.reduce((s, operation) => {
+    const prediction = predictDurable(s, operation);
+    return resolveDurable(prediction.next, prediction.expected.events.filter((e) => !e.optional).map((e) => e.event));
+  }, initialDurableState(5));
+  const advance: DurableOperation = { op: 'advance', ms: 5 };
+  const events = (seen: number): HistoryEvent[] => [
+    { kind: 'write', path: 'store/d0', op: 'upsert', revision: 1, ok: true },
+    { kind: 'write', path: 'store/d0', op: 'upsert', revision: 1, ok: false },
+    { kind: 'signal', path: 'e1', signal: 'PostStop' },
+    { kind: 'callback', path: 'e0', id: 2, step: 0, state: seen },
+  ];
+
+  it('accepts the notice after e0 took in its write (issue order) or before, against the last written state', () => {
+    expect(checkHistory(predictDurable(state, advance).expected, events(1)).ok).toBe(true);
+    const early = accepts(state, advance, events(0));
+    expect(early).toBeDefined();
+    expect(early!.next.entities['e0']!.state).toBe(1);
+    expect(accepts(state, advance, events(2))).toBeUndefined();
+  });
+});
