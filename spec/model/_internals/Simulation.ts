@@ -5,6 +5,7 @@ import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } fr
 import type { HistoryEvent } from '../HistoryEvent.js';
 import { ModelError } from '../ModelError.js';
 import { Chooser } from './search.js';
+import { advanceClock } from './virtualTime.js';
 import type { ActorModel, Delivery, DeliveryBody, LayerState, ModelState, ModelTimer } from '../ModelState.js';
 import {
   backoffDelay,
@@ -140,15 +141,16 @@ export class Simulation {
       this.withhold(ghost.path, ['received'], ['LIF-07']);
     }
     this.state.cancelledTimers = this.state.cancelledTimers.filter((t) => t.due > target);
-    for (;;) {
-      const due = this.state.timers.reduce((min, t) => Math.min(min, t.due), Infinity);
-      if (due > target) break;
-      this.state.now = due;
-      const firing = this.state.timers.filter((t) => t.due === due).sort((a, b) => a.seq - b.seq);
-      this.state.timers = this.state.timers.filter((t) => t.due !== due);
-      this.fireTimers(firing);
-    }
-    this.state.now = target;
+    advanceClock(
+      this.state,
+      ms,
+      () => this.state.timers.reduce((min, t) => Math.min(min, t.due), Infinity),
+      (due) => {
+        const firing = this.state.timers.filter((t) => t.due === due).sort((a, b) => a.seq - b.seq);
+        this.state.timers = this.state.timers.filter((t) => t.due !== due);
+        this.fireTimers(firing);
+      },
+    );
   }
 
   /**

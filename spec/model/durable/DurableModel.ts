@@ -2,6 +2,8 @@ import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } fr
 import { describeEvent, type HistoryEvent } from '../HistoryEvent.js';
 import { Chooser, placeNotice, searchObserved, type Guide } from '../_internals/search.js';
 import { ModelError } from '../ModelError.js';
+import { backoffDelay, backoffResetAfter } from '../_internals/supervision.js';
+import { advanceClock } from '../_internals/virtualTime.js';
 import type { DeferredCommand, DurableEntityBlueprint, EffectStep, EntityCommand } from './DurableEntity.js';
 
 /** One step of a durable-state property. @public */
@@ -806,17 +808,15 @@ function fireTimer(run: Run, entity: EntityState, command: DeferredCommand): voi
  */
 function advance(run: Run, ms: number): void {
   const { model, out } = run;
-  const target = model.now + ms;
-  for (;;) {
-    const entities = Object.values(model.entities);
-    const due = [
-      ...entities.flatMap((e) => [e.restartAt, e.resetAt, e.recoveryTimeoutAt, e.inFlight?.dueAt ?? null, ...e.timers.map((t) => t.dueAt)]),
+  const nextDue = () =>
+    [
+      ...Object.values(model.entities).flatMap((e) => [e.restartAt, e.resetAt, e.recoveryTimeoutAt, e.inFlight?.dueAt ?? null, ...e.timers.map((t) => t.dueAt)]),
       ...model.orphans.map((o) => o.dueAt),
     ]
-      .filter((t): t is number => t !== null && t <= target)
+      .filter((t): t is number => t !== null)
       .reduce((min, t) => Math.min(min, t), Infinity);
-    if (due === Infinity) break;
-    model.now = due;
+  advanceClock(model, ms, nextDue, (due) => {
+    const entities = Object.values(model.entities);
     for (const entity of entities) {
       if (entity.resetAt !== due) continue;
       entity.resetAt = null;
@@ -860,7 +860,7 @@ function advance(run: Run, ms: number): void {
       if (entity.restartAt !== due || !alive(run, entity)) continue;
       entity.restartAt = null;
       const backoff = entity.backoff!;
-      entity.resetAt = due + (backoff.minMs + backoff.maxMs) / 2;
+      entity.resetAt = due + backoffResetAfter(backoff);
       if (slowRecovery(run, entity)) continue;
       const stored = model.store[entity.persistenceId];
       entity.state = stored?.state ?? 0;
@@ -868,8 +868,7 @@ function advance(run: Run, ms: number): void {
       out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision }, [], ['DS-09']);
       drain(run, entity);
     }
-  }
-  model.now = target;
+  });
 }
 
 /** A slow read starts this recovery: it times out first, after the entity's recovery timeout (DS-03); true when it did. */
@@ -898,7 +897,7 @@ function recoveryTimedOut(run: Run, entity: EntityState): void {
 function scheduleBackoffRestart(run: Run, entity: EntityState): boolean {
   if (!entity.backoff) return false;
   run.rules.add('DS-09');
-  entity.restartAt = run.model.now + Math.min(entity.backoff.maxMs, entity.backoff.minMs * 2 ** entity.restarts);
+  entity.restartAt = run.model.now + backoffDelay(entity.backoff.minMs, entity.backoff.maxMs, entity.restarts);
   entity.restartSeq = run.model.sequence++;
   entity.restarts += 1;
   entity.resetAt = null;

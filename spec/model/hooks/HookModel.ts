@@ -3,6 +3,7 @@ import type { HookedActorBlueprint, HookCommand } from './HookedActor.js';
 import { HookExpectation, type ExpectedLookup } from './_internals/Expectation.js';
 import type { HistoryEvent } from '../HistoryEvent.js';
 import { Chooser, placeNotice, searchObserved } from '../_internals/search.js';
+import { advanceClock } from '../_internals/virtualTime.js';
 
 /** One step of a hooks property. @public */
 export type HookOperation =
@@ -446,17 +447,17 @@ function markStopping(run: Run, actor: HookedActorState): void {
  */
 function advance(run: Run, ms: number): void {
   const { model } = run;
-  const target = model.now + ms;
   const next = (a: HookedActorState) => (a.starting === null ? Infinity : Math.min(a.starting.dueAt, a.starting.failsAt));
-  for (;;) {
-    const due = Math.min(...Object.values(model.actors).map(next));
-    if (due > target) break;
-    model.now = due;
-    const waiting = Object.values(model.actors)
-      .filter((a) => next(a) === due)
-      .sort((a, b) => a.starting!.seq - b.starting!.seq);
-    for (const actor of waiting.filter((a) => a.starting!.failsAt === due)) startFailed(run, actor);
-    loadAll(run, waiting.filter((a) => a.starting?.dueAt === due));
-  }
-  model.now = target;
+  advanceClock(
+    model,
+    ms,
+    () => Math.min(...Object.values(model.actors).map(next)),
+    (due) => {
+      const waiting = Object.values(model.actors)
+        .filter((a) => next(a) === due)
+        .sort((a, b) => a.starting!.seq - b.starting!.seq);
+      for (const actor of waiting.filter((a) => a.starting!.failsAt === due)) startFailed(run, actor);
+      loadAll(run, waiting.filter((a) => a.starting?.dueAt === due));
+    },
+  );
 }
