@@ -1,9 +1,10 @@
-import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
+import type { ExpectedHistory } from '../ExpectedHistory.js';
 import { describeEvent, type HistoryEvent } from '../HistoryEvent.js';
-import { Chooser, placeNotice, searchObserved, type Guide } from '../_internals/search.js';
+import { Chooser, placeNotice, searchObserved } from '../_internals/search.js';
 import { ModelError } from '../ModelError.js';
 import { backoffDelay, backoffResetAfter } from '../_internals/supervision.js';
 import { advanceClock } from '../_internals/virtualTime.js';
+import { HistoryBuilder } from '../_internals/HistoryBuilder.js';
 import type { DeferredCommand, DurableEntityBlueprint, EffectStep, EntityCommand } from './DurableEntity.js';
 
 /** One step of a durable-state property. @public */
@@ -174,47 +175,23 @@ export interface DurablePrediction {
 }
 
 /**
- * Collects expected events with per-path order and explicit cross-path edges. Each event names
- * the rules that require it; an edge without rules is blamed on its later event's rules.
+ * Collects expected events with per-path order and explicit cross-path edges
+ * ({@link HistoryBuilder}, one line per path). Each event names the rules that require it; an edge
+ * without rules is blamed on its later event's rules.
  */
-class Expectation {
-  readonly events: ExpectedEvent[] = [];
-  readonly before: HappensBefore[] = [];
-  readonly withheld: WithheldEvents[] = [];
-  private readonly last = new Map<string, number>();
+class Expectation extends HistoryBuilder {
   /** Per entity path, the last write event of this prediction: the next command comes after it (DS-04). */
   readonly lastWrite = new Map<string, number>();
   /** Per command id, its `handled` event in this prediction. */
   readonly handled = new Map<number, number>();
 
-  /** `guide`: the observed history, when searching for it (an order that cannot produce it stops at its first wrong event). */
-  constructor(private readonly guide: Guide | undefined = undefined) {}
-
   emit(event: HistoryEvent, after: readonly (number | undefined)[] = [], rules: readonly string[] = []): number {
-    this.guide?.admit(event, false);
-    return this.record(event, after, rules);
-  }
-
-  private record(event: HistoryEvent, after: readonly (number | undefined)[], rules: readonly string[]): number {
-    const index = this.events.length;
-    this.events.push(rules.length > 0 ? { event, rules } : { event });
-    const previous = this.last.get(event.path);
-    for (const b of [previous, ...after]) if (b !== undefined && b !== index) this.before.push([b, index]);
-    this.last.set(event.path, index);
-    return index;
+    return this.add(event, [event.path], after, false, rules);
   }
 
   /** An event the rules allow but do not require. */
   optional(event: HistoryEvent, after: readonly (number | undefined)[] = [], rules: readonly string[] = []): number {
-    this.guide?.admit(event, true);
-    const index = this.record(event, after, rules);
-    this.events[index] = { ...this.events[index]!, optional: true };
-    return index;
-  }
-
-  /** The rules keep the entity at `path` from reporting `classes` during this operation. */
-  withhold(path: string, classes: readonly string[], rules: readonly string[]): void {
-    this.withheld.push({ path, classes, rules });
+    return this.add(event, [event.path], after, true, rules);
   }
 }
 

@@ -1,7 +1,5 @@
-import type { ExpectedEvent, HappensBefore, WithheldEvents } from '../../ExpectedHistory.js';
-import type { HistoryEvent } from '../../HistoryEvent.js';
 import type { HookSite } from '../HookedActor.js';
-import type { Guide } from '../../_internals/search.js';
+import { HistoryBuilder } from '../../_internals/HistoryBuilder.js';
 
 /** An extension lookup the model expects; an optional one may be missing. */
 export interface ExpectedLookup {
@@ -11,55 +9,13 @@ export interface ExpectedLookup {
   readonly optional: boolean;
 }
 
-/**
- * Collects the events of one hook prediction. Each event is filed under one or more *lines*
- * (an actor's path, a store key): it comes after the latest event of every line it is filed
- * under, and after the explicit predecessors it names. Lines are how one actor's events stay
- * in order while different actors interleave freely. Each event names the rules that require it,
- * so that a divergence can be blamed on them.
- */
-export class HookExpectation {
-  readonly events: ExpectedEvent[] = [];
-  readonly before: HappensBefore[] = [];
+/** Collects the events of one hook prediction ({@link HistoryBuilder}) and the extension lookups it expects. */
+export class HookExpectation extends HistoryBuilder {
   readonly lookups: ExpectedLookup[] = [];
-  readonly withheld: WithheldEvents[] = [];
-  private readonly latest = new Map<string, number>();
 
-  /** `guide`: the observed history, when searching for it (an order that cannot produce it stops at its first wrong event). */
-  constructor(private readonly guide: Guide | undefined = undefined) {}
-
-  /**
-   * Adds `event`, required by `rules`, after the latest event of each of `lines`, after `after`,
-   * and after `ordered.events` for the rules `ordered.rules` name; returns its index.
-   */
-  emit(
-    event: HistoryEvent,
-    lines: readonly string[],
-    after: readonly (number | undefined)[] = [],
-    optional = false,
-    rules: readonly string[] = [],
-    ordered?: { readonly events: readonly (number | undefined)[]; readonly rules: readonly string[] },
-  ): number {
-    this.guide?.admit(event, optional);
-    const index = this.events.length;
-    this.events.push({ event, ...(optional ? { optional: true } : {}), ...(rules.length > 0 ? { rules } : {}) });
-    // One edge per predecessor; an edge some rule requires keeps that rule.
-    const predecessors = new Map<number | undefined, readonly string[] | undefined>();
-    for (const p of [...lines.map((line) => this.latest.get(line)), ...after]) predecessors.set(p, undefined);
-    for (const p of ordered?.events ?? []) predecessors.set(p, ordered!.rules);
-    for (const [p, why] of predecessors) if (p !== undefined) this.before.push(why === undefined ? [p, index] : [p, index, why]);
-    for (const line of lines) this.latest.set(line, index);
-    return index;
-  }
-
-  /** The rules keep the actor at `path` from reporting `classes` during this prediction. */
-  withhold(path: string, classes: readonly string[], rules: readonly string[]): void {
-    this.withheld.push({ path, classes, rules });
-  }
-
-  /** The latest event filed under `line`, if any. */
-  cursor(line: string): number | undefined {
-    return this.latest.get(line);
+  /** See {@link HistoryBuilder.add}. */
+  emit(...args: Parameters<HistoryBuilder['add']>): number {
+    return this.add(...args);
   }
 
   /** Expects `path` to look up each of `ids` from `site`. */
