@@ -462,8 +462,9 @@ export class ActorCell implements ActorRef<unknown>, Runnable, InterpreterHost {
     this.restart = undefined;
     this.state = RUNNING;
     this.pruneStashes(restart.node);
-    // The buffer only holds items taken from the mailbox, so the mailbox exists when it is not empty.
-    this.mailbox?.prependAll(restart.buffer);
+    // The buffer holds items taken from the mailbox or, with system-message priority, the notice
+    // queue: a cell that never had mail has no mailbox yet.
+    if (restart.buffer.length > 0) (this.mailbox ??= new Queue<unknown>()).prependAll(restart.buffer);
     // Pekko replays the buffer in one go (unstashAll): no notice comes between its items.
     this.replayLeft = restart.buffer.length;
     this.walk(OP_RESTART, restart.node);

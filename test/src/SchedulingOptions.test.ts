@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ActorSystem, type ActorSystemOptions } from '../../src/ActorSystem.js';
 import { Behaviors } from '../../src/Behaviors.js';
+import { ManualClock } from '../../src/Clock.js';
+import { SupervisorStrategy } from '../../src/SupervisorStrategy.js';
 import type { ActorRef } from '../../src/ActorRef.js';
 import { InvalidSystemOptionError } from '../../src/errors.js';
 import { PostStop, Terminated } from '../../src/Signal.js';
@@ -88,6 +90,40 @@ describe('scheduling options (freedoms the rules leave, ADAPTERS.md "Freedoms")'
   it("childStopOrder 'reverse': the newest child is asked to stop first", async () => {
     expect(await childStops({})).toEqual(['a', 'b', 'c']);
     expect(await childStops({ childStopOrder: 'reverse' })).toEqual(['c', 'b', 'a']);
+  });
+
+  it('systemMessagePriority: a notice waiting when a backoff restart begins is buffered and handled after it, even by an actor never sent a message', async () => {
+    const clock = new ManualClock();
+    const seen: string[] = [];
+    let failed = false;
+    const watcher = Behaviors.setup<string>((ctx) => {
+      for (const name of ['c1', 'c2']) ctx.watch(ctx.spawn(Behaviors.setup<string>(() => Behaviors.stopped()), name));
+      return Behaviors.receiveSignal<string>((_c, signal) => {
+        if (!(signal instanceof Terminated)) return Behaviors.same();
+        seen.push(signal.ref.name);
+        if (!failed) {
+          failed = true;
+          throw new Error('first notice fails');
+        }
+        return Behaviors.same();
+      });
+    });
+    const system = ActorSystem.create(
+      Behaviors.setup<string>((ctx) => {
+        ctx.spawn(Behaviors.supervise(watcher).onFailure(SupervisorStrategy.restartWithBackoff(10, 10, 0).withStopChildren(false)), 'w');
+        return Behaviors.empty<string>();
+      }),
+      'buffered-notice',
+      { clock, systemMessagePriority: true },
+    );
+    await system.settled();
+    expect(seen).toHaveLength(1);
+    clock.advance(10);
+    await system.settled();
+    // The buffered notice of the other child first, then those of the children the restarted setup spawned.
+    expect(seen).toHaveLength(4);
+    expect([...seen.slice(0, 2)].sort()).toEqual(['c1', 'c2']);
+    await system.terminate();
   });
 
   it('rejects an option it cannot work with, naming it', () => {
