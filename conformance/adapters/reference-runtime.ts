@@ -526,3 +526,10 @@ export const referenceRuntimeAdapter: RuntimeAdapter = {
 export function referenceRuntimeWith(name: string, mutation: RuntimeMutation, scheduling: ReferenceScheduling = {}): RuntimeAdapter {
   return { ...referenceRuntimeAdapter, name, start: (env) => start(env, mutation, scheduling) };
 }
+
+/**
+ * The runtime's embedded default store (`InMemoryDurableStateStore`, what
+ * `DurableStateStoreExtension` uses when none is registered), exported so the command line
+ * judges it with the runtime: `npx conformance` gives every rule of the catalogue a verdict.
+ */
+export { inMemoryStorePlugin as embeddedStorePlugin } from './in-memory-store.js';

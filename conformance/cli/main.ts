@@ -6,10 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { rules, rulesByRole } from '../../spec/index.js';
+import { roleOf, rules } from '../../spec/index.js';
 import { InvalidReplayTokenError } from '../engine/ReplayToken.js';
 import { AdapterLoadError } from '../harness/AdapterLoadError.js';
 import { ReplayMismatchError } from '../harness/ReplayMismatchError.js';
+import { SelectionError } from '../harness/SelectionError.js';
 import { referenceAdapterLocation, resolveAdapter } from '../harness/resolveAdapter.js';
 import { suiteProperties } from '../harness/runSuite.js';
 import { regressionsAgainst } from '../report/baseline.js';
@@ -23,6 +24,7 @@ import { compareCommand, type CompareFlags } from './compare.js';
 import { registerInit } from './init.js';
 import { exitCodes } from './_internals/exitCodes.js';
 import { kitManifest } from './_internals/kitManifest.js';
+import { defaultPatienceMs } from '../_internals/patience.js';
 import type { Output } from './_internals/ProgressPrinter.js';
 import { checkedSelection, chosenReporters } from './_internals/checkedSelection.js';
 import { checkOutputFolder } from './_internals/checkOutputFolder.js';
@@ -73,9 +75,10 @@ interface MainFlags extends RunFlags {
 
 function listRules(out: Output): void {
   const properties = suiteProperties();
-  for (const rule of rulesByRole('runtime')) {
+  for (const rule of rules) {
     const checked = properties.some((f) => f.rules.includes(rule.id)) ? '' : '  (no property yet)';
-    out.write(`${rule.id.padEnd(9)} ${rule.level.padEnd(6)} ${rule.title}${checked}\n`);
+    const plugin = roleOf(rule) === 'store' ? '  (store plugin)' : '';
+    out.write(`${rule.id.padEnd(9)} ${rule.level.padEnd(6)} ${rule.title}${plugin}${checked}\n`);
   }
 }
 
@@ -155,7 +158,7 @@ async function mergeCommand(files: readonly string[], flags: MergeFlags, io: Cli
   await checkOutputFolder('--out', flags.out, io.cwd, reportEntries(chosen, false));
   const shards = await Promise.all(files.map((file) => readRun(file, io)));
   const baseline = flags.baseline === undefined ? undefined : await readRun(flags.baseline, io);
-  const merged = mergeRuns(shards, rulesByRole('runtime').map((r) => r.id), { allowPartial: flags.allowPartial === true });
+  const merged = mergeRuns(shards, rules.map((r) => r.id), { allowPartial: flags.allowPartial === true });
   const missing = missingShards(shards);
   if (missing.length > 0) io.stderr.write(`conformance merge: partial merge: shard ${missing.join(', ')} missing, ${missing.length === 1 ? 'its' : 'their'} rules are absent from the reports\n`);
   const written = await writeReports(merged, resolve(io.cwd, flags.out), chosen);
@@ -171,6 +174,7 @@ function withRunOptions(cmd: Command): Command {
     .option('-s, --seed <n>', 'seed of every property (default: random, always printed)', integer('--seed', 0))
     .addOption(new Option('--timeout <ms>', 'longest one adapter operation may take before its worker is killed').default(10_000).argParser(integer('--timeout', 1)))
     .addOption(new Option('--total-timeout <ms>', 'longest the whole run may take (per adapter)').default(1_800_000).argParser(integer('--total-timeout', 1)))
+    .option('--patience <ms>', `real milliseconds of quiet after which a runtime without settle() counts as idle and a store's live query as caught up (default ${defaultPatienceMs})`, integer('--patience', 1))
     .option('-o, --out <dir>', 'folder for the reports', 'reports')
     .option('--reporter <names>', `reports to write, comma-separated (${Object.keys(reporters).join(', ')})`, list)
     .option('--coverage', 'v8 coverage of the implementation under test, as lcov and HTML under <out>/coverage/');
@@ -191,12 +195,12 @@ function program(io: CliIo, exit: { code: number }): Command {
     .version(kit.version, '-V, --version', 'print the kit version')
     // Options after a subcommand belong to it (they share --out and more).
     .enablePositionalOptions()
-    .option('-a, --adapter <file|package>', 'adapter module (TypeScript or JavaScript file, or installed package; `reference` is the built-in reference runtime, also the default); more than once: compare them', repeated);
+    .option('-a, --adapter <file|package>', 'adapter module: a runtime adapter or a store plugin (TypeScript or JavaScript file, or installed package; `reference` is the built-in reference runtime with its default store, also the default); more than once: compare them', repeated);
   withRunOptions(cmd)
     .option('--replay <token>', 'rerun exactly the failing case a report gave this token for')
     .option('--baseline <file>', 'a previous conformance.json: fail only on rules that passed in it')
     .option('--shard <i/n>', 'run only shard i of n (merge the JSON reports with `conformance merge`)', parseShard)
-    .option('--list-rules', 'list the runtime rules and exit');
+    .option('--list-rules', 'list the rules (runtime rules, then the STORE and TAG rules of store plugins) and exit');
   withCompareOptions(cmd).action(async (flags: MainFlags) => {
     exit.code = await runCommand({ ...flags, reporter: chosenReporters(flags.reporter) }, io);
   });
@@ -246,6 +250,7 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
       error instanceof UsageError ||
       error instanceof InvalidReplayTokenError ||
       error instanceof ReplayMismatchError ||
+      error instanceof SelectionError ||
       error instanceof MergeError ||
       error instanceof InvalidReportError ||
       error instanceof ReportWriteError ||

@@ -47,6 +47,12 @@ export interface StorePlugin {
    * part here and make `createStore` cheap (a fresh namespace, table prefix or key prefix).
    */
   setup?(): Promise<void>;
+  /**
+   * How long, in real milliseconds, a live query (`changes`) may stay silent before the suite
+   * judges it has delivered everything (default: the run's `--patience`). Raise it when the
+   * store polls its database or the database is far away.
+   */
+  readonly patienceMs?: number;
   /** A fresh, empty store for one run. */
   createStore(): StoreUnderTest | Promise<StoreUnderTest>;
   /** Releases a store made by `createStore`. */

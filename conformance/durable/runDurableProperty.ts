@@ -30,7 +30,7 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
       store.setWriteLatency(family.profile.writeLatencyMs ?? 0);
       store.expectTag(ENTITY_TAG);
       const sut = await adapter.start(env);
-      const real: DurableRunReal = { sut, clock, recorder, store, exercised: new Set(), log: [] };
+      const real: DurableRunReal = { sut, clock, recorder, store, exercised: new Set(), log: [], ...(options.patienceMs !== undefined ? { patienceMs: options.patienceMs } : {}) };
       const model: DurableRunModel = {
         state: initialDurableState(family.profile.writeLatencyMs ?? 0, declared.has('durable-state.stash-overflow')),
         nextEntity: 0,

@@ -6,7 +6,11 @@
  */
 export interface ReplayData {
   readonly family: string;
-  readonly adapter: string;
+  /**
+   * The runtime adapter the case failed on. Absent for store properties: a store case is a
+   * sequence of store operations that replays against any plugin, the fixed one included.
+   */
+  readonly adapter?: string;
   readonly seed: number;
   readonly path: string;
   readonly replayPath?: string;
@@ -59,10 +63,11 @@ export function decodeReplayToken(token: string): ReplayData {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InvalidReplayTokenError('not an object of family, adapter, seed and path');
   const { family, adapter, seed, path, replayPath } = data as Record<string, unknown>;
-  const missing = (['family', 'adapter', 'seed', 'path'] as const).filter((key) => (data as Record<string, unknown>)[key] === undefined);
+  // `adapter` is absent from store cases: they replay against any store plugin.
+  const missing = (['family', 'seed', 'path'] as const).filter((key) => (data as Record<string, unknown>)[key] === undefined);
   if (missing.length > 0) throw new InvalidReplayTokenError(`missing ${missing.join(', ')}`);
   if (typeof family !== 'string' || family.length === 0) throw new InvalidReplayTokenError(`family must be a property name, got ${shown(family)}`);
-  if (typeof adapter !== 'string') throw new InvalidReplayTokenError(`adapter must be an adapter name, got ${shown(adapter)}`);
+  if (adapter !== undefined && typeof adapter !== 'string') throw new InvalidReplayTokenError(`adapter must be an adapter name, got ${shown(adapter)}`);
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw new InvalidReplayTokenError(`seed must be an integer, got ${shown(seed)}`);
   if (typeof path !== 'string' || !shrinkPath.test(path)) throw new InvalidReplayTokenError(`malformed path ${shown(path)} (expected run and shrink indexes such as 3:0:1)`);
   if (path !== '' && path.split(':').some((index) => Number(index) > largestReplayIndex)) {
@@ -71,7 +76,7 @@ export function decodeReplayToken(token: string): ReplayData {
   if (replayPath !== undefined && (typeof replayPath !== 'string' || !commandReplayPath.test(replayPath))) {
     throw new InvalidReplayTokenError(`malformed replayPath ${shown(replayPath)}`);
   }
-  return { family, adapter, seed, path, ...(replayPath !== undefined ? { replayPath } : {}) };
+  return { family, ...(adapter !== undefined ? { adapter } : {}), seed, path, ...(replayPath !== undefined ? { replayPath } : {}) };
 }
 
 /**

@@ -20,6 +20,12 @@ export interface RunOptions {
   readonly seed?: number;
   /** Reruns exactly the case a failure reported; the token must name this property and adapter. */
   readonly replay?: string;
+  /**
+   * Real milliseconds of quiet after which the suite judges that nothing more will happen: the
+   * generic `settle()` of a runtime without one, and a store's live query. Default: small,
+   * suited to an in-process runtime and a database on localhost.
+   */
+  readonly patienceMs?: number;
 }
 
 interface Scenario {
@@ -53,7 +59,7 @@ export async function runProperty(adapter: RuntimeAdapter, family: PropertyFamil
       run: async (scenario: Scenario, commands, exercised) => {
         const { env, recorder, clock } = suiteEnvironment(scenario.hierarchy, adapter.runtimeErrors);
         const sut = await adapter.start(env);
-        const driver = new RunDriver(sut, recorder, clock, declared);
+        const driver = new RunDriver(sut, recorder, clock, declared, options.patienceMs);
         const model = runModel(initialModelState(scenario.hierarchy), profile.deepReplacement !== false, profile.tellStopped === true);
         await runThenShutdown(
           sut,

@@ -1,12 +1,16 @@
-import { rulesByRole, type AreaId, type Level, type Rule } from '../../spec/index.js';
+import { roleIds, rulesByRole, type AreaId, type Level, type Role, type Rule } from '../../spec/index.js';
 import { decodeReplayToken, encodeReplayToken, InvalidReplayTokenError, isUnreplayablePath } from '../engine/ReplayToken.js';
 import type { PropertyResult, RuleResult } from '../engine/results.js';
 import { deriveRuleResults } from '../engine/ruleResults.js';
 import { effectiveCapabilities, runtimeProperties, type RunnableProperty } from '../engine/runtimeProperties.js';
 import { markWeak, type ReportedCounterexample, type RuleOutcome } from '../report/ConformanceRun.js';
 import { weakRuleIds } from '../report/weakRules.generated.js';
+import type { StorePlugin } from '../contract/StorePlugin.js';
+import { storeFamilies } from '../store/storeFamilies.js';
+import { storeProperties } from '../store/storeProperties.js';
 import { IsolatedWorker, type AdapterIdentity, type JobOutcome } from './_internals/IsolatedWorker.js';
-import type { ScriptCoverage } from './_internals/protocol.js';
+import type { LoadedImplementations, ScriptCoverage } from './_internals/protocol.js';
+import { SelectionError } from './SelectionError.js';
 import type { AdapterLocation } from './resolveAdapter.js';
 import { ReplayMismatchError } from './ReplayMismatchError.js';
 
@@ -15,7 +19,7 @@ import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
 
 /** Which rules to run and how. @public */
 export interface SuiteOptions {
-  /** Rule IDs or area prefixes (`SUP-07`, `WATCH`); default: every runtime rule. */
+  /** Rule IDs or area prefixes (`SUP-07`, `WATCH`, `STORE`); default: every rule the adapter module can be judged on. */
   readonly select?: readonly string[];
   /** Only rules of these levels. */
   readonly levels?: readonly Level[];
@@ -31,6 +35,8 @@ export interface SuiteOptions {
   readonly totalTimeoutMs?: number;
   /** Run only shard `index` (1-based) of `total`. */
   readonly shard?: { readonly index: number; readonly total: number };
+  /** Real milliseconds of quiet after which the generic settle and live queries judge nothing more will come (see `RunOptions.patienceMs`). */
+  readonly patienceMs?: number;
   /** Collect v8 coverage of the code the workers run. */
   readonly coverage?: boolean;
   /** Told when each property starts and ends. */
@@ -54,11 +60,14 @@ export interface SuiteResult {
   readonly coverage: readonly ScriptCoverage[];
 }
 
-/** The rules a selection names: IDs (or aliases) and area prefixes, filtered by level and shard. @public */
-export function selectRules(options: Pick<SuiteOptions, 'select' | 'levels' | 'shard' | 'replay'>): Rule[] {
-  let chosen = [...rulesByRole('runtime')];
+/**
+ * The rules a selection names among those of `roles` (default: the whole catalogue): IDs (or
+ * aliases) and area prefixes, filtered by level and shard. @public
+ */
+export function selectRules(options: Pick<SuiteOptions, 'select' | 'levels' | 'shard' | 'replay'>, roles: readonly Role[] = roleIds): Rule[] {
+  let chosen = roles.flatMap((role) => rulesByRole(role));
   if (options.replay !== undefined) {
-    const family = suiteProperties(undefined).find((f) => f.id === decodeReplayToken(options.replay!).family);
+    const family = suiteProperties().find((f) => f.id === decodeReplayToken(options.replay!).family);
     chosen = chosen.filter((r) => family?.rules.includes(r.id) === true);
   }
   if (options.select !== undefined && options.select.length > 0) {
@@ -74,11 +83,39 @@ export function selectRules(options: Pick<SuiteOptions, 'select' | 'levels' | 's
 }
 
 /**
- * The engine's runtime properties, for their IDs and rules only: the main thread never runs
- * adapter code, so they are bound to a stand-in that carries the loaded adapter's identity. @public
+ * The properties a module is judged by, for their IDs and rules only: the runtime properties
+ * when it offers a runtime adapter, the store properties when it offers a store plugin
+ * (default: both). The main thread never runs adapter code, so they are bound to stand-ins
+ * that carry the loaded module's identities. @public
  */
-export function suiteProperties(identity?: AdapterIdentity): RunnableProperty[] {
-  return runtimeProperties(standIn(identity));
+export function suiteProperties(implementations: LoadedImplementations = { runtime: undefinedIdentity, store: undefinedIdentity }): RunnableProperty[] {
+  return [
+    ...(implementations.runtime !== undefined ? runtimeProperties(standIn(implementations.runtime)) : []),
+    ...(implementations.store !== undefined ? storeProperties(storeStandIn(implementations.store)) : []),
+  ];
+}
+
+const undefinedIdentity: AdapterIdentity = { name: 'unknown', version: '0', capabilities: [] };
+
+/** The roles whose rules a module can be judged on. */
+function rolesOf(implementations: LoadedImplementations): Role[] {
+  return [...(implementations.runtime !== undefined ? ['runtime' as const] : []), ...(implementations.store !== undefined ? ['store' as const] : [])];
+}
+
+/** Whether a property is a store property: its tokens replay against any store plugin. */
+function isStoreProperty(id: string): boolean {
+  return storeFamilies.some((f) => f.id === id);
+}
+
+function storeStandIn(identity: AdapterIdentity): StorePlugin {
+  return {
+    name: identity.name,
+    version: identity.version,
+    capabilities: identity.capabilities,
+    createStore() {
+      throw new Error('store plugin code runs in the worker only');
+    },
+  };
 }
 
 function standIn(identity: AdapterIdentity | undefined): RuntimeAdapter {
@@ -117,18 +154,25 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
   const scripts: ScriptCoverage[] = [];
   let worker = await IsolatedWorker.start(location, limits, coverage);
   const identity = worker.identity;
-  const tokenAdapter = options.replay === undefined ? undefined : decodeReplayToken(options.replay).adapter;
-  if (tokenAdapter !== undefined && tokenAdapter !== identity.name) {
+  const implementations = worker.implementations;
+  const token = options.replay === undefined ? undefined : decodeReplayToken(options.replay);
+  // A store case replays against any plugin; a runtime case only against the adapter it failed on.
+  if (token?.adapter !== undefined && !isStoreProperty(token.family) && token.adapter !== identity.name) {
     await worker.terminate();
-    throw new ReplayMismatchError(tokenAdapter, identity.name);
+    throw new ReplayMismatchError(token.adapter, identity.name);
   }
   const retire = async (): Promise<void> => {
+    if (implementations.store !== undefined && worker.alive) await worker.teardown();
     if (coverage && worker.alive) scripts.push(...(await worker.coverage()));
     await worker.terminate();
   };
-  const selected = selectRules(options);
-  const replayFamily = options.replay === undefined ? undefined : decodeReplayToken(options.replay).family;
-  const all = suiteProperties(identity);
+  const selected = selectRules(options, rolesOf(implementations));
+  if (selected.length === 0) {
+    await worker.terminate();
+    throw new SelectionError(emptySelectionMessage(location.source, implementations, token?.family));
+  }
+  const replayFamily = token?.family;
+  const all = suiteProperties(implementations);
   const families = all.filter((f) => selected.some((r) => f.rules.includes(r.id)) && (replayFamily === undefined || f.id === replayFamily));
   const results = new Map<string, PropertyResult>();
   const broken = new Map<string, Breakage>();
@@ -140,6 +184,7 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
       seed,
       ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
       ...(replay !== undefined ? { replay } : {}),
+      ...(options.patienceMs !== undefined ? { patienceMs: options.patienceMs } : {}),
     });
   };
   let unreported = [...selected];
@@ -193,7 +238,17 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
 }
 
 function tokenOf(family: RunnableProperty, identity: AdapterIdentity, seed: number, run: number): string {
-  return encodeReplayToken({ family: family.id, adapter: identity.name, seed, path: String(Math.max(run, 0)) });
+  return encodeReplayToken({ family: family.id, ...(isStoreProperty(family.id) ? {} : { adapter: identity.name }), seed, path: String(Math.max(run, 0)) });
+}
+
+function emptySelectionMessage(source: string, implementations: LoadedImplementations, replayFamily: string | undefined): string {
+  const offers = [
+    ...(implementations.runtime !== undefined ? [`a runtime adapter (${implementations.runtime.name})`] : []),
+    ...(implementations.store !== undefined ? [`a store plugin (${implementations.store.name})`] : []),
+  ].join(' and ');
+  const asked = replayFamily !== undefined ? `the replay token's property ${replayFamily}` : 'the selected rules';
+  const judged = rolesOf(implementations).map((role) => (role === 'runtime' ? 'runtime rules' : 'STORE and TAG rules')).join(' and ');
+  return `${source} offers ${offers}, which is judged on ${judged} only; ${asked} hold none of them`;
 }
 
 function breakageOf(outcome: JobOutcome, family: RunnableProperty, identity: AdapterIdentity, seed: number, timeoutMs: number): Breakage | undefined {

@@ -61,7 +61,7 @@ export async function runHookProperty(adapter: RuntimeAdapter, family: HookFamil
       const extensions: SuiteExtension[] = declared.has('extensions') ? family.profile.extensions.map((id) => ({ id })) : [];
       const hooks = new HookRecorder(recorder, extensions);
       const sut = await adapter.start({ ...env, hooks: { resource: store, extensions, probe: hooks } });
-      const real: HookRunReal = { sut, clock, recorder, hooks, store, exercised: new Set(), log: [] };
+      const real: HookRunReal = { sut, clock, recorder, hooks, store, exercised: new Set(), log: [], ...(options.patienceMs !== undefined ? { patienceMs: options.patienceMs } : {}) };
       const model: HookRunModel = {
         state: initialHookState(),
         nextId: 1,
@@ -79,7 +79,7 @@ export async function runHookProperty(adapter: RuntimeAdapter, family: HookFamil
           for (const rule of real.exercised) exercised.add(rule);
           hooks.close();
           // Start hooks still waiting for the clock would hold up the shutdown: let them finish unobserved.
-          await advanceClock(clock, 1_000_000, () => (sut.settle ? sut.settle() : defaultSettle(() => recorder.history.length)));
+          await advanceClock(clock, 1_000_000, () => (sut.settle ? sut.settle() : defaultSettle(() => recorder.history.length, options.patienceMs)));
         },
       );
     },

@@ -1,4 +1,4 @@
-import { areas, isLevel, rulesByRole, type Level } from '../../../spec/index.js';
+import { areas, isLevel, rules, type Level } from '../../../spec/index.js';
 import { decodeReplayToken } from '../../engine/ReplayToken.js';
 import { selectRules, suiteProperties, type SuiteOptions } from '../../harness/runSuite.js';
 import { isReporterName, reporters, type ReporterName } from '../../report/writeReports.js';
@@ -53,9 +53,9 @@ export function checkedSelection(flags: SelectionFlags, extra: Pick<SuiteOptions
   const levels = (flags.level ?? []).map((l) => l.toUpperCase());
   const badLevel = levels.find((l) => !isLevel(l));
   if (badLevel !== undefined) throw new UsageError(`unknown level ${badLevel} (choose from MUST, SHOULD, MAY)`);
-  const runtimeRules = rulesByRole('runtime');
-  const unknownRules = (flags.rules ?? []).filter((s) => !Object.hasOwn(areas, s.toUpperCase()) && !runtimeRules.some((r) => r.id === s.toUpperCase() || r.aliases.includes(s.toUpperCase())));
-  if (unknownRules.length > 0) throw new UsageError(`no runtime rule or area named ${unknownRules.join(', ')} (see --list-rules)`);
+  // Runtime and store rules alike: which ones the module is judged on is known once it is loaded.
+  const unknownRules = (flags.rules ?? []).filter((s) => !Object.hasOwn(areas, s.toUpperCase()) && !rules.some((r) => r.id === s.toUpperCase() || r.aliases.includes(s.toUpperCase())));
+  if (unknownRules.length > 0) throw new UsageError(`no rule or area named ${unknownRules.join(', ')} (see --list-rules)`);
   const replayed = extra.replay === undefined ? undefined : replayedProperty(extra.replay);
   const selection: Selection = {
     ...(flags.rules !== undefined ? { select: flags.rules } : {}),

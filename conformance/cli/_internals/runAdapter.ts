@@ -20,6 +20,8 @@ export interface RunFlags {
   out: string;
   reporter: string[];
   coverage?: boolean;
+  /** Real milliseconds of quiet (`--patience`). */
+  patience?: number;
 }
 
 /** A finished run and the raw coverage its workers collected (written later, with the reports). */
@@ -38,6 +40,7 @@ export async function runAdapter(location: AdapterLocation, flags: RunFlags, sel
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
     operationTimeoutMs: flags.timeout,
     totalTimeoutMs: flags.totalTimeout,
+    ...(flags.patience !== undefined ? { patienceMs: flags.patience } : {}),
     coverage: flags.coverage === true,
     // Adapter text is bounded before it is printed (see boundedRun).
     onProgress: (event) => progress.progress(event.kind === 'rule' ? { ...event, outcome: boundedOutcome(event.outcome) } : event),

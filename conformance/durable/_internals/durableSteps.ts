@@ -66,6 +66,8 @@ export interface DurableRunReal {
   readonly store: ControlledStore;
   readonly exercised: Set<string>;
   readonly log: string[];
+  /** Real milliseconds of quiet the generic settle waits for (`RunOptions.patienceMs`). */
+  readonly patienceMs?: number;
 }
 
 function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperation | undefined {
@@ -193,7 +195,7 @@ class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, Dura
         real.sut.tellEntity!(operation.path, { kind: 'halt', id: operation.id });
         break;
     }
-    const settle = () => (real.sut.settle ? real.sut.settle() : defaultSettle(() => real.recorder.history.length));
+    const settle = () => (real.sut.settle ? real.sut.settle() : defaultSettle(() => real.recorder.history.length, real.patienceMs));
     if (operation.op === 'advance') await advanceClock(real.clock, operation.ms, settle);
     await settle();
     const observed = real.recorder.takeNew();

@@ -33,6 +33,8 @@ export class RunDriver {
     private readonly recorder: HistoryRecorder,
     private readonly clock: VirtualClock,
     private readonly declared: ReadonlySet<Capability>,
+    /** Real milliseconds of quiet the generic settle waits for (`RunOptions.patienceMs`). */
+    private readonly patienceMs?: number,
   ) {}
 
   async apply(operation: Operation, m: RunModel): Promise<void> {
@@ -97,6 +99,6 @@ export class RunDriver {
 
   private async settle(): Promise<void> {
     if (this.sut.settle) await this.sut.settle();
-    else await defaultSettle(() => this.recorder.history.length);
+    else await defaultSettle(() => this.recorder.history.length, this.patienceMs);
   }
 }

@@ -33,7 +33,12 @@ export interface PropertyPlan<S, M extends object, R> {
  * into a {@link PropertyResult}.
  */
 export async function checkProperty<S, M extends object, R>(
-  target: { readonly name: string; readonly capabilities: readonly Capability[] },
+  target: {
+    readonly name: string;
+    readonly capabilities: readonly Capability[];
+    /** False when a failing case replays against any implementation (store cases): tokens then do not name the target. */
+    readonly bindsReplayTokens?: boolean;
+  },
   property: CheckedProperty,
   options: RunOptions,
   plan: (declared: ReadonlySet<Capability>) => PropertyPlan<S, M, R>,
@@ -45,8 +50,9 @@ export async function checkProperty<S, M extends object, R>(
     return { property: property.id, status: 'skipped', reason: `${target.name} does not declare ${missing.join(', ')}`, runs: 0, exercised: [], durationMs: 0 };
   }
   const replay = options.replay === undefined ? undefined : decodeReplayToken(options.replay);
-  if (replay && (replay.family !== property.id || replay.adapter !== target.name)) {
-    throw new TypeError(`replay token is for ${replay.family} on ${replay.adapter}, not ${property.id} on ${target.name}`);
+  const bound = target.bindsReplayTokens !== false;
+  if (replay && (replay.family !== property.id || (bound && replay.adapter !== target.name))) {
+    throw new TypeError(`replay token is for ${replay.family}${replay.adapter !== undefined ? ` on ${replay.adapter}` : ''}, not ${property.id}${bound ? ` on ${target.name}` : ''}`);
   }
   const { scenarios, steps, run, describeScenario } = plan(declared);
   const exercised = new Set<string>();
@@ -65,6 +71,6 @@ export async function checkProperty<S, M extends object, R>(
     const [scenario, commands] = details.counterexample;
     await run(scenario, commands, new Set()).catch(() => undefined);
   }
-  const counterexample = counterexampleOf(target.name, property.id, details, describeScenario);
+  const counterexample = counterexampleOf(bound ? target.name : undefined, property.id, details, describeScenario);
   return { ...base, status: 'failed', counterexample, durationMs: performance.now() - started };
 }

@@ -22,7 +22,8 @@ function ran(command: { toString(): string; hasRan?: boolean }): boolean {
  * commands' replay path.
  */
 export function counterexampleOf<S>(
-  adapter: string,
+  /** The adapter the token is bound to; undefined for a case that replays against any implementation. */
+  adapter: string | undefined,
   property: string,
   details: FailedRun<S>,
   describeScenario: (scenario: S) => readonly string[],
@@ -31,7 +32,7 @@ export function counterexampleOf<S>(
   const replayPath = commands === undefined ? undefined : /replayPath="([^"]*)"/.exec(String(commands))?.[1];
   const replayToken = encodeReplayToken({
     family: property,
-    adapter,
+    ...(adapter !== undefined ? { adapter } : {}),
     seed: details.seed,
     path: details.counterexamplePath ?? '',
     ...(replayPath !== undefined ? { replayPath } : {}),

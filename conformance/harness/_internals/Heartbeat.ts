@@ -1,5 +1,21 @@
-/** Adapter operations the watchdog can see running. */
-export const operations = ['none', 'import', 'start', 'spawn', 'tell', 'settle', 'shutdown'] as const;
+/** Adapter and store-plugin operations the watchdog can see running. */
+export const operations = [
+  'none',
+  'import',
+  'start',
+  'spawn',
+  'tell',
+  'settle',
+  'shutdown',
+  'setup',
+  'createStore',
+  'getObject',
+  'upsertObject',
+  'deleteObject',
+  'currentChanges',
+  'dispose',
+  'teardown',
+] as const;
 
 /** One adapter operation. */
 export type Operation = (typeof operations)[number];

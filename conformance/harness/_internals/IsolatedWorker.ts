@@ -9,7 +9,7 @@ import { AdapterLoadError } from '../AdapterLoadError.js';
 import type { AdapterLocation } from '../resolveAdapter.js';
 import { Heartbeat, type Operation } from './Heartbeat.js';
 import type { AdapterFault } from './instrument.js';
-import type { ScriptCoverage, WorkerReply, WorkerRequest } from './protocol.js';
+import type { LoadedImplementations, ScriptCoverage, WorkerReply, WorkerRequest } from './protocol.js';
 
 /** What the adapter says it is, once loaded. */
 export interface AdapterIdentity {
@@ -68,7 +68,8 @@ export class IsolatedWorker {
     private readonly worker: Worker,
     private readonly heartbeat: Heartbeat,
     private readonly limits: WatchdogLimits,
-    readonly identity: AdapterIdentity,
+    /** What the module offers: its runtime adapter, its store plugin, or both. */
+    readonly implementations: LoadedImplementations,
   ) {
     worker.on('message', (reply: WorkerReply) => this.pending?.(reply));
     worker.on('error', (error) => this.died?.(error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
@@ -103,7 +104,8 @@ export class IsolatedWorker {
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     });
     if (first.type === 'loaded') {
-      return new IsolatedWorker(worker, heartbeat, limits, { name: first.name, version: first.version, capabilities: first.capabilities });
+      const { type: _loaded, ...implementations } = first;
+      return new IsolatedWorker(worker, heartbeat, limits, implementations);
     }
     await worker.terminate();
     if (first.type === 'loadFailed') return fail(first.code, first.message);
@@ -111,6 +113,16 @@ export class IsolatedWorker {
       return fail('ADAPTER_LOAD_TIMEOUT', `importing it did not finish within ${Math.max(limits.operationTimeoutMs, minimumLoadTimeoutMs)} ms`);
     }
     return fail('ADAPTER_IMPORT_FAILED', first.type === 'error' ? first.message : `unexpected reply ${first.type}`);
+  }
+
+  /**
+   * The module's identity for reports: its runtime adapter's name and version (else its store
+   * plugin's), and the capabilities both declare (a run combines the two declarations).
+   */
+  get identity(): AdapterIdentity {
+    const { runtime, store } = this.implementations;
+    const primary = (runtime ?? store)!;
+    return { name: primary.name, version: primary.version, capabilities: [...(runtime?.capabilities ?? []), ...(store?.capabilities ?? [])] };
   }
 
   /** Whether the worker can still take jobs. */
@@ -132,6 +144,12 @@ export class IsolatedWorker {
   async coverage(): Promise<readonly ScriptCoverage[]> {
     const outcome = await this.exchange({ type: 'coverage', job: this.nextJob++ }, false);
     return outcome.kind === 'reply' && outcome.reply.type === 'coverage' ? outcome.reply.scripts : [];
+  }
+
+  /** Calls the store plugin's `teardown()` (when its `setup()` ran) under the watchdog; its faults, if any. */
+  async teardown(): Promise<readonly AdapterFault[]> {
+    const outcome = await this.exchange({ type: 'teardown', job: this.nextJob++ }, true);
+    return outcome.kind === 'reply' && outcome.reply.type === 'tornDown' ? outcome.reply.faults : [];
   }
 
   /** Stops the worker. */

@@ -20,7 +20,15 @@ export class AdapterFaultError extends Error {
   }
 }
 
-function describeError(error: unknown): string {
+/** Records a fault of the run in progress and returns the error that stops that run. */
+export function recordFault(faults: AdapterFault[], heartbeat: Heartbeat, operation: string, message: string): AdapterFaultError {
+  const fault = { operation, message, run: heartbeat.run };
+  faults.push(fault);
+  return new AdapterFaultError(fault);
+}
+
+/** A thrown value, for a fault message. */
+export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return `non-error value thrown: ${String(error)}`;
 }
@@ -63,11 +71,7 @@ const durableProbeContract: Readonly<Record<keyof DurableProbe, readonly ((v: un
  * contract are recorded as faults and dropped instead of reaching the checker.
  */
 export function instrument(adapter: RuntimeAdapter, heartbeat: Heartbeat, faults: AdapterFault[]): RuntimeAdapter {
-  const record = (operation: string, message: string): AdapterFaultError => {
-    const fault = { operation, message, run: heartbeat.run };
-    faults.push(fault);
-    return new AdapterFaultError(fault);
-  };
+  const record = (operation: string, message: string): AdapterFaultError => recordFault(faults, heartbeat, operation, message);
   async function guarded<T>(operation: Operation, call: () => T | Promise<T>): Promise<T> {
     heartbeat.enter(operation);
     try {

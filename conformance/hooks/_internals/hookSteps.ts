@@ -71,6 +71,8 @@ export interface HookRunReal {
   readonly store: ControlledStore;
   readonly exercised: Set<string>;
   readonly log: string[];
+  /** Real milliseconds of quiet the generic settle waits for (`RunOptions.patienceMs`). */
+  readonly patienceMs?: number;
 }
 
 const pick = <T>(choices: readonly T[], index: number): T => choices[index % choices.length]!;
@@ -196,7 +198,7 @@ class HookStep extends PositionalStep<HookTemplate, HookOperation, HookRunModel,
         real.store.failNextWrite();
         break;
     }
-    const settle = () => (sut.settle ? sut.settle() : defaultSettle(() => real.recorder.history.length));
+    const settle = () => (sut.settle ? sut.settle() : defaultSettle(() => real.recorder.history.length, real.patienceMs));
     if (operation.op === 'advance') await advanceClock(real.clock, operation.ms, settle);
     await settle();
     const observed = real.recorder.takeNew();

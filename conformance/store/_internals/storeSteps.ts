@@ -15,6 +15,7 @@ import type { StoreChange, StoreUnderTest } from '../../contract/StorePlugin.js'
 import { ConformanceViolation } from '../../engine/ConformanceViolation.js';
 import { PositionalStep } from '../../engine/_internals/PositionalStep.js';
 import type { StoreProfile, StoreStepKind } from '../StoreProfile.js';
+import { expectedStates } from './expectedStates.js';
 
 const ids = ['p0', 'p1', 'p2', 'p3'];
 /** Each id keeps one tag (TAG-01); p3 stays untagged. */
@@ -181,7 +182,7 @@ class StoreStep extends PositionalStep<StoreTemplate, StoreOperation, StoreRunMo
     real.log.push(`${shown}\n    → ${shownObservation}`);
     const verdict = observeStore(real.semantics, m.belief, operation, observation);
     if (verdict.problems.length > 0) {
-      throw new ConformanceViolation(shown, verdict.problems, verdict.exercised, [shownObservation], [], real.log.slice(-12));
+      throw new ConformanceViolation(shown, verdict.problems, verdict.exercised, [shownObservation], expectedStates(m.belief, operation), real.log.slice(-12));
     }
     m.belief = verdict.next;
     for (const rule of verdict.exercised) real.exercised.add(rule);
