@@ -1,4 +1,4 @@
-import { areas, rulesByRole, type AreaId, type Level } from '../../spec/index.js';
+import { areas, rules, type AreaId, type Level } from '../../spec/index.js';
 import { CompatibilityNotesError, type CompatibilityNotes, type Explanation } from './CompatibilityNotes.js';
 import type { ConformanceRun, ReportedCounterexample, RuleStatus } from './ConformanceRun.js';
 import { shortReason } from './_internals/shortReason.js';
@@ -139,7 +139,8 @@ export function compatibilityMatrix(inputs: readonly CompatibilityInput[], optio
     Object.hasOwn(options.notes ?? {}, input.run.adapter.name) ? options.notes?.[input.run.adapter.name]?.[ruleId] : undefined;
 
   const ran = new Set(inputs.flatMap((i) => i.run.rules.map((r) => r.id)));
-  const rows = rulesByRole('runtime')
+  // Runtime rules, then the STORE and TAG rules of store plugins (and of runtimes that export their store).
+  const rows = rules
     .filter((rule) => ran.has(rule.id))
     .map((rule): MatrixRow & { area: AreaId } => ({
       id: rule.id,

@@ -1,6 +1,6 @@
 import type { StoreChange, StorePlugin, StoreUnderTest } from '../../contract/StorePlugin.js';
 import type { Heartbeat, Operation } from './Heartbeat.js';
-import { describeError, recordFault, type AdapterFault } from './instrument.js';
+import { AdapterFaultError, describeError, recordFault, type AdapterFault } from './instrument.js';
 
 /**
  * Wraps a store plugin so the harness sees every call, like `instrument` does for a runtime
@@ -8,17 +8,28 @@ import { describeError, recordFault, type AdapterFault } from './instrument.js';
  * and the watchdog kills a store that hangs. A throw where the contract has no refusal —
  * setup, createStore, getObject, a query, dispose, teardown — is a fault (the rules come out
  * `error`: a database that is down has not broken a rule); a rejected upsert or delete is the
- * store's refusal and goes to the oracle as such.
+ * store's refusal and goes to the oracle as such, unless the store then fails a read of the
+ * same id too (it is down, not refusing).
  */
 export function instrumentStore(plugin: StorePlugin, heartbeat: Heartbeat, faults: AdapterFault[]): StorePlugin {
   let running = 0;
-  async function tracked<T>(operation: Operation, call: () => T | Promise<T>, refusalAllowed = false): Promise<T> {
+  /**
+   * Runs one call of the plugin. `healthy`, for a write, tells a refusal from a store that is
+   * down: a rejected write is a refusal only when the store still answers a read.
+   */
+  async function tracked<T>(operation: Operation, call: () => T | Promise<T>, healthy?: () => Promise<unknown>): Promise<T> {
     if (running++ === 0) heartbeat.enter(operation);
     try {
       return await call();
     } catch (error) {
-      if (refusalAllowed) throw error;
-      throw recordFault(faults, heartbeat, `${operation}()`, describeError(error));
+      if (error instanceof AdapterFaultError) throw error;
+      if (healthy === undefined) throw recordFault(faults, heartbeat, `${operation}()`, describeError(error));
+      const down = await healthy().then(
+        () => undefined,
+        (readError: unknown) => readError,
+      );
+      if (down === undefined) throw error;
+      throw recordFault(faults, heartbeat, `${operation}()`, `${describeError(error)}, and the store answers no read either (${describeError(down)})`);
     } finally {
       if (--running === 0) heartbeat.leave();
     }
@@ -44,8 +55,8 @@ export function instrumentStore(plugin: StorePlugin, heartbeat: Heartbeat, fault
     const { currentChanges, changes } = real;
     return {
       getObject: (id) => tracked('getObject', () => real.getObject(id)),
-      upsertObject: (id, revision, value, tag) => tracked('upsertObject', () => real.upsertObject(id, revision, value, tag), true),
-      deleteObject: (id, revision) => tracked('deleteObject', () => real.deleteObject(id, revision), true),
+      upsertObject: (id, revision, value, tag) => tracked('upsertObject', () => real.upsertObject(id, revision, value, tag), () => real.getObject(id)),
+      deleteObject: (id, revision) => tracked('deleteObject', () => real.deleteObject(id, revision), () => real.getObject(id)),
       ...(typeof currentChanges === 'function' ? { currentChanges: (tag: string, offset: number) => query('currentChanges', () => currentChanges.call(real, tag, offset), true) } : {}),
       ...(typeof changes === 'function' ? { changes: (tag: string, offset: number) => query('currentChanges', () => changes.call(real, tag, offset), false) } : {}),
     };

@@ -61,7 +61,7 @@ describe('conformance compare', () => {
       [['compare', '-a', mutant, '-a', mutant.replace(/\.ts$/, '')], 'load the same module; give each adapter once'],
       [['compare', '-a', 'reference', '--notes', 'missing-notes.json'], 'cannot read the notes file missing-notes.json'],
       [['compare', '-a', 'reference', '--require-notes'], '--require-notes needs --notes <file>'],
-      [['compare', '-a', 'reference', '--rules', 'NOPE-1'], 'no runtime rule or area named NOPE-1'],
+      [['compare', '-a', 'reference', '--rules', 'NOPE-1'], 'no rule or area named NOPE-1'],
       [['-a', 'reference', '-a', mutant, '--baseline', 'x.json'], '--baseline applies to one adapter; with several --adapter the command compares them'],
       [['-a', mutant, '--fail-on', mutant], '--fail-on applies when comparing adapters: give --adapter more than once'],
     ];

@@ -41,7 +41,7 @@ describe('conformance command line', () => {
   it('exits 2 on bad usage', async () => {
     expect((await cli('--bogus')).code).toBe(2);
     expect((await cli('--shard', '3/2')).code).toBe(2);
-    expect((await cli('--rules', 'NOPE-99')).err).toContain('no runtime rule or area named NOPE-99');
+    expect((await cli('--rules', 'NOPE-99')).err).toContain('no rule or area named NOPE-99');
     expect((await cli('--reporter', 'pdf')).code).toBe(2);
     expect((await cli('--replay', 'garbage')).err).toContain('invalid replay token');
   });
