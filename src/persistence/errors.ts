@@ -176,3 +176,27 @@ export class DurableStateStashOverflowError extends PersistenceError {
 function describeCause(cause: unknown): string {
   return errorMessage(cause); // a store may reject with anything, a Proxy included
 }
+
+/**
+ * Another process (or another open store in this process) writes to the directory a
+ * `FileDurableStateStore` was asked to open: one writer per directory, or acknowledged writes
+ * could be lost. The lock file names the owner; a lock whose owner process is dead is taken
+ * over by itself.
+ *
+ * @public
+ */
+export class StoreLockedError extends PersistenceError {
+  readonly code = 'STORE_LOCKED';
+  constructor(
+    readonly directory: string,
+    /** The lock file, to delete by hand only when its owner is certainly gone (e.g. on another host). */
+    readonly lockFile: string,
+    readonly owner: { readonly pid: number; readonly host: string; readonly since: string } | undefined,
+  ) {
+    super(
+      owner === undefined
+        ? `${directory} is locked by another FileDurableStateStore (its lock file ${lockFile} cannot be read); one writer per directory. If no process uses the directory, delete ${lockFile}`
+        : `${directory} is in use by another FileDurableStateStore (pid ${owner.pid} on ${owner.host}, since ${owner.since}); one writer per directory. If that process is gone, delete ${lockFile}`,
+    );
+  }
+}

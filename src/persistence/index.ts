@@ -16,6 +16,7 @@ export {
   PersistenceError,
   RevisionConflictError,
   StoreClosedError,
+  StoreLockedError,
 } from './errors.js';
 export { InMemoryDurableStateStore } from './stores/InMemoryDurableStateStore.js';
 export type { InMemoryDurableStateStoreOptions } from './stores/InMemoryDurableStateStore.js';

@@ -7,10 +7,11 @@ import type {
   GetObjectResult,
   Offset,
 } from '../DurableStateStore.js';
-import { DurableStateStoreError, StoreClosedError } from '../errors.js';
+import { DurableStateStoreError, StoreClosedError, StoreLockedError } from '../errors.js';
 import type { DurableStateFileSystem } from './DurableStateFileSystem.js';
 import { referenceStoreCapabilities } from './_internals/capabilities.js';
 import { currentChangesQuery, liveChangesQuery } from './_internals/changeQueries.js';
+import { DirectoryLock } from './_internals/DirectoryLock.js';
 import { parseRecord, recordText, type EntityRecord } from './_internals/entityRecords.js';
 import { fileNameFor, RECORD_SUFFIX, TEMP_SUFFIX } from './_internals/fileNames.js';
 import { LatestChangeIndex } from './_internals/LatestChangeIndex.js';
@@ -18,7 +19,10 @@ import { objectOf, resolveWrite, toJson, validateWrite, type StateWrite } from '
 
 /** Options of {@link FileDurableStateStore}. @public */
 export interface FileDurableStateStoreOptions {
-  /** The directory holding the store; created if missing. One store instance per directory. */
+  /**
+   * The directory holding the store; created if missing. One writer per directory: opening a
+   * directory another store instance (in any process) has open fails with `StoreLockedError`.
+   */
   readonly directory: string;
   /** The file system; defaults to `node:fs`. Tests pass memfs, possibly wrapped to inject faults. */
   readonly fs?: DurableStateFileSystem;
@@ -64,6 +68,12 @@ interface PlannedWrite {
  * the batch's durability unknown, so the store refuses all further work with that error until
  * it is reopened, which re-reads the truth from disk.
  *
+ * **One writer.** Opening takes an exclusive lock on the directory (a `writer.lock` file naming
+ * the owner's pid and host), so a second process — or a second instance in this one — gets a
+ * `StoreLockedError` instead of silently losing writes to the first. `close()` releases the
+ * lock; a lock whose process is dead (a crash) is taken over on the next open. Temporary files
+ * carry their writer's token, and recovery never removes one whose writer still runs.
+ *
  * **Memory.** The latest change of every entity (values included) is kept in memory for reads
  * and tag queries and rebuilt from the directory on open. Values are stored as JSON: they must
  * be JSON-serializable and come back as their JSON round trip (the returned objects are shared
@@ -85,6 +95,10 @@ export class FileDurableStateStore implements DurableStateStore {
   private queue: QueuedWrite[] = [];
   private flushing: Promise<void> | undefined;
   private tempCounter = 0;
+  /** Held from open to close; undefined until the directory is locked. */
+  private lock: DirectoryLock | undefined;
+  /** The file-system object, identifying (with the directory) whose lock this process holds. */
+  private readonly fsKey: object;
   private closed = false;
   /** Set when a directory fsync failed: what is on disk is unknown until the store is reopened. */
   private failure: DurableStateStoreError | undefined;
@@ -92,6 +106,7 @@ export class FileDurableStateStore implements DurableStateStore {
 
   /** Starts opening the store; every operation waits for that. Use {@link FileDurableStateStore.open} to wait explicitly. */
   constructor(options: FileDurableStateStoreOptions) {
+    this.fsKey = options.fs ?? nodeFs;
     this.fs = (options.fs ?? nodeFs).promises;
     this.directory = options.directory;
     this.now = options.now ?? Date.now;
@@ -157,17 +172,23 @@ export class FileDurableStateStore implements DurableStateStore {
     this.closed = true;
     await this.flushing;
     this.index.notifier.close();
+    await this.ready.catch(() => {});
+    await this.lock?.release();
+    this.lock = undefined;
   }
 
   private async load(): Promise<void> {
     try {
       await this.fs.mkdir(this.directory, { recursive: true });
+      const lock = await DirectoryLock.acquire(this.fs, this.fsKey, this.directory);
+      this.lock = lock;
       const records: EntityRecord[] = [];
       for (const name of await this.fs.readdir(this.directory)) {
         const path = join(this.directory, name);
         if (name.endsWith(TEMP_SUFFIX)) {
-          // A write that crashed before its rename: never acknowledged, so it is dropped.
-          await this.fs.unlink(path);
+          // A write that crashed before its rename: never acknowledged, so it is dropped —
+          // unless its writer still runs (a writer that ignores the lock): never touch its files.
+          if (!lock.mayBeLive(name)) await this.fs.unlink(path);
         } else if (name.endsWith(RECORD_SUFFIX) && (name.startsWith('s-') || name.startsWith('h-'))) {
           const record = parseRecord(await this.fs.readFile(path, 'utf8'), name);
           const id = record.kind === 'change' ? record.change.persistenceId : record.persistenceId;
@@ -183,7 +204,9 @@ export class FileDurableStateStore implements DurableStateStore {
       }
       this.loaded = true;
     } catch (error) {
-      throw error instanceof DurableStateStoreError
+      await this.lock?.release();
+      this.lock = undefined;
+      throw error instanceof DurableStateStoreError || error instanceof StoreLockedError
         ? error
         : new DurableStateStoreError(`cannot open durable state directory ${this.directory}`, { cause: error });
     }
@@ -287,7 +310,8 @@ export class FileDurableStateStore implements DurableStateStore {
       queued,
       change,
       path,
-      tempPath: `${path}.${++this.tempCounter}${TEMP_SUFFIX}`,
+      // Unique per writer instance, so two writers can never write into one temporary file.
+      tempPath: `${path}.${this.lock!.owner}.${++this.tempCounter}${TEMP_SUFFIX}`,
       text: recordText(record, queued.valueJson),
     };
   }

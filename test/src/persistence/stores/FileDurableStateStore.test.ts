@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FileDurableStateStore } from '../../../../src/persistence/stores/FileDurableStateStore.js';
 import type { DurableStateFileSystem } from '../../../../src/persistence/stores/DurableStateFileSystem.js';
 import { fileNameFor } from '../../../../src/persistence/stores/_internals/fileNames.js';
+import { LOCK_FILE } from '../../../../src/persistence/stores/_internals/DirectoryLock.js';
 import { collect, describeDurableStateStore, expectCode } from './durableStateStoreSuite.js';
 import { crashableFileSystem } from './_internals/crashableFileSystem.js';
 import { faultyFileSystem, memoryFileSystem, type FaultPlan, type FsStep } from './_internals/faultyFileSystem.js';
@@ -63,7 +64,8 @@ describe('FileDurableStateStore file names', () => {
     for (const [i, id] of awkwardIds.entries()) expect(await again.getObject(id)).toEqual({ value: { i }, revision: 1 });
     expect(await fs.promises.readdir('/')).toEqual(['data']);
     expect(await fs.promises.readdir('/data')).toEqual(['state']);
-    expect((await fs.promises.readdir(DIRECTORY)).length).toBe(awkwardIds.length);
+    // One file per id, plus the lock of the open store.
+    expect((await fs.promises.readdir(DIRECTORY)).length).toBe(awkwardIds.length + 1);
     await again.close();
   });
 });
@@ -73,7 +75,7 @@ describe('FileDurableStateStore group commit', () => {
     const { fs, count } = faultyFileSystem(memoryFileSystem(), () => undefined);
     const store = await openOn(fs);
     await Promise.all(Array.from({ length: 100 }, (_, i) => store.upsertObject(`e${i}`, 1, i, '')));
-    expect(count('writeFile')).toBe(100);
+    expect(count('writeFile')).toBe(100 + 1); // and the lock file, written once on open
     expect(count('directorySync')).toBe(1);
     expect(await collect(store.currentChanges(''))).toHaveLength(100);
     await store.close();
@@ -92,10 +94,10 @@ describe('FileDurableStateStore group commit', () => {
   });
 });
 
-/** Fails the `nth` (1-based) occurrence of `step` with `code`. */
+/** Fails the `nth` (1-based) occurrence of `step` with `code` (steps on the lock file not counted). */
 function failNth(step: FsStep, nth: number, code: string): FaultPlan {
   let seen = 0;
-  return (s) => (s === step && ++seen === nth ? code : undefined);
+  return (s, path) => (s === step && !path.includes(LOCK_FILE) && ++seen === nth ? code : undefined);
 }
 
 describe('FileDurableStateStore under injected faults', () => {
@@ -155,7 +157,7 @@ describe('FileDurableStateStore under injected faults', () => {
     await handle.close();
     const store = await openOn(memory);
     expect(await store.getObject('p')).toEqual({ value: undefined, revision: 0 });
-    expect(await memory.promises.readdir(DIRECTORY)).toEqual([]);
+    expect(await memory.promises.readdir(DIRECTORY)).toEqual([LOCK_FILE]);
     await store.close();
     const torn = await memory.promises.open(`${DIRECTORY}/${fileNameFor('q')}`, 'w');
     await torn.writeFile('{"state":"updated","persis');
