@@ -6,4 +6,4 @@
  * runtime settled hundreds of times per property still runs in seconds. `--patience` and
  * `StorePlugin.patienceMs` change it.
  */
-export const defaultPatienceMs = 5;
+export const defaultPatienceMs = 2;
