@@ -11,7 +11,7 @@ export interface EffectiveProfile {
 
 /**
  * Removes from a profile everything the declared capabilities cannot express, so generators
- * never ask an adapter to emulate a feature (ADAPTERS.md §5).
+ * never ask an adapter to emulate a feature (ADAPTERS.md §11).
  */
 export function effectiveProfile(profile: GenerationProfile, declared: ReadonlySet<Capability>): EffectiveProfile {
   const has = (needs: readonly Capability[]) => needs.every((c) => declared.has(c));
