@@ -32,6 +32,7 @@ export { allowedHookPolicies, hookProperties, runHookProperty } from './hooks/ru
 export { runStoreConformance } from './store/runStoreConformance.js';
 export { runStoreProperty } from './store/runStoreProperty.js';
 export { storeFamilies } from './store/storeFamilies.js';
+export { storeProperties } from './store/storeProperties.js';
 export type { StoreFamily, StoreProfile, StoreStepKind } from './store/StoreProfile.js';
 
 // The data the suite hands to an adapter (defined with the model, re-exported so adapter authors

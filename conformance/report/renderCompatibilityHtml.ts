@@ -86,7 +86,7 @@ export function renderCompatibilityHtml(matrix: CompatibilityMatrix): string {
   const ruleCount = matrix.areas.reduce((n, a) => n + a.rows.length, 0);
   const body = [
     '<h1>Compatibility matrix</h1>',
-    `<div class="meta">${matrix.columns.length} implementation(s) against ${ruleCount} runtime rules of ${x(matrix.kit.name)} ${x(matrix.kit.version)} · seed ${seedsOf(matrix.columns)}</div>`,
+    `<div class="meta">${matrix.columns.length} implementation(s) against ${ruleCount} rules of ${x(matrix.kit.name)} ${x(matrix.kit.version)} · seed ${seedsOf(matrix.columns)}</div>`,
     '<h2>Summary</h2>',
     summary,
     '<h2>Rules</h2>',

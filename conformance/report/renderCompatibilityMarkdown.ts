@@ -69,7 +69,7 @@ export function renderCompatibilityMarkdown(matrix: CompatibilityMatrix, options
     '# Compatibility matrix',
     '',
     ...(options.preamble !== undefined ? [...options.preamble, ''] : []),
-    `${matrix.columns.length} implementation(s) against ${ruleCount} runtime rules of ${md(matrix.kit.name)} ${md(matrix.kit.version)}, seed ${seedsOf(matrix.columns)}.`,
+    `${matrix.columns.length} implementation(s) against ${ruleCount} rules of ${md(matrix.kit.name)} ${md(matrix.kit.version)}, seed ${seedsOf(matrix.columns)}.`,
     `Cells: ${legend}. A failed cell links to its shrunk counterexample below; a small number links to the full reason a rule was skipped or not reached.`,
     '',
     '## Summary',
