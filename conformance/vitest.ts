@@ -47,6 +47,7 @@ function declareRuleTests<F extends Checked>(
   const runOptions: RunOptions = {
     ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.patienceMs !== undefined ? { patienceMs: options.patienceMs } : {}),
   };
   const running = new Map<string, Promise<PropertyResult>>();
   const resultOf = (family: F): Promise<PropertyResult> => {

@@ -36,6 +36,7 @@ export async function runConformance(adapter: RuntimeAdapter, options: Conforman
   const runOptions: RunOptions = {
     ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.patienceMs !== undefined ? { patienceMs: options.patienceMs } : {}),
   };
   const results = new Map<string, PropertyResult>();
   for (const property of needed) results.set(property.id, await property.run(runOptions));

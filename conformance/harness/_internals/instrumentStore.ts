@@ -54,7 +54,13 @@ export function instrumentStore(plugin: StorePlugin, heartbeat: Heartbeat, fault
   function store(real: StoreUnderTest): StoreUnderTest {
     const { currentChanges, changes } = real;
     return {
-      getObject: (id) => tracked('getObject', () => real.getObject(id)),
+      getObject: (id) =>
+        tracked('getObject', async () => {
+          const got = await real.getObject(id);
+          // Not an answer at all (a driver returning nothing): out of contract, like a malformed probe event.
+          if (typeof got !== 'object' || got === null) throw new TypeError(`getObject(${JSON.stringify(id)}) resolved to ${String(got)}, not { value, revision }`);
+          return got;
+        }),
       upsertObject: (id, revision, value, tag) => tracked('upsertObject', () => real.upsertObject(id, revision, value, tag), () => real.getObject(id)),
       deleteObject: (id, revision) => tracked('deleteObject', () => real.deleteObject(id, revision), () => real.getObject(id)),
       ...(typeof currentChanges === 'function' ? { currentChanges: (tag: string, offset: number) => query('currentChanges', () => currentChanges.call(real, tag, offset), true) } : {}),
