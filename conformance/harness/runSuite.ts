@@ -140,9 +140,11 @@ interface Breakage {
  * Runs the suite against an adapter loaded in a worker thread under a watchdog: a hung
  * operation, a throw or an event out of contract turns that property's rules into `error`
  * (with the seed and a replay token) and the run goes on with a fresh worker; a failure that
- * passes when replayed is `flaky`. Throws `AdapterLoadError` when the adapter cannot be loaded
- * and `ReplayMismatchError` when a replay token names another adapter, `InvalidReplayTokenError`
- * when its path leads to no generated case.
+ * passes when replayed is `flaky`. The module may be a runtime adapter, a store plugin or both;
+ * it is judged on the rules of what it offers. Throws `AdapterLoadError` when the adapter cannot
+ * be loaded, `ReplayMismatchError` when a replay token names another runtime adapter,
+ * `InvalidReplayTokenError` when its path leads to no generated case, and `SelectionError` when
+ * the selection holds none of the rules the module is judged on.
  *
  * @public
  */

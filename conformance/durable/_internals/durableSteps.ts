@@ -220,7 +220,8 @@ class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, Dura
     // Every upsert carries the entity's tag (DS-05); the history does not show tags.
     const wrongTags = real.store.takeWrongTags();
     if (wrongTags.length > 0) {
-      throw new ConformanceViolation(shown, wrongTags, ['DS-05'], observed.map(describeEvent), [], real.log.slice(-12), true);
+      const expected = [`every upsert of the entity carries the tag it was built with, ${JSON.stringify(ENTITY_TAG)}`];
+      throw new ConformanceViolation(shown, wrongTags, ['DS-05'], observed.map(describeEvent), expected, real.log.slice(-12), true);
     }
     m.state = resolveDurable(outcome.next, observed);
     for (const rule of outcome.exercised) real.exercised.add(rule);
