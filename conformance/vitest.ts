@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { areas, partitionByCapabilities, rulesByRole, testTitle, type AreaId, type Capability, type Role } from '../spec/index.js';
 import type { RuntimeAdapter } from './contract/RuntimeAdapter.js';
 import type { StorePlugin } from './contract/StorePlugin.js';
@@ -42,6 +42,8 @@ function declareRuleTests<F extends Checked>(
   families: readonly F[],
   run: (family: F, options: RunOptions) => Promise<PropertyResult>,
   options: ConformanceSuiteOptions,
+  /** Around the suite's tests: a store plugin's `setup()` and `teardown()`. */
+  around: { readonly setup?: () => Promise<void>; readonly teardown?: () => Promise<void> } = {},
 ): void {
   const selected = rulesByRole(role).filter((r) => options.rules === undefined || options.rules.includes(r.id));
   const runOptions: RunOptions = {
@@ -61,6 +63,9 @@ function declareRuleTests<F extends Checked>(
   const skipReasons = new Map(partitionByCapabilities(declared, selected).skipped.map((s) => [s.rule.id, s.reason] as const));
 
   describe(title, () => {
+    const { setup, teardown } = around;
+    if (setup !== undefined) beforeAll(setup, options.timeoutMs ?? 60_000);
+    if (teardown !== undefined) afterAll(teardown, options.timeoutMs ?? 60_000);
     for (const area of Object.keys(areas) as AreaId[]) {
       const inArea = selected.filter((r) => r.area === area);
       if (inArea.length === 0) continue;
@@ -114,5 +119,10 @@ export function storeConformanceSuite(plugin: StorePlugin, options: ConformanceS
     storeFamilies,
     (family, runOptions) => runStoreProperty(plugin, family, runOptions),
     options,
+    // Once around all the plugin's tests, as the command and runStoreConformance do.
+    {
+      ...(plugin.setup !== undefined ? { setup: () => plugin.setup!() } : {}),
+      ...(plugin.teardown !== undefined ? { teardown: () => plugin.teardown!() } : {}),
+    },
   );
 }

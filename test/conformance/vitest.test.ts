@@ -1,3 +1,4 @@
+import { afterAll, describe, expect } from 'vitest';
 import { inMemoryStorePlugin } from '../../conformance/adapters/in-memory-store.js';
 import { referenceRuntimeAdapter } from '../../conformance/adapters/reference-runtime.js';
 import { conformanceSuite, storeConformanceSuite } from '../../conformance/vitest.js';
@@ -15,3 +16,26 @@ conformanceSuite(withoutExtensions, { rules: ['HOOK-08', 'HOOK-01'], seed: 7, nu
 
 // The store flavour: TAG-01 is skipped (a store plugin does not declare durable-state.tags: it needs a durable-state behavior).
 storeConformanceSuite(inMemoryStorePlugin, { rules: ['STORE-01', 'STORE-04', 'TAG-01', 'TAG-03', 'TAG-05'], seed: 7, numRuns: 40 });
+
+// A plugin whose createStore() throws unless its setup() ran, and whose teardown() must run once after the tests.
+const lifecycle = { setups: 0, teardowns: 0 };
+const needsSetup = {
+  ...inMemoryStorePlugin,
+  name: 'in-memory store behind setup()',
+  async setup() {
+    lifecycle.setups++;
+  },
+  createStore() {
+    if (lifecycle.setups !== 1 || lifecycle.teardowns !== 0) throw new Error('createStore() outside setup()…teardown()');
+    return inMemoryStorePlugin.createStore();
+  },
+  async teardown() {
+    lifecycle.teardowns++;
+  },
+};
+describe('storeConformanceSuite around a plugin with setup() and teardown()', () => {
+  storeConformanceSuite(needsSetup, { rules: ['STORE-02'], seed: 7, numRuns: 10 });
+  afterAll(() => {
+    expect(lifecycle).toEqual({ setups: 1, teardowns: 1 });
+  });
+});
