@@ -1,6 +1,7 @@
 /**
  * Runs inside a worker thread: loads the adapter (a runtime adapter, a store plugin or both),
- * then runs the properties the main thread asks for. Adapter code only ever runs here, where the watchdog can terminate it.
+ * then runs the properties the main thread asks for. Adapter code only ever runs here, where
+ * the watchdog can terminate it.
  */
 import { Session } from 'node:inspector/promises';
 import { parentPort, workerData } from 'node:worker_threads';
