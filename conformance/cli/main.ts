@@ -191,7 +191,7 @@ function withCompareOptions(cmd: Command): Command {
 function program(io: CliIo, exit: { code: number }): Command {
   const kit = kitManifest();
   const cmd = new Command('conformance')
-    .description(`Checks an actor runtime against the ${kit.name} rules through its adapter and writes reports.`)
+    .description(`Checks an actor runtime (through its adapter) or a durable-state store (through its plugin) against the ${kit.name} rules and writes reports.`)
     .version(kit.version, '-V, --version', 'print the kit version')
     // Options after a subcommand belong to it (they share --out and more).
     .enablePositionalOptions()
