@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { StoreLockedError } from '../../../../src/persistence/errors.js';
 import { FileDurableStateStore } from '../../../../src/persistence/stores/FileDurableStateStore.js';
 import type { DurableStateFileSystem } from '../../../../src/persistence/stores/DurableStateFileSystem.js';
 import { fileNameFor } from '../../../../src/persistence/stores/_internals/fileNames.js';
@@ -234,5 +235,72 @@ describe('FileDurableStateStore on the real file system', () => {
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('FileDurableStateStore directory lock', () => {
+  const lockPath = `${DIRECTORY}/${LOCK_FILE}`;
+  /** A pid no process has (above Linux's pid_max), so its lock is stale. */
+  const deadPid = 2 ** 30;
+  const lockText = (pid: number, owner: string) => JSON.stringify({ pid, host: hostname(), owner, since: '2026-01-01T00:00:00.000Z' });
+
+  async function withLock(fs: DurableStateFileSystem, text: string): Promise<void> {
+    await fs.promises.mkdir(DIRECTORY, { recursive: true });
+    const handle = await fs.promises.open(lockPath, 'w');
+    await handle.writeFile(text);
+    await handle.close();
+  }
+
+  it('refuses a second open of the directory in this process, and allows it again after close', async () => {
+    const memory = memoryFileSystem();
+    const first = await openOn(memory);
+    await expect(openOn(memory)).rejects.toMatchObject({ code: 'STORE_LOCKED', message: expect.stringContaining(`pid ${process.pid}`) });
+    await first.upsertObject('p', 1, 'kept', '');
+    await first.close();
+    const second = await openOn(memory);
+    expect(await second.getObject('p')).toEqual({ value: 'kept', revision: 1 });
+    await second.close();
+    expect(await memory.promises.readdir(DIRECTORY)).not.toContain(LOCK_FILE);
+  });
+
+  it('takes over the lock of a dead process, and refuses the lock of a live one', async () => {
+    const memory = memoryFileSystem();
+    await withLock(memory, lockText(deadPid, 'p-dead'));
+    const store = await openOn(memory);
+    await store.close();
+    await withLock(memory, lockText(process.ppid, 'p-parent'));
+    await expect(openOn(memory)).rejects.toBeInstanceOf(StoreLockedError);
+    expect(await memory.promises.readFile(lockPath, 'utf8')).toBe(lockText(process.ppid, 'p-parent'));
+  });
+
+  it('never removes a live lock another process made while a stale one was being taken over', async () => {
+    const memory = memoryFileSystem();
+    await withLock(memory, lockText(deadPid, 'p-dead'));
+    const fresh = lockText(process.ppid, 'p-racer');
+    let raced = false;
+    const racing: DurableStateFileSystem = {
+      promises: {
+        ...memory.promises,
+        readdir: (path) => memory.promises.readdir(path),
+        async rename(from, to) {
+          if (from === lockPath && !raced) {
+            // Between our read of the stale lock and our move, another process replaced it with its own.
+            raced = true;
+            await memory.promises.unlink(lockPath);
+            await withLock(memory, fresh);
+          }
+          return memory.promises.rename(from, to);
+        },
+      },
+    };
+    await expect(openOn(racing)).rejects.toMatchObject({ code: 'STORE_LOCKED', message: expect.stringContaining(`pid ${process.ppid}`) });
+    expect(raced).toBe(true);
+    expect(await memory.promises.readFile(lockPath, 'utf8')).toBe(fresh);
+  });
+
+  it('refuses a lock it cannot read, naming the file to delete', async () => {
+    const memory = memoryFileSystem();
+    await withLock(memory, '{"pid":');
+    await expect(openOn(memory)).rejects.toMatchObject({ code: 'STORE_LOCKED', message: expect.stringContaining(`delete ${lockPath}`) });
   });
 });
