@@ -21,8 +21,10 @@ describe('conformance --adapter <store plugin>', () => {
     const run = await readRun('mem');
     expect(run.adapter.name).toBe('in-memory-store');
     expect(run.rules.map((r) => r.id)).toEqual(rulesByRole('store').map((r) => r.id));
-    const junit = await readFile(sandbox.path('mem', 'junit.xml'), 'utf8');
-    expect(junit).toContain('STORE-04');
+    for (const file of ['junit.xml', 'conformance.md', 'conformance.html']) {
+      const report = await readFile(sandbox.path('mem', file), 'utf8');
+      for (const id of ['STORE-04', 'TAG-03']) expect(report, `${id} in ${file}`).toContain(id);
+    }
   });
 
   it('exits 1 naming the revision rule for a broken plugin, and its replay command passes against the fixed plugin', async () => {
