@@ -159,6 +159,10 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
   const implementations = worker.implementations;
   const token = options.replay === undefined ? undefined : decodeReplayToken(options.replay);
   // A store case replays against any plugin; a runtime case only against the adapter it failed on.
+  if (token !== undefined && !isStoreProperty(token.family) && token.adapter === undefined) {
+    await worker.terminate();
+    throw new InvalidReplayTokenError(`missing adapter: a case of the runtime property ${token.family} names the adapter it failed on`);
+  }
   if (token?.adapter !== undefined && !isStoreProperty(token.family) && token.adapter !== identity.name) {
     await worker.terminate();
     throw new ReplayMismatchError(token.adapter, identity.name);
