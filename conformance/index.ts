@@ -23,7 +23,7 @@ export { decodeReplayToken, encodeReplayToken, InvalidReplayTokenError, type Rep
 export type { Counterexample, PropertyResult, ResultStatus, RuleResult } from './engine/results.js';
 export { deriveRuleResults } from './engine/ruleResults.js';
 export { runConformance, runRule, type ConformanceOptions, type ConformanceReport } from './engine/runConformance.js';
-export { runProperty, type RunOptions } from './engine/runProperty.js';
+export { DEFAULT_PATIENCE_MS, runProperty, type RunOptions } from './engine/runProperty.js';
 export { runtimeProperties, type RunnableProperty } from './engine/runtimeProperties.js';
 export { runtimeFamilies } from './families/index.js';
 export { hookFamilies } from './hooks/hookFamilies.js';

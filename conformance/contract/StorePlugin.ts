@@ -42,17 +42,18 @@ export interface StorePlugin {
   /** What deleting a never-written id does (STORE-08); leave out to accept either. */
   readonly deleteOfUnknownId?: 'tombstone' | 'ignore';
   /**
+   * Real milliseconds after which a live query that emitted nothing more counts as quiet
+   * (TAG-03): longer than the store takes to deliver a committed change to a live query. A run's
+   * `patienceMs` option (the CLI's `--patience`) overrides it; default 100 ms, suited to a
+   * database on localhost. An in-process store can declare a few milliseconds to run faster.
+   */
+  readonly patienceMs?: number;
+  /**
    * Called once, before the first `createStore` of a run (open a connection pool, create a
    * schema). A store for a real database is created hundreds of times per run: keep the costly
    * part here and make `createStore` cheap (a fresh namespace, table prefix or key prefix).
    */
   setup?(): Promise<void>;
-  /**
-   * How long, in real milliseconds, a live query (`changes`) may stay silent before the suite
-   * judges it has delivered everything (default: the run's `--patience`). Raise it when the
-   * store polls its database or the database is far away.
-   */
-  readonly patienceMs?: number;
   /** A fresh, empty store for one run. */
   createStore(): StoreUnderTest | Promise<StoreUnderTest>;
   /** Releases a store made by `createStore`. */

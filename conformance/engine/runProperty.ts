@@ -22,11 +22,19 @@ export interface RunOptions {
   readonly replay?: string;
   /**
    * Real milliseconds of quiet after which the suite judges that nothing more will happen: the
-   * generic `settle()` of a runtime without one, and a store's live query. Default: small,
-   * suited to an in-process runtime and a database on localhost.
+   * generic `settle()` of a runtime without one (default 2 ms), and a store's live query
+   * (overrides a store plugin's own `patienceMs`; default {@link DEFAULT_PATIENCE_MS}).
    */
   readonly patienceMs?: number;
 }
+
+/**
+ * The default patience of a store's live query when neither the run nor the plugin sets one:
+ * several round trips to a database on localhost, even on a loaded machine (a PostgreSQL live query answers in about 1 ms; see bench and docs).
+ *
+ * @public
+ */
+export const DEFAULT_PATIENCE_MS = 100;
 
 interface Scenario {
   readonly hierarchy: ErrorHierarchy;

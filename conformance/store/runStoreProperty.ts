@@ -4,7 +4,7 @@ import type { Capability } from '../../spec/index.js';
 import type { StorePlugin, StoreUnderTest } from '../contract/StorePlugin.js';
 import { ConformanceViolation } from '../engine/ConformanceViolation.js';
 import type { PropertyResult } from '../engine/results.js';
-import type { RunOptions } from '../engine/runProperty.js';
+import { DEFAULT_PATIENCE_MS, type RunOptions } from '../engine/runProperty.js';
 import { checkProperty } from '../engine/_internals/checkProperty.js';
 import type { StoreFamily } from './StoreProfile.js';
 import { storeStepArbitrary, type StoreRunModel, type StoreRunReal } from './_internals/storeSteps.js';
@@ -43,6 +43,10 @@ function checkTagQueriesOptional(plugin: StorePlugin, store: StoreUnderTest, vie
 export async function runStoreProperty(plugin: StorePlugin, family: StoreFamily, options: RunOptions = {}): Promise<PropertyResult> {
   const semantics = semanticsOf(plugin);
   const hidden = family.profile.withoutTagQueries === true;
+  const patienceMs = options.patienceMs ?? plugin.patienceMs ?? DEFAULT_PATIENCE_MS;
+  if (!(Number.isFinite(patienceMs) && patienceMs > 0)) {
+    throw new RangeError(`patienceMs must be a positive number of milliseconds, got ${String(patienceMs)} (${options.patienceMs !== undefined ? 'run options' : `plugin ${plugin.name}`})`);
+  }
   const seen = hidden ? pluginWithoutTagQueries(plugin) : plugin;
   // A store case is a sequence of store operations: its token replays against any plugin, the fixed one included.
   const target = { name: seen.name, capabilities: seen.capabilities, bindsReplayTokens: false };
@@ -56,7 +60,7 @@ export async function runStoreProperty(plugin: StorePlugin, family: StoreFamily,
     run: async (_scenario: string, commands, exercised) => {
       const created = await plugin.createStore();
       const store = hidden ? storeWithoutTagQueries(created) : created;
-      const real: StoreRunReal = { store, semantics, exercised: new Set(), log: [] };
+      const real: StoreRunReal = { store, semantics, exercised: new Set(), log: [], patienceMs };
       const model: StoreRunModel = { belief: emptyStoreBelief, writes: 0 };
       try {
         if (hidden) checkTagQueriesOptional(plugin, created, declared);

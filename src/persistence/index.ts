@@ -25,6 +25,12 @@ export type { FileDurableStateStoreOptions } from './stores/FileDurableStateStor
 export type { DurableStateFileHandle, DurableStateFileSystem } from './stores/DurableStateFileSystem.js';
 export { SqliteDurableStateStore } from './stores/SqliteDurableStateStore.js';
 export type { SqliteDurableStateStoreOptions } from './stores/SqliteDurableStateStore.js';
+export { PostgresDurableStateStore } from './stores/PostgresDurableStateStore.js';
+export type {
+  PostgresConnectionOptions,
+  PostgresDurableStateStoreOptions,
+  PostgresPool,
+} from './stores/PostgresDurableStateStore.js';
 
 // Durable State behaviors
 export { DurableStateBehavior } from './DurableStateBehavior.js';

@@ -14,6 +14,13 @@ function capabilitiesOf(c: DurableStateStoreCapabilities): Capability[] {
 }
 
 /**
+ * How long a live query of an in-process store may stay silent before it counts as quiet: its
+ * changes arrive within microtasks of the commit, so a few milliseconds are plenty even on a
+ * loaded machine, and keep the live-query property fast.
+ */
+export const IN_PROCESS_PATIENCE_MS = 5;
+
+/**
  * A store plugin for one of this project's `DurableStateStore`s: the store already speaks the
  * suite's store contract, so the plugin only names it and reads its capabilities.
  */
@@ -29,6 +36,7 @@ export function storePluginFor(
     version: '0.1.0',
     capabilities: capabilitiesOf(capabilities),
     deleteOfUnknownId: capabilities.deleteOfUnknownId,
+    patienceMs: IN_PROCESS_PATIENCE_MS,
     async createStore() {
       const store = await create();
       opened.set(store, store);

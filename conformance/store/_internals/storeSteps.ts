@@ -44,6 +44,8 @@ export interface StoreRunReal {
   readonly semantics: StoreSemantics;
   readonly exercised: Set<string>;
   readonly log: string[];
+  /** Real milliseconds after which a live query that emitted nothing more counts as quiet. */
+  readonly patienceMs: number;
 }
 
 /** Positional write templates become concrete writes, revisions computed from one allowed state. */
@@ -75,24 +77,29 @@ function resolve(template: StoreTemplate, m: StoreRunModel): StoreOperation {
   }
 }
 
-/** Event-loop turns without a new change after which a live query counts as quiet. */
-const quietTurns = 50;
-
-/** Awaits `next`, or gives up after a quiet spell of event-loop turns (leaving it pending for the next pull). */
-async function nextOrQuiet(next: Promise<IteratorResult<StoreChange>>): Promise<IteratorResult<StoreChange> | 'quiet'> {
-  const idle = (async () => {
-    for (let i = 0; i < quietTurns; i++) await new Promise<void>((r) => setImmediate(r));
-    return 'quiet' as const;
-  })();
-  return Promise.race([next, idle]);
+/**
+ * Awaits `next`, or gives up after `patienceMs` real milliseconds without it (leaving it pending
+ * for the next pull). Real time, not event-loop turns: a networked store's change arrives after
+ * a round trip, however idle the event loop is meanwhile.
+ */
+async function nextOrQuiet(next: Promise<IteratorResult<StoreChange>>, patienceMs: number): Promise<IteratorResult<StoreChange> | 'quiet'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const quiet = new Promise<'quiet'>((resolve) => {
+    timer = setTimeout(() => resolve('quiet'), patienceMs);
+  });
+  try {
+    return await Promise.race([next, quiet]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Pulls from a live query (first the `next()` a quiet spell left pending) until it goes quiet; reports whether it completed. */
-async function pullUntilQuiet(iterator: AsyncIterator<StoreChange>, into: ObservedChange[]): Promise<boolean> {
+async function pullUntilQuiet(iterator: AsyncIterator<StoreChange>, into: ObservedChange[], patienceMs: number): Promise<boolean> {
   for (;;) {
     const next = pending.get(iterator) ?? iterator.next();
     pending.delete(iterator);
-    const result = await nextOrQuiet(next);
+    const result = await nextOrQuiet(next, patienceMs);
     if (result === 'quiet') {
       pending.set(iterator, next);
       return false;
@@ -131,7 +138,7 @@ async function collect(stream: AsyncIterable<StoreChange>): Promise<ObservedChan
   return out;
 }
 
-async function perform(store: StoreUnderTest, operation: StoreOperation): Promise<StoreObservation> {
+async function perform(store: StoreUnderTest, operation: StoreOperation, patienceMs: number): Promise<StoreObservation> {
   switch (operation.op) {
     case 'upsert':
     case 'delete':
@@ -154,9 +161,9 @@ async function perform(store: StoreUnderTest, operation: StoreOperation): Promis
       const before: ObservedChange[] = [];
       const after: ObservedChange[] = [];
       try {
-        let completed = await pullUntilQuiet(iterator, before);
+        let completed = await pullUntilQuiet(iterator, before, patienceMs);
         const writeOk = await settled(write(store, operation.write));
-        if (!completed) completed = await pullUntilQuiet(iterator, after);
+        if (!completed) completed = await pullUntilQuiet(iterator, after, patienceMs);
         return { op: 'live', before, writeOk, after, completed };
       } finally {
         void iterator.return?.();
@@ -177,7 +184,7 @@ class StoreStep extends PositionalStep<StoreTemplate, StoreOperation, StoreRunMo
   }
   protected async apply(operation: StoreOperation, m: StoreRunModel, real: StoreRunReal): Promise<void> {
     const shown = describeStoreOperation(operation);
-    const observation = await perform(real.store, operation);
+    const observation = await perform(real.store, operation, real.patienceMs);
     const shownObservation = JSON.stringify(observation);
     real.log.push(`${shown}\n    → ${shownObservation}`);
     const verdict = observeStore(real.semantics, m.belief, operation, observation);

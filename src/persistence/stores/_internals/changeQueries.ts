@@ -2,8 +2,11 @@ import type { DurableStateChange, Offset } from '../../DurableStateStore.js';
 import { InvalidStoreArgumentError } from '../../errors.js';
 import type { ChangeNotifier } from './ChangeNotifier.js';
 
-/** Reads, synchronously, the changes with a tag after an offset, in offset order. */
-export type ChangesAfter = (tag: string, after: Offset) => readonly DurableStateChange[];
+/**
+ * Reads the changes with a tag after an offset, in offset order: synchronously for stores that
+ * hold their index in memory, or as a promise for a database the read is a round trip to.
+ */
+export type ChangesAfter = (tag: string, after: Offset) => readonly DurableStateChange[] | Promise<readonly DurableStateChange[]>;
 
 /** Offsets must be non-negative safe integers; anything else is a caller bug worth reporting early. */
 function startOffset(offset: Offset | undefined): Offset {
@@ -19,9 +22,11 @@ function startOffset(offset: Offset | undefined): Offset {
  */
 export function currentChangesQuery(changesAfter: ChangesAfter, tag: string, offset?: Offset): AsyncIterable<DurableStateChange> {
   const snapshot = changesAfter(tag, startOffset(offset));
+  // An asynchronous read is already under way; its failure belongs to whoever iterates.
+  if (snapshot instanceof Promise) snapshot.catch(() => {});
   return {
     async *[Symbol.asyncIterator]() {
-      yield* snapshot;
+      yield* await snapshot;
     },
   };
 }
@@ -81,16 +86,25 @@ class LiveChangeIterator implements AsyncIterator<DurableStateChange, undefined>
         this.finished = true;
         continue;
       }
-      this.buffer = this.changesAfter(this.tag, this.after);
-      this.index = 0;
-      if (this.buffer.length > 0) continue;
-      // Reading and registering happen in one synchronous step, so no commit can slip between them.
-      await new Promise<void>((resolve) => {
+      // Register for the next commit before reading: a commit during the read (which may be a
+      // round trip to a database) then wakes the wait below, so no commit slips between the two.
+      const woken = new Promise<void>((resolve) => {
         this.wake = resolve;
         this.cancelWait = this.notifier.onNextChange(resolve);
       });
-      this.wake = undefined;
-      this.cancelWait = undefined;
+      try {
+        const read = this.changesAfter(this.tag, this.after);
+        this.buffer = read instanceof Promise ? await read : read;
+        this.index = 0;
+        if (this.buffer.length === 0 && !this.finished) await woken;
+      } catch (error) {
+        // A read cut short by close() or return() ends the query; any other failure is the consumer's to see.
+        if (!this.notifier.isClosed && !this.finished) throw error;
+      } finally {
+        this.cancelWait?.();
+        this.wake = undefined;
+        this.cancelWait = undefined;
+      }
     }
   }
 
