@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ratio, type Implementation, type Measurement } from './scenario.js';
+import { ratio, type Implementation, type Measurement, type Skipped } from './scenario.js';
 import { scenarios } from './scenarios/index.js';
 import type { SuiteFigures } from './suite/measure.js';
 import { fullRunTable, mutantTable, variantTable } from './suite/table.js';
@@ -94,7 +94,14 @@ const rows: string[][] = [];
 for (const scenario of scenarios) {
   if (only && !only.has(scenario.name)) continue;
   process.stderr.write(`bench: ${scenario.name} (${scenario.description}), ${runs} runs each ...\n`);
-  const results = runInChild<Partial<Record<Implementation, Measurement>>>('worker.ts', [scenario.name, String(runs)]);
+  const outcome = runInChild<Partial<Record<Implementation, Measurement>> | Skipped>('worker.ts', [scenario.name, String(runs)]);
+  if ('skipped' in outcome) {
+    // Nothing measured: the figures of an earlier run, if any, stay in bench.json as they were.
+    process.stderr.write(`bench: ${scenario.name} skipped: ${outcome.skipped}\n`);
+    rows.push([scenario.name, 'skipped', outcome.skipped, '', '']);
+    continue;
+  }
+  const results = outcome;
   const implementations = Object.keys(results) as Implementation[];
   const ratios: Record<string, number> = {};
   for (const other of implementations.filter((i) => i !== 'ours')) ratios[`ours/${other}`] = ratio(results, other);

@@ -24,6 +24,13 @@ export interface Scenario {
   readonly run: Readonly<Partial<Record<Implementation, () => Promise<Measurement>>>>;
   /** Targets from the issue, checked and printed by the runner (never asserted in tests). */
   readonly targets?: readonly Target[];
+  /** Why the scenario cannot run here (e.g. no database server), checked first; `undefined` when it can. */
+  readonly unavailable?: () => Promise<string | undefined>;
+}
+
+/** What a scenario's worker reports when the scenario cannot run here. */
+export interface Skipped {
+  readonly skipped: string;
 }
 
 export interface Target {

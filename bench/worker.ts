@@ -12,6 +12,12 @@ if (!scenario) {
 }
 const runs = Number(runsText);
 
+const skipped = await scenario.unavailable?.();
+if (skipped !== undefined) {
+  process.stdout.write(`${JSON.stringify({ skipped })}\n`);
+  process.exit(0);
+}
+
 const samples = new Map<Implementation, Measurement[]>();
 for (let i = 0; i < runs; i++) {
   for (const [implementation, run] of Object.entries(scenario.run) as [Implementation, () => Promise<Measurement>][]) {

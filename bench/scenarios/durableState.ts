@@ -6,6 +6,7 @@ import {
   THOUSAND_ENTITIES,
   type DurableStateLoad,
 } from '../durable-state.js';
+import { measurePostgresStoreRoundTrips, measureRawPgInserts, postgresUnavailable } from '../postgres.js';
 import { ratio, type Scenario } from '../scenario.js';
 import { measureInMemoryStore, measureRawFsyncWrites, measureSqliteStore } from '../stores.js';
 
@@ -77,4 +78,23 @@ export const durableStateScenarios: readonly Scenario[] = [
     () => measureSqliteStoreRoundTrips(durableMany),
     () => measureSqliteStore({ entities: 1_000, writesPerEntity: 3 }),
   ),
+  // The server named by the PG* variables (scripts/postgres.sh start); skipped without one.
+  {
+    ...persistScenario(
+      'persist-postgres-1',
+      'Durable State, PostgreSQL store, 1 entity, 2,000 commands (64 in flight); baseline: raw pg parameterised inserts, one at a time, same server',
+      () => measurePostgresStoreRoundTrips(durableOne),
+      () => measureRawPgInserts({ entities: 1, insertsPerEntity: 2_000 }),
+    ),
+    unavailable: postgresUnavailable,
+  },
+  {
+    ...persistScenario(
+      'persist-postgres-1000',
+      'Durable State, PostgreSQL store, 1,000 entities x 5 commands; baseline: raw pg parameterised inserts, 1,000 writers on a pool of the same size, same server',
+      () => measurePostgresStoreRoundTrips(durableMany),
+      () => measureRawPgInserts({ entities: 1_000, insertsPerEntity: 5 }),
+    ),
+    unavailable: postgresUnavailable,
+  },
 ];

@@ -10,7 +10,7 @@ import { ChangeNotifier } from './_internals/ChangeNotifier.js';
 import { referenceStoreCapabilities } from './_internals/capabilities.js';
 import { currentChangesQuery, liveChangesQuery } from './_internals/changeQueries.js';
 import { loadPg } from './_internals/loadPg.js';
-import { PostgresChangeListener, type ListeningPool } from './_internals/PostgresChangeListener.js';
+import { PostgresChangeListener, type ListeningClient } from './_internals/PostgresChangeListener.js';
 import { migrate, postgresNames, type PostgresNames, type SqlSession } from './_internals/postgresSchema.js';
 import { changeOfRow, checkedWrite, ensureNamespace, selectRow, selectTagged, type PostgresStateRow, type Statement } from './_internals/postgresStatements.js';
 import { objectOf, toJson, validateWrite, type StateWrite } from './_internals/writes.js';
@@ -35,8 +35,10 @@ export interface PostgresConnectionOptions {
   readonly user?: string;
   readonly password?: string;
   readonly database?: string;
-  /** Most connections the pool opens (default 10). */
+  /** Most connections the pool opens (default 10; one more than the live queries' LISTEN connection). */
   readonly max?: number;
+  /** How long to wait for a new connection before failing, in milliseconds (default: no limit). */
+  readonly connectionTimeoutMillis?: number;
 }
 
 /** Options of {@link PostgresDurableStateStore.open}. @public */
@@ -65,6 +67,34 @@ export interface PostgresDurableStateStoreOptions {
  * migration's round trips, so opening a store (say, one per test) costs one statement.
  */
 const migrated = new WeakMap<object, Map<string, Promise<void>>>();
+
+/**
+ * Opens the LISTEN connection of a pool: for a `pg` pool, a client of its own with the pool's
+ * settings, outside the pool, so live queries never take a connection reads and writes need;
+ * for any other pool, a connection checked out of it.
+ */
+async function connectListener(pool: PostgresPool): Promise<ListeningClient> {
+  const { options, Client } = pool as { options?: object; Client?: new (options: object) => PgClient };
+  if (options === undefined) return (await pool.connect()) as ListeningClient;
+  // The pool's own settings object: its password is a non-enumerable property a copy would lose.
+  const ClientClass = Client ?? (loadPg().Client as unknown as new (options: object) => PgClient);
+  const client = new ClientClass(options);
+  client.on('error', () => {}); // until the listener attaches its own handler
+  await client.connect();
+  const on = (event: string, listener: (argument: never) => void) => client.on(event, listener);
+  const removeListener = (event: string, listener: (...args: never[]) => void) => client.removeListener(event, listener);
+  const release = () => void client.end().catch(() => {});
+  return { query: (text: string) => client.query(text), on, removeListener, release };
+}
+
+/** The parts of a `pg` `Client` the listener uses. */
+interface PgClient {
+  connect(): Promise<void>;
+  query(text: string): Promise<unknown>;
+  on(event: string, listener: (argument: never) => void): unknown;
+  removeListener(event: string, listener: (...args: never[]) => void): unknown;
+  end(): Promise<void>;
+}
 
 /** PostgreSQL limits identifiers to 63 bytes. */
 const MAX_IDENTIFIER_BYTES = 63;
@@ -116,7 +146,7 @@ export class PostgresDurableStateStore implements DurableStateStore {
     private readonly namespace: string,
     private readonly now: () => number,
   ) {
-    this.listener = PostgresChangeListener.of(pool as ListeningPool);
+    this.listener = PostgresChangeListener.of(pool, () => connectListener(pool));
   }
 
   /**

@@ -1,4 +1,4 @@
-/** A connection that can LISTEN: a client checked out of a `pg` pool. */
+/** A connection that can LISTEN; `release` gives it up (destroying it if an error is passed). */
 export interface ListeningClient {
   query(text: string): Promise<unknown>;
   on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): unknown;
@@ -7,16 +7,15 @@ export interface ListeningClient {
   release(error?: Error | boolean): void;
 }
 
-/** What the listener needs of a pool: a connection of its own. */
-export interface ListeningPool {
-  connect(): Promise<ListeningClient>;
-}
+/** Opens the listener's connection. */
+export type ConnectListener = () => Promise<ListeningClient>;
 
 type Subscriber = () => void;
 
 /**
  * One LISTEN connection per pool, shared by every store on that pool that runs live queries,
- * so a thousand stores with live queries hold one connection, not a thousand. Notifications
+ * so a thousand stores with live queries hold one connection, not a thousand, and none of the
+ * pool's: a pool of one connection still serves reads and writes. Notifications
  * carry the namespace as payload and wake the subscribers of that channel and namespace.
  *
  * The connection is checked out when the first subscriber arrives and given back when the
@@ -27,11 +26,11 @@ type Subscriber = () => void;
 export class PostgresChangeListener {
   private static readonly byPool = new WeakMap<object, PostgresChangeListener>();
 
-  /** The listener of `pool`, created on first use. */
-  static of(pool: ListeningPool): PostgresChangeListener {
+  /** The listener of `pool`, created on first use; `connect` opens its connection. */
+  static of(pool: object, connect: ConnectListener): PostgresChangeListener {
     let listener = PostgresChangeListener.byPool.get(pool);
     if (listener === undefined) {
-      listener = new PostgresChangeListener(pool);
+      listener = new PostgresChangeListener(connect);
       PostgresChangeListener.byPool.set(pool, listener);
     }
     return listener;
@@ -42,7 +41,7 @@ export class PostgresChangeListener {
   /** The connection in use, if connecting has started, and the channels it listens on. */
   private current: Connection | undefined;
 
-  private constructor(private readonly pool: ListeningPool) {}
+  private constructor(private readonly connectClient: ConnectListener) {}
 
   /**
    * Subscribes `wake` to commits of `namespace` announced on `channel`; returns the way to
@@ -78,7 +77,7 @@ export class PostgresChangeListener {
 
   private connect(): Connection {
     const connection: Connection = {
-      client: this.pool.connect(),
+      client: this.connectClient(),
       channels: new Map(),
       released: false,
       onNotification: (message) => {
@@ -119,7 +118,7 @@ export class PostgresChangeListener {
     if (byNamespace.size > 0) return;
     this.subscribers.delete(channel);
     if (this.subscribers.size > 0) return;
-    // Nobody listens any more: give the connection back to the pool, unlistened.
+    // Nobody listens any more: give the connection up, unlistened.
     const connection = this.current;
     if (connection === undefined) return;
     this.forget(connection);
@@ -145,7 +144,7 @@ interface Connection {
   readonly onError: (error: Error) => void;
 }
 
-/** Gives a connection back to its pool once (destroyed if `error` is set), without our handlers. */
+/** Gives a connection up once (destroyed if `error` is set), without our handlers. */
 function release(connection: Connection, client: ListeningClient, error?: Error | boolean): void {
   if (connection.released) return;
   connection.released = true;
