@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { postgresUnavailable } from '../conformance/adapters/postgres-store.js';
+import { postgresUnavailable } from '../conformance/adapters/_internals/postgresRun.js';
 import { PostgresDurableStateStore } from '../src/persistence/stores/PostgresDurableStateStore.js';
 import { measurePersistRoundTrips, type DurableStateLoad } from './durable-state.js';
 import { median } from './statistics.js';

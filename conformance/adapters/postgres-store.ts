@@ -16,9 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { PostgresDurableStateStore } from '../../src/index.js';
 import type { StorePlugin } from '../contract/StorePlugin.js';
 import { storePluginFor } from './_internals/fromDurableStateStore.js';
-import { postgresUnavailable, type PostgresRun, startPostgresRun } from './_internals/postgresRun.js';
-
-export { postgresUnavailable };
+import { type PostgresRun, startPostgresRun } from './_internals/postgresRun.js';
 
 let run: Promise<PostgresRun> | undefined;
 let stores = 0;

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { postgresUnavailable } from '../../conformance/adapters/postgres-store.js';
+import { postgresUnavailable } from '../../conformance/adapters/_internals/postgresRun.js';
 
 /** Why the PostgreSQL tests cannot run here, or `undefined` when a server answers at PGHOST. */
 export const postgresProblem = await postgresUnavailable();
@@ -19,6 +19,7 @@ export function describeWithPostgres(name: string, body: () => void): void {
       });
     });
   } else {
+    console.warn(`${name}: skipped, ${postgresProblem}`);
     describe.skip(`${name} [skipped: ${postgresProblem}]`, body);
   }
 }

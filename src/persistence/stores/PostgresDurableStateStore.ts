@@ -211,7 +211,9 @@ export class PostgresDurableStateStore implements DurableStateStore {
     this.notifier.close();
     this.unlisten?.();
     this.unlisten = undefined;
-    if (this.ownsPool) await this.pool.end();
+    if (!this.ownsPool) return;
+    this.listener.shutdown(); // nobody else uses this pool
+    await this.pool.end();
   }
 
   /** Migrates the schema (once per pool and schema in this process) and registers the namespace. */

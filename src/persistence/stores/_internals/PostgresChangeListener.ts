@@ -13,6 +13,13 @@ export type ConnectListener = () => Promise<ListeningClient>;
 type Subscriber = () => void;
 
 /**
+ * How long the LISTEN connection stays open after its last subscriber left: long enough for the
+ * next store of a run to reuse it (connecting costs 10-40 ms on a loaded machine), short enough
+ * not to hold a process that has closed its stores.
+ */
+const LINGER_MS = 1_000;
+
+/**
  * One LISTEN connection per pool, shared by every store on that pool that runs live queries,
  * so a thousand stores with live queries hold one connection, not a thousand, and none of the
  * pool's: a pool of one connection still serves reads and writes. Notifications
@@ -40,6 +47,8 @@ export class PostgresChangeListener {
   private readonly subscribers = new Map<string, Map<string, Set<Subscriber>>>();
   /** The connection in use, if connecting has started, and the channels it listens on. */
   private current: Connection | undefined;
+  /** Gives the connection up once nobody listened for {@link LINGER_MS}. */
+  private lingering: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(private readonly connectClient: ConnectListener) {}
 
@@ -53,7 +62,16 @@ export class PostgresChangeListener {
     let set = byNamespace.get(namespace);
     if (set === undefined) byNamespace.set(namespace, (set = new Set()));
     set.add(wake);
+    clearTimeout(this.lingering);
+    this.lingering = undefined;
     return () => this.unsubscribe(channel, namespace, wake);
+  }
+
+  /** Gives the connection up now, without lingering (its pool is being ended). */
+  shutdown(): void {
+    clearTimeout(this.lingering);
+    this.lingering = undefined;
+    this.giveUp();
   }
 
   /**
@@ -118,7 +136,15 @@ export class PostgresChangeListener {
     if (byNamespace.size > 0) return;
     this.subscribers.delete(channel);
     if (this.subscribers.size > 0) return;
-    // Nobody listens any more: give the connection up, unlistened.
+    // Nobody listens any more. Stores come and go (a conformance run opens hundreds, one after
+    // another), so the connection lingers a moment before it is given up.
+    clearTimeout(this.lingering);
+    this.lingering = setTimeout(() => this.shutdown(), LINGER_MS);
+  }
+
+  /** Gives the connection up, unlistened, unless someone listens again. */
+  private giveUp(): void {
+    if (this.subscribers.size > 0) return;
     const connection = this.current;
     if (connection === undefined) return;
     this.forget(connection);
