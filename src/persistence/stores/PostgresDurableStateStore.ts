@@ -82,7 +82,7 @@ async function connectListener(pool: PostgresPool): Promise<ListeningClient> {
   client.on('error', () => {}); // until the listener attaches its own handler
   await client.connect();
   const on = (event: string, listener: (argument: never) => void) => client.on(event, listener);
-  const removeListener = (event: string, listener: (...args: never[]) => void) => client.removeListener(event, listener);
+  const removeListener = (event: string, listener: (argument: never) => void) => client.removeListener(event, listener);
   const release = () => void client.end().catch(() => {});
   return { query: (text: string) => client.query(text), on, removeListener, release };
 }
@@ -92,7 +92,7 @@ interface PgClient {
   connect(): Promise<void>;
   query(text: string): Promise<unknown>;
   on(event: string, listener: (argument: never) => void): unknown;
-  removeListener(event: string, listener: (...args: never[]) => void): unknown;
+  removeListener(event: string, listener: (argument: never) => void): unknown;
   end(): Promise<void>;
 }
 
