@@ -87,6 +87,13 @@ async function connectListener(pool: PostgresPool): Promise<ListeningClient> {
   return { query: (text: string) => client.query(text), on, removeListener, release };
 }
 
+/** A pool of the store's own. An idle connection's failure (a server restart) surfaces at its next use rather than crashing the process. */
+function ownPool(connection: PostgresConnectionOptions | undefined): PostgresPool {
+  const pool = new (loadPg().Pool)(connection === undefined ? {} : { ...connection });
+  pool.on('error', () => {});
+  return pool;
+}
+
 /** The parts of a `pg` `Client` the listener uses. */
 interface PgClient {
   connect(): Promise<void>;
@@ -106,7 +113,7 @@ const MAX_NAMESPACE_BYTES = 1000;
  * first store is opened; if it is missing, `open` throws `MissingStoreDependencyError`).
  *
  * Every write is one statement whose revision check PostgreSQL evaluates on the row it locks
- * (`INSERT … ON CONFLICT DO NOTHING` for revision 1, `UPDATE … WHERE revision = r - 1` above),
+ * (`INSERT … ON CONFLICT DO NOTHING` for revision 1, `UPDATE … WHERE revision = r - 1` after it),
  * so writers on other connections or in other processes can never both win a revision, and a
  * refused write changes nothing. The same statement takes the next offset from a per-namespace
  * counter row whose lock is held until commit, so offsets follow commit order and a query
@@ -156,14 +163,14 @@ export class PostgresDurableStateStore implements DurableStateStore {
   static async open(options: PostgresDurableStateStoreOptions = {}): Promise<PostgresDurableStateStore> {
     const schema = options.schema ?? 'public';
     const namespace = options.namespace ?? 'default';
-    if (schema.length === 0 || Buffer.byteLength(schema) > MAX_IDENTIFIER_BYTES) {
-      throw new InvalidStoreArgumentError(`schema must be 1 to ${MAX_IDENTIFIER_BYTES} bytes, got ${JSON.stringify(schema)}`);
+    if (schema.length === 0 || Buffer.byteLength(schema) > MAX_IDENTIFIER_BYTES || schema.includes('\u0000')) {
+      throw new InvalidStoreArgumentError(`schema must be 1 to ${MAX_IDENTIFIER_BYTES} bytes without NUL characters, got ${JSON.stringify(schema)}`);
     }
     if (Buffer.byteLength(namespace) > MAX_NAMESPACE_BYTES || namespace.includes('\u0000')) {
       throw new InvalidStoreArgumentError(`namespace must be at most ${MAX_NAMESPACE_BYTES} bytes without NUL characters`);
     }
     const ownsPool = options.pool === undefined;
-    const pool = options.pool ?? new (loadPg().Pool)(options.connection === undefined ? {} : { ...options.connection });
+    const pool = options.pool ?? ownPool(options.connection);
     const names = postgresNames(schema);
     const store = new PostgresDurableStateStore(pool, ownsPool, names, namespace, options.now ?? Date.now);
     try {

@@ -235,6 +235,7 @@ describe('PostgresDurableStateStore without a usable server', () => {
     await expect(PostgresDurableStateStore.open({ schema: '' })).rejects.toMatchObject({ code: 'INVALID_STORE_ARGUMENT' });
     await expect(PostgresDurableStateStore.open({ schema: 'x'.repeat(64) })).rejects.toMatchObject({ code: 'INVALID_STORE_ARGUMENT' });
     await expect(PostgresDurableStateStore.open({ namespace: 'a\u0000b' })).rejects.toMatchObject({ code: 'INVALID_STORE_ARGUMENT' });
+    await expect(PostgresDurableStateStore.open({ schema: 'a\u0000b' })).rejects.toMatchObject({ code: 'INVALID_STORE_ARGUMENT' });
   });
 
   it('names the missing package when pg is not installed', () => {
