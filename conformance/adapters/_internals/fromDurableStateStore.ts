@@ -18,7 +18,7 @@ function capabilitiesOf(c: DurableStateStoreCapabilities): Capability[] {
  * changes arrive within microtasks of the commit, so a few milliseconds are plenty even on a
  * loaded machine, and keep the live-query property fast.
  */
-export const IN_PROCESS_PATIENCE_MS = 5;
+export const IN_PROCESS_PATIENCE_MS = 2;
 
 /**
  * A store plugin for one of this project's `DurableStateStore`s: the store already speaks the
