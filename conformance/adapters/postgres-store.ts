@@ -22,8 +22,20 @@ let run: Promise<PostgresRun> | undefined;
 let stores = 0;
 const namespaces = new WeakMap<object, string>();
 
-/** The run's pool and schema; a run that skipped `setup` (e.g. one property called directly) starts one here. */
-const current = (): Promise<PostgresRun> => (run ??= startPostgresRun(`conformance_${randomUUID().replaceAll('-', '').slice(0, 16)}`));
+/**
+ * The run's pool and schema; a run that skipped `setup` (e.g. one property called directly)
+ * starts one here. A start that failed (no server) is forgotten, so a later run tries again.
+ */
+function current(): Promise<PostgresRun> {
+  if (run === undefined) {
+    const starting = startPostgresRun(`conformance_${randomUUID().replaceAll('-', '').slice(0, 16)}`);
+    run = starting;
+    starting.catch(() => {
+      if (run === starting) run = undefined;
+    });
+  }
+  return run;
+}
 
 const { patienceMs: _inProcessPatience, ...plugin } = storePluginFor(
   'postgres-store',
@@ -45,7 +57,7 @@ const { patienceMs: _inProcessPatience, ...plugin } = storePluginFor(
   },
   async (store) => {
     const namespace = namespaces.get(store);
-    if (namespace !== undefined) await (await current()).forget(namespace);
+    if (namespace !== undefined && run !== undefined) await (await run).forget(namespace);
   },
 );
 

@@ -47,4 +47,23 @@ describeWithPostgres('store plugin postgres-store', () => {
       await postgresStorePlugin.teardown?.();
     }
   });
+
+  it('fails setup with a clear message when the server is unreachable, and a later setup connects', async () => {
+    const port = process.env.PGPORT;
+    process.env.PGPORT = '1';
+    try {
+      await expect(postgresStorePlugin.setup!()).rejects.toThrow(/cannot reach PostgreSQL at .*:1 .*scripts\/postgres\.sh start/);
+    } finally {
+      process.env.PGPORT = port;
+    }
+    await postgresStorePlugin.setup!();
+    try {
+      const store = await postgresStorePlugin.createStore();
+      await store.upsertObject('p', 1, 'v', '');
+      expect(await store.getObject('p')).toEqual({ value: 'v', revision: 1 });
+      await postgresStorePlugin.dispose!(store);
+    } finally {
+      await postgresStorePlugin.teardown!();
+    }
+  });
 });
