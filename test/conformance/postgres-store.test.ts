@@ -28,7 +28,7 @@ describeWithPostgres('store plugin postgres-store', () => {
     expect(report.rules.filter((r) => r.status !== 'passed').map((r) => `${r.rule} ${r.status}`)).toEqual(['TAG-01 skipped']);
     expect(report.rules.find((r) => r.rule === 'TAG-03')?.status).toBe('passed');
     expect(await conformanceSchemas()).toEqual(before);
-  });
+  }, 180_000);
 
   it('gives every createStore an isolated store: ids, tags and offsets of one are invisible to the next', async () => {
     await postgresStorePlugin.setup?.();
