@@ -53,6 +53,7 @@ export const sourceKinds = {
   'pekko-source': 'A public Apache Pekko source or configuration file',
   'akka-source': 'A public Akka source file',
   'goakt-source': 'A public GoAkt source file',
+  'goakt-test': 'A public GoAkt test, named as "<test file path> <TestName> / <subtest>"',
   'goakt-docs': 'A page of the public GoAkt documentation',
   docs: 'Other public documentation (Akka or Pekko docs pages)',
 } as const;

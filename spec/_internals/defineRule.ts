@@ -33,6 +33,7 @@ export const src = {
   pekko: (ref: string): RuleSource => ({ kind: 'pekko-source', ref }),
   akka: (ref: string): RuleSource => ({ kind: 'akka-source', ref }),
   goakt: (ref: string): RuleSource => ({ kind: 'goakt-source', ref }),
+  goaktTest: (ref: string): RuleSource => ({ kind: 'goakt-test', ref }),
   goaktDocs: (ref: string): RuleSource => ({ kind: 'goakt-docs', ref }),
   docs: (ref: string): RuleSource => ({ kind: 'docs', ref }),
 };

@@ -1,6 +1,8 @@
 import type { Rule } from '../Rule.js';
 import { roleOf, testTitle } from '../registry.js';
+import { goaktCoverage, pekkoCoverage } from '../coverage/index.js';
 import { testSuites } from '../testSuites.js';
+import { renderCoverage } from './renderCoverage.js';
 import { areaIds, areas, capabilities, capabilityRole, optionCapabilities, roleIds, roles, sourceKinds, type Capability } from '../vocabulary.js';
 
 /** The command that regenerates `spec/SPEC.md`; quoted by the drift test. */
@@ -91,5 +93,6 @@ export function renderSpec(all: readonly Rule[]): string {
     lines.push(`## ${area}: ${areas[area].title}`, '');
     for (const rule of all.filter((r) => r.area === area)) lines.push(...renderRule(rule));
   }
+  lines.push(...renderCoverage(pekkoCoverage, goaktCoverage));
   return `${lines.join('\n').trimEnd()}\n`;
 }

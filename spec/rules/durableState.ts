@@ -204,8 +204,8 @@ export const durableStateRules: readonly Rule[] = [
     capabilities: ['durable-state', 'durable-state.stash-capacity', 'durable-state.stash-overflow'],
     sources: [
       src.pekko('persistence-typed/src/main/resources/reference.conf'),
-      src.pekkoTest('DSRev "discard when custom stash has reached limit"'),
-      src.pekkoTest('DSOvf'),
+      src.pekkoTest('DSRev "discard when custom stash has reached limit with default dropped setting"'),
+      src.pekkoTest('DSOvf "not cause stack overflow"'),
     ],
     hints: ['Are both stashes sharing one capacity?', 'Is the drop silent instead of reported?'],
   }),

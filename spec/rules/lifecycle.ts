@@ -118,6 +118,13 @@ export const lifecycleRules: readonly Rule[] = [
     sources: [
       src.pekko('actor-typed/src/main/scala/org/apache/pekko/actor/typed/internal/Supervision.scala'),
       src.pekko('actor-typed/src/main/scala/org/apache/pekko/actor/typed/internal/adapter/ActorAdapter.scala'),
+      src.pekkoTest('TimerSpec "discard timers from old incarnation after restart, alt 1"'),
+      src.pekkoTest('TimerSpec "discard timers from old incarnation after restart, alt 2"'),
+      src.pekkoTest('TimerSpec "cancel timers when stopped from exception"'),
+      src.pekkoTest('TimerSpec "cancel timers when stopped voluntarily"'),
+      src.pekkoTest('TimerSpec "not leak timers when PostStop is used"'),
+      src.pekkoTest('TimerSpec "discard TimerMsg on restart"'),
+      src.pekkoTest('TimerSpec "discard TimerMsg when exception from withTimers block"'),
     ],
     hints: [
       'Is the timer scheduler owned by the actor cell rather than the incarnation, and left running?',

@@ -74,7 +74,8 @@ export const stashRules: readonly Rule[] = [
       'When handling an unstashed message fails under restart, PreRestart goes to the most recently unstashed behavior and a stash buffer created inside the restarted setup starts empty; under resume, the failing message is dropped and the messages not yet unstashed stay in the buffer.',
     capabilities: ['stash', 'supervision.restart', 'supervision.resume'],
     sources: [
-      src.pekkoTest('Unstash "signal PreRestart to the latest unstashed behavior"'),
+      src.pekkoTest('Unstash "signal PreRestart to the latest unstashed behavior on failure with restart supervision"'),
+      src.pekkoTest('Unstash "signal PreRestart to the latest unstashed behavior on failure with backoff supervision"'),
       src.pekkoTest('Unstash "handle resume correctly on failure unstashing"'),
     ],
     hints: [

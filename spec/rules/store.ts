@@ -52,7 +52,7 @@ export const storeRules: readonly Rule[] = [
     statement:
       'An upsert whose revision is not the current revision plus one (including a second insert at revision 1) fails and leaves the stored value and revision unchanged.',
     capabilities: ['store', 'store.revision-check'],
-    sources: [src.seed('S001'), src.pekkoTest('TCK optional revision-check tests'), src.pekkoTest('R2 "detect and reject concurrent updates"')],
+    sources: [src.seed('S001'), src.pekkoTest('TCK "fail to upsert a state when the revision is stale"'), src.pekkoTest('R2 "detect and reject concurrent updates"')],
     differences: [testkitSkipsChecks],
     hints: ['Is the comparison done outside the same transaction as the write?', 'Is a second insert at revision 1 accepted?'],
   }),
@@ -77,6 +77,7 @@ export const storeRules: readonly Rule[] = [
     sources: [
       src.akka('akka-persistence/src/main/scala/akka/persistence/state/scaladsl/DurableStateUpdateStore.scala'),
       src.pekkoTest('R2 "detect and reject concurrent deletes"'),
+      src.pekkoTest('TCK "fail to delete a state when the revision does not match"'),
     ],
     differences: [testkitSkipsChecks],
     hints: ['Is the delete revision ignored?'],
@@ -111,7 +112,10 @@ export const storeRules: readonly Rule[] = [
     title: 'A failed write leaves no trace',
     statement: 'An upsert or delete that fails leaves no visible effect: no partial state and no entry in any change stream.',
     capabilities: ['store'],
-    sources: [src.pekkoTest('TCK optional revision-check tests ("original state should still be accessible")')],
+    sources: [
+      src.pekkoTest('TCK "fail to upsert a state when the revision is stale"'),
+      src.pekkoTest('TCK "fail to delete a state when the revision does not match"'),
+    ],
     hints: ['Is the change-stream entry published before the write is committed?', 'Is a partial write left behind on error?'],
   }),
 ];

@@ -128,9 +128,18 @@ export const supervisionRules: readonly Rule[] = [
       src.pekkoTest('SupSpec "stop after restart retries limit"'),
       src.pekkoTest('SupSpec "reset fixed limit after timeout"'),
       src.pekkoTest('SupSpec "stop at first exception when restart retries limit is 0"'),
+      src.goakt('actor/pid.go recordFault'),
+      src.goaktTest('actor/pid_test.go TestRecordFault'),
+      src.goaktTest('actor/pid_test.go TestSupervisorRestartBudget'),
     ],
     determinism: allows('either outcome for failures at the exact window edge; tests keep failures well inside or outside'),
-    differences: [{ runtime: 'goakt', note: 'An exhausted restart budget suspends the actor instead of stopping it.' }],
+    differences: [
+      { runtime: 'goakt', note: 'An exhausted restart budget suspends the actor instead of stopping it.' },
+      {
+        runtime: 'goakt',
+        note: 'The window slides from the previous fault, not the first: the count resets only when more than the window has passed since the last fault (recordFault), so faults that keep coming closer together than the window never reset it.',
+      },
+    ],
     hints: [
       'Is the window anchored at the first failure rather than the first counted restart?',
       'Is the count compared with > instead of >=, allowing n+1 restarts?',
@@ -273,7 +282,7 @@ export const supervisionRules: readonly Rule[] = [
     statement:
       'A supervised behavior that is stopped initially, returns stopped from setup, or returns stopped after a restart stops the actor; no strategy restarts it.',
     capabilities: ['supervision.restart'],
-    sources: [src.pekkoTest('SupSpec "Supervision with the strategy … that is initially stopped"')],
+    sources: [src.pekkoTest('SupSpec "Supervision with the strategy $strategy / that is initially stopped should be stopped"')],
     hints: [
       'Is a stop treated as a failure and restarted?',
       'Does the supervisor wrapper hide the stopped marker?',

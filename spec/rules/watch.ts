@@ -40,7 +40,8 @@ export const watchRules: readonly Rule[] = [
     capabilities: ['watch', 'watch.child-failed'],
     sources: [
       src.seed('S003'),
-      src.pekkoTest('WatchSpec "notify a parent of child termination because of failure (with a supervisor)"'),
+      src.pekkoTest('WatchSpec "notify a parent of child termination because of failure"'),
+      src.pekkoTest('WatchSpec "notify a parent of child termination because of failure with a supervisor"'),
     ],
     hints: [
       'Is the failure cause recorded before the child is removed?',
@@ -82,7 +83,7 @@ export const watchRules: readonly Rule[] = [
     capabilities: ['watch', 'watch.with-message'],
     sources: [
       src.pekkoTest('WatchSpec "get notified of actor termination with a custom message"'),
-      src.pekkoTest('WatchSpec "fail when watch is used after watchWith"'),
+      src.pekkoTest('WatchSpec "fail when watch is used after watchWith on same subject"'),
       src.pekkoTest('WatchSpec "allow watch message redefinition using unwatch"'),
     ],
     hints: [
