@@ -101,7 +101,7 @@ export const storeRules: readonly Rule[] = [
     statement:
       'Deleting an id that was never written may either record a tombstone (a read returns no value with the delete revision) or be ignored (a read returns no value with revision 0); the suite accepts both unless the adapter fixes one.',
     capabilities: ['store'],
-    sources: [src.pekkoTest('R2 "update revision when deleting"'), src.pekko('persistence-testkit PersistenceTestKitDurableStateStore.scala')],
+    sources: [src.pekkoTest('R2 "update revision when deleting"'), src.pekko('persistence-testkit/src/main/scala/org/apache/pekko/persistence/testkit/state/scaladsl/PersistenceTestKitDurableStateStore.scala')],
     determinism: allows('a tombstone at the delete revision, or revision 0'),
     hints: ['Does the delete of an unknown id throw?', 'Is the result something other than the two allowed outcomes?'],
   }),

@@ -14,7 +14,7 @@ export const taggingRules: readonly Rule[] = [
     statement:
       'A durable-state entity has at most one tag (untagged by default); every upsert carries it, and a delete record keeps the entity’s tag.',
     capabilities: ['durable-state.tags', 'store.tag-queries'],
-    sources: [src.seed('S001'), src.pekko('persistence-testkit PersistenceTestKitDurableStateStore.scala')],
+    sources: [src.seed('S001'), src.pekko('persistence-testkit/src/main/scala/org/apache/pekko/persistence/testkit/state/scaladsl/PersistenceTestKitDurableStateStore.scala')],
     hints: ['Does the delete record lose the tag, so deletes vanish from tag queries?'],
   }),
   rule({
