@@ -95,5 +95,7 @@ describe('coverage counting', () => {
     expect(before).toContain('not yet covered, gap 8: Passivation strategies (GoAkt)');
     const after = renderCoverage([], [suite({ TestA: covers(['LIF-01']), TestB: covers(['HOOK-03']), TestC: na('internal-api') })]).join('\n');
     expect(after).toContain('| 3 | 2 | 0 | 0 | 1 | 2 | 100.0 % | 100.0 % |');
+    expect(before).toContain('| 8 | Passivation strategies (GoAkt) | 1 |');
+    expect(after).not.toContain('| 8 | Passivation strategies (GoAkt) |');
   });
 });
