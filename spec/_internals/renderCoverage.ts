@@ -4,6 +4,7 @@
  * numbers are counted here from the data.
  */
 import {
+  coverageReadAt,
   addCounts,
   countCases,
   coverageRatio,
@@ -46,9 +47,11 @@ function describeVerdict(verdict: CaseVerdict): string {
   }
 }
 
-function renderUpstream(title: string, suites: readonly SuiteCoverage[]): string[] {
+function renderUpstream(title: string, intro: string, suites: readonly SuiteCoverage[]): string[] {
   const lines = [
     `### ${title}`,
+    '',
+    intro,
     '',
     '| suite | file | cases | covered | composed | not yet | n/a | in scope | coverage | strict |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -83,8 +86,16 @@ export function renderCoverage(pekko: readonly SuiteCoverage[], goakt: readonly 
     '',
     `All suites together: ${all.cases} cases, ${inScope(all)} in scope, coverage ${formatPercent(coverageRatio(all))} (strict ${formatPercent(strictRatio(all))}).`,
     '',
-    ...renderUpstream('Pekko', pekko),
-    ...renderUpstream('GoAkt', goakt),
+    ...renderUpstream(
+      'Pekko',
+      `Every test case of each suite, read at apache/pekko@${coverageReadAt['apache/pekko'].slice(0, 12)}.`,
+      pekko,
+    ),
+    ...renderUpstream(
+      'GoAkt',
+      `A selection of each file's tests, read at Tochemey/goakt@${coverageReadAt['Tochemey/goakt'].slice(0, 12)}: lifecycle, supervision, watch, stash, passivation and extensions; remoting, cluster, grains, mailboxes, metrics and reliable delivery are left out, so *cases* counts the tests read, not every test of the file.`,
+      goakt,
+    ),
     '### Gaps',
     '',
     '| gap | semantic no rule states yet | cases |',

@@ -4,6 +4,7 @@ import { rules } from '../../spec/registry.js';
 import { citationProblem, citationProblems, resolveTestName, type UpstreamTests } from '../../spec/_internals/citations.js';
 import { rulesOf, src } from '../../spec/_internals/defineRule.js';
 import { sourceCitationProblems } from '../../spec/_internals/sourceCitations.js';
+import { goaktTestFiles, upstreamSuites } from '../../spec/testSuites.js';
 
 const upstream = JSON.parse(
   readFileSync(new URL('../../spec/_internals/upstreamTests.json', import.meta.url), 'utf8'),
@@ -15,6 +16,14 @@ const invented = (sources: Parameters<ReturnType<typeof rulesOf>>[0]['sources'])
 describe('test citations', () => {
   it('every pekko-test and goakt-test source of the registry names an extracted upstream test', () => {
     expect(citationProblems(rules, upstream)).toEqual([]);
+  });
+
+  it('holds the test names of every suite and GoAkt test file that spec/testSuites.ts names, from the same path', () => {
+    expect(Object.keys(upstream.pekko).sort()).toEqual(Object.keys(upstreamSuites).sort());
+    for (const [tag, suite] of Object.entries(upstreamSuites)) {
+      expect([upstream.pekko[tag]?.repo, upstream.pekko[tag]?.path], tag).toEqual([suite.repo, suite.path]);
+    }
+    expect(Object.keys(upstream.goakt).sort()).toEqual([...goaktTestFiles].sort());
   });
 
   it('records the commit every list of test names was read at', () => {

@@ -5,6 +5,7 @@ import { renderCoverage } from '../../spec/_internals/renderCoverage.js';
 import {
   composes,
   countCases,
+  coverageReadAt,
   coverageRatio,
   covers,
   formatPercent,
@@ -38,6 +39,14 @@ describe('coverage data', () => {
     for (const suite of goaktCoverage) {
       const missing = Object.keys(suite.cases).filter((name) => !extracted(suite).includes(name));
       expect(missing, suite.suite).toEqual([]);
+    }
+  });
+
+  it('was read at the commits the test names were extracted from', () => {
+    for (const suite of upstreamCoverage) {
+      const files = suite.upstream === 'pekko' ? upstream.pekko : upstream.goakt;
+      const file = files[suite.suite];
+      expect(file?.commit, suite.suite).toBe(coverageReadAt[file?.repo as keyof typeof coverageReadAt]);
     }
   });
 
