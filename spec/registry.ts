@@ -1,5 +1,6 @@
 import type { Rule } from './Rule.js';
-import { testSuiteOf } from './testSuites.js';
+import { goaktTestFiles, testSuiteOf } from './testSuites.js';
+import { parseGoaktTestRef, parsePekkoTestRef } from './_internals/citations.js';
 import { durableStateRules } from './rules/durableState.js';
 import { hookRules } from './rules/hooks.js';
 import { lifecycleRules } from './rules/lifecycle.js';
@@ -129,6 +130,16 @@ function problemsOf(rule: Rule): string[] {
     if (source.ref.trim() === '') problems.push(`${at} empty source reference`);
     if (source.kind === 'pekko-test' && testSuiteOf(source.ref) === undefined) {
       problems.push(`${at} pekko-test reference "${source.ref}" names no suite of spec/testSuites.ts`);
+    } else if (source.kind === 'pekko-test' && parsePekkoTestRef(source.ref) === undefined) {
+      problems.push(`${at} pekko-test reference "${source.ref}" is not of the form <tag> "<test name>"`);
+    }
+    if (source.kind === 'goakt-test') {
+      const citation = parseGoaktTestRef(source.ref);
+      if (citation === undefined) {
+        problems.push(`${at} goakt-test reference "${source.ref}" is not of the form <path>_test.go <TestName>[ / <subtest>]`);
+      } else if (!(goaktTestFiles as readonly string[]).includes(citation.suite)) {
+        problems.push(`${at} goakt-test reference "${source.ref}" names no test file of spec/testSuites.ts`);
+      }
     }
   }
   if (rule.sources.length === 0) problems.push(`${at} no sources`);
