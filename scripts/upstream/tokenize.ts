@@ -6,11 +6,11 @@
 
 /** One token of a source file. */
 export type Token =
-  | { readonly kind: 'string'; readonly value: string; readonly interpolated: boolean }
+  | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'word'; readonly value: string }
   | { readonly kind: 'punct'; readonly value: string };
 
-/** Splits `text` into tokens; `rawQuote` is Go's backtick, Scala has triple quotes instead. */
+/** Splits `text` into tokens. Go has backtick raw strings, Scala triple quotes and `s"…"` interpolation. */
 export function tokenize(text: string, language: 'scala' | 'go'): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -27,18 +27,18 @@ export function tokenize(text: string, language: 'scala' | 'go'): Token[] {
     } else if (language === 'scala' && text.startsWith('"""', i)) {
       const end = text.indexOf('"""', i + 3);
       const stop = end < 0 ? text.length : end;
-      tokens.push({ kind: 'string', value: text.slice(i + 3, stop), interpolated: false });
+      tokens.push({ kind: 'string', value: text.slice(i + 3, stop) });
       i = stop + 3;
     } else if (language === 'go' && c === '`') {
       const end = text.indexOf('`', i + 1);
       const stop = end < 0 ? text.length : end;
-      tokens.push({ kind: 'string', value: text.slice(i + 1, stop), interpolated: false });
+      tokens.push({ kind: 'string', value: text.slice(i + 1, stop) });
       i = stop + 1;
     } else if (c === '"') {
-      const interpolated = language === 'scala' && /[sfr]$/.test(lastWord(tokens));
-      if (interpolated) tokens.pop();
+      // The interpolator of s"…", f"…" or raw"…" is part of the literal, not a word before it.
+      if (language === 'scala' && isInterpolator(tokens[tokens.length - 1])) tokens.pop();
       const [value, after] = readQuoted(text, i);
-      tokens.push({ kind: 'string', value, interpolated });
+      tokens.push({ kind: 'string', value });
       i = after;
     } else if (c === "'") {
       // A rune or char literal ('x', '\n', '"'); a Scala symbol ('name) has no closing quote nearby.
@@ -61,9 +61,8 @@ function lineEnd(text: string, from: number): number {
   return end < 0 ? text.length : end;
 }
 
-function lastWord(tokens: readonly Token[]): string {
-  const last = tokens[tokens.length - 1];
-  return last?.kind === 'word' && last.value.length === 1 ? last.value : '';
+function isInterpolator(token: Token | undefined): boolean {
+  return token?.kind === 'word' && ['s', 'f', 'raw'].includes(token.value);
 }
 
 /** Reads a double-quoted literal starting at `start`; returns its decoded text and the index after it. */

@@ -4,10 +4,10 @@
  * numbers are counted here from the data.
  */
 import {
-  coverageReadAt,
   addCounts,
   countCases,
   coverageRatio,
+  coverageReadAt,
   formatPercent,
   gaps,
   inScope,
