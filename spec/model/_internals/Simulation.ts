@@ -4,8 +4,9 @@ import { errorMatches } from '../ErrorHierarchy.js';
 import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
 import type { HistoryEvent } from '../HistoryEvent.js';
 import { ModelError } from '../ModelError.js';
-import { Chooser } from './search.js';
+import { Chooser, placeNotice } from './search.js';
 import { advanceClock } from './virtualTime.js';
+import { happensBefore } from './happensBefore.js';
 import type { ActorModel, Delivery, DeliveryBody, LayerState, ModelState, ModelTimer } from '../ModelState.js';
 import {
   backoffDelay,
@@ -164,7 +165,8 @@ export class Simulation {
    * interleaving can be predicted.
    * What a unit sets off (setups of children, stops, notices) is handled before the next one,
    * except messages to an actor with work left in its lane: it is in its turn, so they wait
-   * at the end of its lane, as in its mailbox.
+   * at the end of its lane, as in its mailbox; a notice may overtake that work, as anywhere
+   * (see {@link enqueueNotice}).
    */
   private fireTimers(firing: readonly ModelTimer[]): void {
     const lanes = new Map<number, Delivery[][]>();
@@ -218,7 +220,8 @@ export class Simulation {
     // Racing on timers, an actor with work left in its lane is in its turn: what comes now waits in its mailbox.
     const lane = this.lanes?.get(actor.uid);
     if (lane !== undefined && lane.length > 0 && !this.unit.has(d)) {
-      lane.push([d]);
+      if (d.body.kind === 'notice') placeNotice(lane, [d], (unit) => this.replays.has(unit) || this.noticeStaysBehind(unit[0]!, d), this.chooser);
+      else lane.push([d]);
       return;
     }
     const chain = this.chain(d.to);
@@ -967,13 +970,15 @@ export class Simulation {
    * the watcher runs concurrently with the notice's sender, after any of them. It may overtake an
    * earlier notice too, unless that one's stop happened before its own (system messages keep
    * their order; stops of different actors are concurrent unless one caused the other), but
-   * never a restart buffer's replay (Pekko replays it in one go). Which is a choice point: 0
+   * never a restart buffer's replay (Pekko replays it in one go). The same holds among the
+   * work left in the lane of an actor whose timers race others' ({@link fireTimers}). Which is a choice point: 0
    * keeps arrival order, `k` puts it ahead of the `k`-th of the messages it may overtake (1:
    * ahead of all, a runtime that handles notices as system messages).
    */
   private enqueueNotice(d: Delivery): void {
-    // Racing on timers, an actor with work left in its lane takes what comes in arrival order.
-    const overtakable = this.lanes === null ? this.overtakable(d) : [];
+    // Racing on timers, an actor with work left in its lane places the notice among that work when it comes to it (see deliver).
+    const busy = (this.lanes?.get(d.uid ?? -1)?.length ?? 0) > 0;
+    const overtakable = busy ? [] : this.overtakable(d);
     const pick = this.chooser.pick(overtakable.length + 1);
     if (pick === 0) this.queue.push(d);
     else this.queue.splice(overtakable[pick - 1]!, 0, d);
@@ -984,26 +989,21 @@ export class Simulation {
     const found: number[] = [];
     this.queue.forEach((q, i) => {
       if (q.to !== notice.to || (q.uid !== null && q.uid !== notice.uid)) return;
-      const behind = this.released.has(q) || (q.body.kind !== 'command' && this.precedes(q.cause, notice.cause));
+      const behind = this.released.has(q) || this.noticeStaysBehind(q, notice);
       if (behind) found.length = 0; // a replay, or a notice of a stop that led to this one: it stays behind
       else found.push(i);
     });
     return found;
   }
 
+  /** Whether `notice` must stay behind `earlier`, a delivery that is no command: system messages whose causes are ordered keep that order. */
+  private noticeStaysBehind(earlier: Delivery, notice: Delivery): boolean {
+    return earlier.body.kind !== 'command' && this.precedes(earlier.cause, notice.cause);
+  }
+
   /** Whether one of the events `earlier` happens before one of `later` (through the edges recorded so far). */
   private precedes(earlier: readonly number[], later: readonly number[]): boolean {
-    if (earlier.length === 0 || later.length === 0) return false;
-    const targets = new Set(earlier);
-    const seen = new Set<number>();
-    const stack = [...later];
-    for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
-      if (targets.has(at)) return true;
-      if (seen.has(at)) continue;
-      seen.add(at);
-      stack.push(...(this.predecessors.get(at) ?? []));
-    }
-    return false;
+    return happensBefore(this.predecessors, earlier, later);
   }
 
   /** Cancels the actor's timers on restart and stop (LIF-07); a stop also drops its internal ones. */
