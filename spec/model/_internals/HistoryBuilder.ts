@@ -1,5 +1,6 @@
 import type { ExpectedEvent, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
 import type { HistoryEvent } from '../HistoryEvent.js';
+import { happensBefore } from './happensBefore.js';
 import type { Guide } from './search.js';
 
 /**
@@ -15,6 +16,8 @@ export class HistoryBuilder {
   readonly before: HappensBefore[] = [];
   readonly withheld: WithheldEvents[] = [];
   private readonly latest = new Map<string, number>();
+  /** Per event, the events of the edges into it. */
+  private readonly predecessors = new Map<number, number[]>();
 
   constructor(private readonly guide: Guide | undefined = undefined) {}
 
@@ -38,7 +41,13 @@ export class HistoryBuilder {
     const predecessors = new Map<number | undefined, readonly string[] | undefined>();
     for (const p of [...lines.map((line) => this.latest.get(line)), ...after]) predecessors.set(p, undefined);
     for (const p of ordered?.events ?? []) predecessors.set(p, ordered!.rules);
-    for (const [p, why] of predecessors) if (p !== undefined && p !== index) this.before.push(why === undefined ? [p, index] : [p, index, why]);
+    const into: number[] = [];
+    for (const [p, why] of predecessors) {
+      if (p === undefined || p === index) continue;
+      this.before.push(why === undefined ? [p, index] : [p, index, why]);
+      into.push(p);
+    }
+    this.predecessors.set(index, into);
     for (const line of lines) this.latest.set(line, index);
     return index;
   }
@@ -46,6 +55,12 @@ export class HistoryBuilder {
   /** The rules keep the actor at `path` from reporting `classes` during this prediction. */
   withhold(path: string, classes: readonly string[], rules: readonly string[]): void {
     this.withheld.push({ path, classes, rules });
+  }
+
+  /** Whether event `earlier` happens before event `later` through the edges added so far (never when either is unknown). */
+  precedes(earlier: number | undefined, later: number | undefined): boolean {
+    if (earlier === undefined || later === undefined) return false;
+    return earlier === later || happensBefore(this.predecessors, [earlier], [later]);
   }
 
   /** The latest event filed under `line`, if any. */

@@ -110,6 +110,10 @@ interface Run {
   readonly stopping: Set<number>;
   /** Takes the freedoms the rules leave (where a notice joins the actor's mailbox). */
   readonly chooser: Chooser;
+  /** Stops under way (a subtree stops as one): while any is, watchers only queue their notices. */
+  stops: number;
+  /** Actors that got a notice during the stops under way, to run once they are over. */
+  readonly woken: HookedActorState[];
 }
 
 const storeLine = (key: string) => `store/${key}`;
@@ -144,7 +148,7 @@ export function predictHooksMatching(
   observed: readonly HistoryEvent[],
   accept: (prediction: HookPrediction) => boolean,
 ): HookPrediction | undefined {
-  return searchObserved(observed, { ordered: false, budget: maxSearch }, (chooser) => ({ prediction: predictAlong(state, operation, policy, chooser), feasible: true }), accept);
+  return searchObserved(observed, { ordered: true, budget: maxSearch }, (chooser) => ({ prediction: predictAlong(state, operation, policy, chooser), feasible: true }), accept);
 }
 
 /** At most this many runs of the prediction when searching for the observed history. */
@@ -152,8 +156,11 @@ const maxSearch = 1024;
 
 /** One prediction under `policy` along the choices of `chooser` (its guide may cut it short, see {@link searchObserved}). */
 function predictAlong(state: HookModelState, operation: HookOperation, policy: HookPolicy, chooser: Chooser): HookPrediction {
-  const run: Run = { model: structuredClone(state), out: new HookExpectation(chooser.guide), rules: new Set(), policy, stopping: new Set(), chooser };
+  const run: Run = { model: structuredClone(state), out: new HookExpectation(chooser.guide), rules: new Set(), policy, stopping: new Set(), chooser, stops: 0, woken: [] };
   const { model } = run;
+  // Items still waiting from an earlier operation name events of that operation's prediction;
+  // those have all happened, and their indexes mean nothing here.
+  for (const actor of Object.values(model.actors)) actor.mailbox = actor.mailbox.map((item) => (item.kind === 'command' ? item : { ...item, after: undefined }));
   switch (operation.op) {
     case 'spawn':
       if (model.actors[operation.actor.name] === undefined) startAll(run, [create(run, operation.actor, undefined)], [], false);
@@ -409,6 +416,21 @@ interface StopCause {
  * together (a subtree) do not hear of each other: their own stop overtakes the notice.
  */
 function terminate(run: Run, actor: HookedActorState, cause: StopCause): number | undefined {
+  run.stops += 1;
+  let done: number | undefined;
+  try {
+    done = stopOne(run, actor, cause);
+  } finally {
+    run.stops -= 1;
+  }
+  // The watchers run concurrently with the stops: only once the subtree is down do they handle
+  // what they got, so notices of actors stopped together may be handled in any order.
+  if (run.stops === 0) for (let woken = run.woken.shift(); woken !== undefined; woken = run.woken.shift()) drain(run, woken);
+  return done;
+}
+
+/** {@link terminate} of one actor, its children first; the watchers it notifies are woken by the outermost stop. */
+function stopOne(run: Run, actor: HookedActorState, cause: StopCause): number | undefined {
   const { model, out } = run;
   const path = actor.path;
   markStopping(run, actor);
@@ -422,18 +444,22 @@ function terminate(run: Run, actor: HookedActorState, cause: StopCause): number 
   for (const watcher of Object.values(model.actors)) {
     if (!actor.watchers.includes(watcher.serial) || run.stopping.has(watcher.serial)) continue;
     enqueueNotice(run, watcher, { kind: 'notice', of: path, serial: actor.serial, after: done, why: cause.why });
-    drain(run, watcher);
+    run.woken.push(watcher);
   }
   if (cause.failed && actor.blueprint.directive === 'escalate' && parent && !run.stopping.has(parent.serial)) {
     enqueueNotice(run, parent, { kind: 'childFailed', of: path, after: done });
-    drain(run, parent);
+    run.woken.push(parent);
   }
   return done;
 }
 
-/** Puts a notice (a watch notice, a child's failure) in the mailbox, behind or (a system message) ahead of the commands waiting there, never ahead of an earlier notice. */
+/**
+ * Puts a notice (a watch notice, a child's failure) in the mailbox, behind or (a system message)
+ * ahead of the items waiting there: commands, and earlier notices of stops concurrent with its
+ * own, never one whose stop led to its own (system messages keep the order of their causes).
+ */
 function enqueueNotice(run: Run, actor: HookedActorState, notice: Exclude<HookMailboxItem, { kind: 'command' }>): void {
-  placeNotice<HookMailboxItem>(actor.mailbox, notice, (item) => item.kind !== 'command', run.chooser);
+  placeNotice<HookMailboxItem>(actor.mailbox, notice, (item) => item.kind !== 'command' && run.out.precedes(item.after, notice.after), run.chooser);
 }
 
 function markStopping(run: Run, actor: HookedActorState): void {
