@@ -717,7 +717,7 @@ function completeWrite(run: Run, entity: EntityState): void {
 
 /** The entity gets the store's answer: on success the chain runs, on failure the entity stops or backs off. */
 function react(run: Run, entity: EntityState): void {
-  const { out, rules, model } = run;
+  const { out, rules } = run;
   const path = entity.path;
   const { write, written, ok, conflict } = run.answered.get(entity)!;
   run.answered.delete(entity);
