@@ -123,3 +123,58 @@ export function summariseFullRuns(repetitions: readonly (readonly PartSample[])[
     failed: Object.fromEntries(parts.map((part) => [part, failedIn(part)])),
   };
 }
+
+/** One default run against the reference runtime, judged by one oracle. */
+export interface OracleSample {
+  readonly wallMs: number;
+  /** Per rule: its verdict and the generated runs of the properties that check it. */
+  readonly rules: Readonly<Record<string, { readonly status: ResultStatus; readonly runs: number }>>;
+}
+
+/**
+ * The full oracle against the one-order baseline, each default run at the same seeds, measured
+ * side by side in one process: wall times, their ratio, and the rules that lost exercised runs
+ * (passed under the baseline but not under the full oracle, or checked by fewer runs).
+ */
+export interface OracleComparison {
+  readonly seeds: readonly number[];
+  readonly fullMs: readonly number[];
+  readonly baselineMs: readonly number[];
+  readonly medianFullMs: number;
+  readonly medianBaselineMs: number;
+  /** Median full over median baseline; the target is at most 2. */
+  readonly ratio: number;
+  /** Rules (with the seed) that lost exercised runs under the full oracle. */
+  readonly lostRuns: readonly string[];
+  /** Rules (with the seed) the baseline failed, where its one order rejects what the rules allow. */
+  readonly baselineFailed: readonly string[];
+  /** Rules (with the seed) the full oracle failed against the reference: none is expected. */
+  readonly fullFailed: readonly string[];
+}
+
+/** Compares paired samples: `pairs[i]` is the full oracle and the baseline at `seeds[i]`. */
+export function compareOracles(seeds: readonly number[], pairs: readonly { readonly full: OracleSample; readonly baseline: OracleSample }[]): OracleComparison {
+  const failedIn = (sample: OracleSample, seed: number) => Object.entries(sample.rules).filter(([, r]) => r.status === 'failed').map(([rule]) => `${rule} (seed ${seed})`);
+  const lostRuns = pairs.flatMap(({ full, baseline }, i) =>
+    Object.entries(baseline.rules).flatMap(([rule, before]) => {
+      const after = full.rules[rule];
+      const lost = after === undefined || after.runs < before.runs || (before.status === 'passed' && after.status !== 'passed');
+      return lost ? [`${rule} (seed ${seeds[i]})`] : [];
+    }),
+  );
+  const fullMs = pairs.map((p) => p.full.wallMs);
+  const baselineMs = pairs.map((p) => p.baseline.wallMs);
+  const medianFullMs = median(fullMs);
+  const medianBaselineMs = median(baselineMs);
+  return {
+    seeds,
+    fullMs,
+    baselineMs,
+    medianFullMs,
+    medianBaselineMs,
+    ratio: medianFullMs / medianBaselineMs,
+    lostRuns,
+    baselineFailed: pairs.flatMap((p, i) => failedIn(p.baseline, seeds[i]!)),
+    fullFailed: pairs.flatMap((p, i) => failedIn(p.full, seeds[i]!)),
+  };
+}

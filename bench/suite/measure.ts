@@ -22,7 +22,20 @@ import { runStoreProperty } from '../../conformance/store/runStoreProperty.js';
 import { storeFamilies } from '../../conformance/store/storeFamilies.js';
 import { rulesByRole } from '../../spec/index.js';
 import { median } from '../statistics.js';
-import { summariseFullRuns, summariseMutant, trialOf, type FullRunFigures, type MutantFigures, type MutantTrial, type PartSample, type ReportFacts } from './figures.js';
+import { withOrdersLimitedTo } from '../../spec/model/_internals/search.js';
+import {
+  compareOracles,
+  summariseFullRuns,
+  summariseMutant,
+  trialOf,
+  type FullRunFigures,
+  type MutantFigures,
+  type MutantTrial,
+  type OracleComparison,
+  type OracleSample,
+  type PartSample,
+  type ReportFacts,
+} from './figures.js';
 
 /** The store plugins a full run checks besides the reference runtime. */
 const shippedStores: readonly StorePlugin[] = [inMemoryStorePlugin, fileStorePlugin, sqliteStorePlugin];
@@ -44,6 +57,36 @@ export async function measureFullRun(): Promise<PartSample[]> {
   const samples = [sampleOf(referenceRuntimeAdapter.name, await timed(() => runConformance(referenceRuntimeAdapter)))];
   for (const plugin of shippedStores) samples.push(sampleOf(plugin.name, await timed(() => runStoreConformance(plugin))));
   return samples;
+}
+
+/** One default run against the reference runtime at `seed`, judged by the model as it is, or limited to one order. */
+async function referenceRun(seed: number, oneOrder: boolean): Promise<OracleSample> {
+  const run = () => runConformance(referenceRuntimeAdapter, { seed });
+  const { value, wallMs } = await timed(oneOrder ? () => withOrdersLimitedTo(1, run) : run);
+  return { wallMs, rules: Object.fromEntries(value.rules.map((r) => [r.rule, { status: r.status, runs: r.runs }])) };
+}
+
+/**
+ * The default run against the reference runtime judged by the full oracle, side by side with a
+ * baseline that stands for the oracle before it searched the freedoms: the same model with
+ * every search cut to its first order, the reference runtime's. Against the reference, whose
+ * history is the first order's, the drivers judge by one prediction and search only when it
+ * does not fit, so the baseline's verdict path is the old one: predict once, check once. Same
+ * seeds for both, taken in turns so that drift of a busy machine falls on both.
+ */
+export async function measureOracleSideBySide(seeds: readonly number[]): Promise<OracleComparison> {
+  const pairs: { full: OracleSample; baseline: OracleSample }[] = [];
+  for (const [i, seed] of seeds.entries()) {
+    // Alternate which goes first, so that warm-up and drift do not favour one.
+    if (i % 2 === 0) {
+      const baseline = await referenceRun(seed, true);
+      pairs.push({ full: await referenceRun(seed, false), baseline });
+    } else {
+      const full = await referenceRun(seed, false);
+      pairs.push({ full, baseline: await referenceRun(seed, true) });
+    }
+  }
+  return compareOracles(seeds, pairs);
 }
 
 /** Runs only the store properties that check the mutant's rules, and reports those rules. */
@@ -90,6 +133,8 @@ export async function checkVariant(variant: Variant, seeds: readonly number[]): 
 /** Everything the suite section of the bench reports. */
 export interface SuiteFigures {
   readonly fullRun: FullRunFigures;
+  /** The default run against the reference, the full oracle side by side with the one-order baseline. */
+  readonly oracle: OracleComparison;
   readonly mutants: readonly MutantFigures[];
   /** Each shipped legal variant at full depth, at the first seeds (at most 2). */
   readonly variants: readonly VariantFigures[];
@@ -119,6 +164,9 @@ export async function measureSuite(options: SuiteBenchOptions): Promise<SuiteFig
     repetitions.push(await measureFullRun());
   }
   const seeds = Array.from({ length: options.seeds }, (_, i) => i + 1);
+  const oracleSeeds = seeds.slice(0, Math.max(options.repetitions, 1));
+  options.onProgress?.(`full oracle and one-order baseline side by side at seeds ${oracleSeeds.join(', ')}`);
+  const oracle = await measureOracleSideBySide(oracleSeeds);
   const figures: MutantFigures[] = [];
   for (const mutant of options.mutants ?? shippedMutants) {
     options.onProgress?.(`${mutant.name} at ${seeds.length} seeds`);
@@ -132,5 +180,5 @@ export async function measureSuite(options: SuiteBenchOptions): Promise<SuiteFig
     options.onProgress?.(`${variant.name} at full depth, seeds ${variantSeeds.join(', ')}`);
     variantFigures.push(await checkVariant(variant, variantSeeds));
   }
-  return { fullRun: summariseFullRuns(repetitions), mutants: figures, variants: variantFigures, seeds };
+  return { fullRun: summariseFullRuns(repetitions), oracle, mutants: figures, variants: variantFigures, seeds };
 }

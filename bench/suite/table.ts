@@ -41,3 +41,14 @@ export function variantTable(figures: SuiteFigures): { header: string[]; rows: s
   });
   return { header: ['legal variant', 'verdict', 'median time'], rows };
 }
+
+/** Header and rows of the oracle table: the default run against the reference, full oracle beside the one-order baseline. */
+export function oracleTable(figures: SuiteFigures): { header: string[]; rows: string[][] } {
+  const { oracle } = figures;
+  const note = (list: readonly string[], none: string) => (list.length === 0 ? none : list.join(', '));
+  const rows = [
+    ['one-order baseline (before the freedoms)', seconds(oracle.medianBaselineMs), '1.00x', note(oracle.baselineFailed, 'fails nothing')],
+    ['full oracle (the default run)', seconds(oracle.medianFullMs), `${oracle.ratio.toFixed(2)}x`, `${note(oracle.fullFailed, 'fails nothing')}; ${oracle.lostRuns.length === 0 ? 'no rule loses exercised runs' : `lost runs: ${oracle.lostRuns.join(', ')}`}`],
+  ];
+  return { header: [`reference run, seeds ${oracle.seeds.join(', ')}`, 'median wall time', 'ratio (target <= 2x)', 'note'], rows };
+}

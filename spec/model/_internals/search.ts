@@ -92,6 +92,25 @@ export interface SearchStep<P> {
   readonly feasible: boolean;
 }
 
+/** At most this many orders any search tries, whatever its own budget: unlimited, except while {@link withOrdersLimitedTo} measures. */
+let orderLimit = Infinity;
+
+/**
+ * Runs `body` with every search of the three models cut to its first `limit` orders; 1 keeps
+ * the reference runtime's order alone, the oracle as it was before it searched the freedoms.
+ * For the bench's side-by-side baseline only: a verdict under a limit may reject what the rules
+ * allow. The limit holds for the whole module: nothing else may judge while `body` runs.
+ */
+export async function withOrdersLimitedTo<T>(limit: number, body: () => Promise<T>): Promise<T> {
+  const saved = orderLimit;
+  orderLimit = limit;
+  try {
+    return await body();
+  } finally {
+    orderLimit = saved;
+  }
+}
+
 /**
  * Runs `simulate` along every order of its choice points, depth first, the reference runtime's
  * way (all zeros) first, and returns the first prediction `accept` takes. A run the guide pruned
@@ -104,7 +123,7 @@ export function searchOrders<P>(simulate: (order: readonly number[]) => SearchSt
     const { prediction, ways, feasible } = simulate(order);
     if (prediction !== undefined && feasible && accept(prediction)) return prediction;
     const next = nextOrder(order, ways);
-    if (next === undefined || tried >= budget) return undefined;
+    if (next === undefined || tried >= Math.min(budget, orderLimit)) return undefined;
     order = next;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PropertyResult, ResultStatus, RuleResult } from '../../../conformance/engine/results.js';
-import { summariseFullRuns, summariseMutant, trialOf, type MutantTrial } from '../../../bench/suite/figures.js';
+import { compareOracles, summariseFullRuns, summariseMutant, trialOf, type MutantTrial } from '../../../bench/suite/figures.js';
 
 const rule = (id: string, status: ResultStatus, properties: string[]): RuleResult => ({ rule: id, status, properties, runs: 0, durationMs: 0 });
 
@@ -86,5 +86,42 @@ describe('summariseFullRuns', () => {
       verdicts: { runtime: { passed: 2 }, store: { passed: 1 } },
       failed: { runtime: ['SUP-07'], store: [] },
     });
+  });
+});
+
+describe('compareOracles', () => {
+  const sample = (wallMs: number, rules: Record<string, [ResultStatus, number]>) => ({
+    wallMs,
+    rules: Object.fromEntries(Object.entries(rules).map(([rule, [status, runs]]) => [rule, { status, runs }])),
+  });
+
+  it('pairs the runs seed by seed: medians, their ratio, failures on either side', () => {
+    const comparison = compareOracles(
+      [1, 2, 3],
+      [
+        { full: sample(30, { 'LIF-01': ['passed', 100] }), baseline: sample(20, { 'LIF-01': ['passed', 100] }) },
+        { full: sample(10, { 'LIF-01': ['passed', 100] }), baseline: sample(10, { 'LIF-01': ['failed', 40] }) },
+        { full: sample(20, { 'LIF-01': ['passed', 100] }), baseline: sample(40, { 'LIF-01': ['passed', 100] }) },
+      ],
+    );
+    expect(comparison.medianFullMs).toBe(20);
+    expect(comparison.medianBaselineMs).toBe(20);
+    expect(comparison.ratio).toBe(1);
+    expect(comparison.baselineFailed).toEqual(['LIF-01 (seed 2)']);
+    expect(comparison.fullFailed).toEqual([]);
+    expect(comparison.lostRuns).toEqual([]);
+  });
+
+  it('names a rule that fewer runs check, or that is no longer exercised, under the full oracle', () => {
+    const comparison = compareOracles(
+      [7],
+      [
+        {
+          full: sample(1, { 'LIF-01': ['passed', 90], 'WATCH-03': ['unexercised', 100], 'SUP-01': ['passed', 100] }),
+          baseline: sample(1, { 'LIF-01': ['passed', 100], 'WATCH-03': ['passed', 100], 'SUP-01': ['passed', 100] }),
+        },
+      ],
+    );
+    expect(comparison.lostRuns).toEqual(['LIF-01 (seed 7)', 'WATCH-03 (seed 7)']);
   });
 });

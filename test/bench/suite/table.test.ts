@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SuiteFigures } from '../../../bench/suite/measure.js';
-import { fullRunTable, mutantTable, variantTable } from '../../../bench/suite/table.js';
+import { fullRunTable, mutantTable, oracleTable, variantTable } from '../../../bench/suite/table.js';
 
 const figures: SuiteFigures = {
   seeds: [1, 2, 3],
@@ -10,6 +10,17 @@ const figures: SuiteFigures = {
     parts: { 'reference-runtime': 10_000, 'in-memory-store': 340 },
     verdicts: { 'reference-runtime': { passed: 60, skipped: 9 }, 'in-memory-store': { passed: 15 } },
     failed: { 'reference-runtime': ['SUP-07'], 'in-memory-store': [] },
+  },
+  oracle: {
+    seeds: [1, 2],
+    fullMs: [11_000, 13_000],
+    baselineMs: [9_000, 11_000],
+    medianFullMs: 12_000,
+    medianBaselineMs: 10_000,
+    ratio: 1.2,
+    lostRuns: [],
+    baselineFailed: ['WATCH-03 (seed 2)'],
+    fullFailed: [],
   },
   mutants: [
     {
@@ -52,5 +63,13 @@ describe('the suite tables of the bench', () => {
       ['fine', 'passes at seeds 1, 2', '9.00 s'],
       ['rejected', 'FAILS WATCH-03 (seed 2), DS-18 (seed 2)', '4.50 s'],
     ]);
+  });
+
+  it('shows the full oracle beside the one-order baseline: medians, the ratio, failures and lost runs', () => {
+    expect(oracleTable(figures).rows).toEqual([
+      ['one-order baseline (before the freedoms)', '10.00 s', '1.00x', 'WATCH-03 (seed 2)'],
+      ['full oracle (the default run)', '12.00 s', '1.20x', 'fails nothing; no rule loses exercised runs'],
+    ]);
+    expect(oracleTable(figures).header[0]).toBe('reference run, seeds 1, 2');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '../../../../spec/model/index.js';
-import { Chooser, Guide, nextOrder, placeNotice, Pruned, searchObserved } from '../../../../spec/model/_internals/search.js';
+import { Chooser, Guide, nextOrder, placeNotice, Pruned, searchObserved, searchOrders, withOrdersLimitedTo } from '../../../../spec/model/_internals/search.js';
 
 const received = (path: string, id: number): HistoryEvent => ({ kind: 'received', path, id, count: 0 });
 const terminated = (path: string, of: string): HistoryEvent => ({ kind: 'terminated', path, of });
@@ -94,5 +94,32 @@ describe('placeNotice', () => {
     const chooser = new Chooser();
     placeNotice(['m1', 'n0', 'm2', 'm3'], 'n1', isNotice, chooser);
     expect(chooser.ways).toEqual([3]);
+  });
+});
+
+describe('withOrdersLimitedTo (the bench’s one-order baseline)', () => {
+  const everyOrder = () => {
+    const seen: string[] = [];
+    searchOrders(
+      (order) => ({ prediction: order.join(''), ways: [2, 3], feasible: true }),
+      (p) => {
+        seen.push(p);
+        return false;
+      },
+      100,
+    );
+    return seen;
+  };
+
+  it('cuts every search to its first orders while the body runs, and only then', async () => {
+    expect(everyOrder()).toHaveLength(6);
+    expect(await withOrdersLimitedTo(1, async () => everyOrder())).toEqual(['']);
+    expect(await withOrdersLimitedTo(2, async () => everyOrder())).toEqual(['', '01']);
+    expect(everyOrder()).toHaveLength(6);
+  });
+
+  it('lifts the limit when the body fails too', async () => {
+    await expect(withOrdersLimitedTo(1, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(everyOrder()).toHaveLength(6);
   });
 });
