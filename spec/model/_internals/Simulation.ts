@@ -1,12 +1,12 @@
 import { childPath, parentPath, type ActorBlueprint, type SupervisionLayer, type SupervisorStrategy } from '../ActorBlueprint.js';
 import type { ActorCommand, StashableCommand } from '../ActorCommand.js';
 import { errorMatches } from '../ErrorHierarchy.js';
-import type { ExpectedEvent, ExpectedHistory, HappensBefore, WithheldEvents } from '../ExpectedHistory.js';
+import type { ExpectedEvent, ExpectedHistory } from '../ExpectedHistory.js';
 import type { HistoryEvent } from '../HistoryEvent.js';
 import { ModelError } from '../ModelError.js';
 import { Chooser, placeNotice } from './search.js';
 import { advanceClock } from './virtualTime.js';
-import { happensBefore } from './happensBefore.js';
+import { HistoryBuilder } from './HistoryBuilder.js';
 import type { ActorModel, Delivery, DeliveryBody, LayerState, ModelState, ModelTimer } from '../ModelState.js';
 import {
   backoffDelay,
@@ -19,14 +19,12 @@ import {
   firstStartFailureMayBeFinal,
 } from './supervision.js';
 
-/** Per-path ordering bookkeeping for one prediction. */
-interface Chain {
-  /** Events the next event of this path must follow. */
-  tails: number[];
-  /** Wave of the notice group being handled, whose members are mutually unordered. */
-  groupWave: number | null;
-  /** `tails` as they were when the group began. */
-  groupBase: number[];
+/** Per-path bookkeeping of the notice group being handled, whose members are mutually unordered. */
+interface NoticeGroup {
+  /** Wave of the group, null when none is being handled. */
+  wave: number | null;
+  /** The path's tails (see {@link HistoryBuilder.tails}) as they were when the group began. */
+  base: readonly number[];
 }
 
 /** One supervisor of an actor's active stack: a blueprint layer (`index`) or one a handler added (`index` null). */
@@ -59,15 +57,11 @@ const restartClasses = ['PreRestart', 'setup'];
  */
 export class Simulation {
   readonly rules = new Set<string>();
-  private readonly events: ExpectedEvent[] = [];
-  private readonly eventRules: Set<string>[] = [];
-  private readonly edges = new Map<string, { readonly before: number; readonly after: number; readonly rules: Set<string> }>();
-  /** Per event, the events of the edges into it. */
-  private readonly predecessors = new Map<number, number[]>();
-  private readonly withheld: WithheldEvents[] = [];
+  /** The history so far, with the other two models' builder: one event line per path. */
+  private readonly out: HistoryBuilder;
   private readonly reasons: (readonly string[])[] = [];
   private readonly queue: Delivery[] = [];
-  private readonly chains = new Map<string, Chain>();
+  private readonly groups = new Map<string, NoticeGroup>();
   private readonly causeStack: CauseFrame[] = [];
   private currentWave: number | null = null;
   /** Per actor uid: events of this prediction the next setup of a restart must follow (SUP-12). */
@@ -95,6 +89,7 @@ export class Simulation {
     readonly state: ModelState,
     private readonly chooser: Chooser = new Chooser(),
   ) {
+    this.out = new HistoryBuilder(chooser.guide);
     // Deliveries held from an earlier operation name events of that operation's prediction as
     // their causes; those events have all happened, and their indexes mean nothing here.
     for (const actor of Object.values(state.actors)) actor.buffer = actor.buffer.map((d) => (d.cause.length > 0 ? { ...d, cause: [] } : d));
@@ -102,11 +97,7 @@ export class Simulation {
 
   /** The prediction so far: events with the rules that require them, edges, and what was withheld. */
   expected(): ExpectedHistory {
-    const events = this.events.map((e, i) => ({ ...e, rules: [...this.eventRules[i]!].sort() }));
-    const before = [...this.edges.values()].map(
-      ({ before, after, rules }): HappensBefore => (rules.size > 0 ? [before, after, [...rules].sort()] : [before, after]),
-    );
-    return { events, before, withheld: this.withheld };
+    return { events: this.out.events, before: this.out.before, withheld: this.out.withheld };
   }
 
   // ---- operations -------------------------------------------------------------------
@@ -224,14 +215,14 @@ export class Simulation {
       else lane.push([d]);
       return;
     }
-    const chain = this.chain(d.to);
-    const grouped = d.wave !== null && chain.groupWave === d.wave;
-    const saved = chain.tails;
-    if (grouped) chain.tails = chain.groupBase;
+    const group = this.group(d.to);
+    const grouped = d.wave !== null && group.wave === d.wave;
+    const saved = this.out.tails(d.to);
+    if (grouped) this.out.setTails(d.to, group.base);
     else if (d.wave !== null) {
-      chain.groupWave = d.wave;
-      chain.groupBase = chain.tails;
-    } else chain.groupWave = null;
+      group.wave = d.wave;
+      group.base = saved;
+    } else group.wave = null;
     const wasLoose = this.loose;
     this.loose = d.wave !== null;
     try {
@@ -239,7 +230,7 @@ export class Simulation {
     } finally {
       this.loose = wasLoose;
     }
-    if (grouped) chain.tails = union(saved, chain.tails);
+    if (grouped) this.out.setTails(d.to, union(saved, this.out.tails(d.to)));
   }
 
   /** Buffers a delivery during a backoff restart (SUP-10), dropping what exceeds the capacity. */
@@ -430,7 +421,7 @@ export class Simulation {
       if (next === undefined) return;
       const left = actor.stash.length;
       const countBefore = this.state.incarnations[actor.path];
-      const start = this.events.length;
+      const start = this.out.events.length;
       this.because(afterUnhandled ? ['STASH-02', 'STASH-04'] : ['STASH-02'], () => this.stashable(actor, next));
       const current = this.state.actors[actor.path];
       if (current !== actor) {
@@ -1003,7 +994,7 @@ export class Simulation {
 
   /** Whether one of the events `earlier` happens before one of `later` (through the edges recorded so far). */
   private precedes(earlier: readonly number[], later: readonly number[]): boolean {
-    return happensBefore(this.predecessors, earlier, later);
+    return this.out.precedesAny(earlier, later);
   }
 
   /** Cancels the actor's timers on restart and stop (LIF-07); a stop also drops its internal ones. */
@@ -1021,13 +1012,13 @@ export class Simulation {
 
   // ---- recording ----------------------------------------------------------------------
 
-  private chain(path: string): Chain {
-    let chain = this.chains.get(path);
-    if (!chain) {
-      chain = { tails: [], groupWave: null, groupBase: [] };
-      this.chains.set(path, chain);
+  private group(path: string): NoticeGroup {
+    let group = this.groups.get(path);
+    if (!group) {
+      group = { wave: null, base: [] };
+      this.groups.set(path, group);
     }
-    return chain;
+    return group;
   }
 
   /** Runs `body` with events `cause` (and the `rules` that order them) before everything it emits. */
@@ -1066,39 +1057,17 @@ export class Simulation {
    */
   private withhold(path: string, classes: readonly string[], own: readonly string[], inherit = false): void {
     const rules = own.length > 0 && !inherit ? own : union(own, this.reasons.flat());
-    if (rules.length > 0) this.withheld.push({ path, classes, rules });
+    if (rules.length > 0) this.out.withhold(path, classes, rules);
   }
 
   /** Adds `rules` to every event emitted since index `start`. */
   private tagSince(start: number, rules: readonly string[]): void {
-    for (let i = start; i < this.events.length; i++) for (const rule of rules) this.eventRules[i]!.add(rule);
+    this.out.tagSince(start, rules);
   }
 
   private emit(event: HistoryEvent, own: readonly string[], extra: Omit<ExpectedEvent, 'event' | 'rules'> = {}): number {
-    // With the observed history at hand, an order that cannot produce it stops here.
-    this.chooser.guide?.admit(event, extra.optional === true || extra.alternatives !== undefined, this.loose);
-    const index = this.events.length;
-    this.events.push({ event, ...extra });
-    this.eventRules.push(new Set([...own, ...this.reasons.flat()]));
-    const chain = this.chain(event.path);
-    for (const before of chain.tails) this.edge(before, index, []);
-    for (const frame of this.causeStack) for (const before of frame.events) this.edge(before, index, frame.rules);
-    chain.tails = [index];
-    return index;
-  }
-
-  private edge(before: number, after: number, rules: readonly string[]): void {
-    if (before === after) return;
-    const key = `${before}>${after}`;
-    let edge = this.edges.get(key);
-    if (!edge) {
-      edge = { before, after, rules: new Set() };
-      this.edges.set(key, edge);
-      const list = this.predecessors.get(after);
-      if (list) list.push(before);
-      else this.predecessors.set(after, [before]);
-    }
-    for (const rule of rules) edge.rules.add(rule);
+    // With the observed history at hand, an order that cannot produce it stops here (the builder's guide).
+    return this.out.record(event, { lines: [event.path], causes: this.causeStack, rules: [...own, ...this.reasons.flat()], extra, loose: this.loose });
   }
 }
 
