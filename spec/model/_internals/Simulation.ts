@@ -968,23 +968,13 @@ export class Simulation {
    */
   private enqueueNotice(d: Delivery): void {
     // Racing on timers, an actor with work left in its lane places the notice among that work when it comes to it (see deliver).
-    const busy = (this.lanes?.get(d.uid ?? -1)?.length ?? 0) > 0;
-    const overtakable = busy ? [] : this.overtakable(d);
-    const pick = this.chooser.pick(overtakable.length + 1);
-    if (pick === 0) this.queue.push(d);
-    else this.queue.splice(overtakable[pick - 1]!, 0, d);
-  }
-
-  /** Queue indexes of the deliveries to the watcher of `notice` that it may overtake. */
-  private overtakable(notice: Delivery): number[] {
-    const found: number[] = [];
-    this.queue.forEach((q, i) => {
-      if (q.to !== notice.to || (q.uid !== null && q.uid !== notice.uid)) return;
-      const behind = this.released.has(q) || this.noticeStaysBehind(q, notice);
-      if (behind) found.length = 0; // a replay, or a notice of a stop that led to this one: it stays behind
-      else found.push(i);
-    });
-    return found;
+    if ((this.lanes?.get(d.uid ?? -1)?.length ?? 0) > 0) {
+      this.queue.push(d);
+      return;
+    }
+    // A replay, or a notice of a stop that led to this one, stays ahead.
+    const mine = (q: Delivery) => q.to === d.to && (q.uid === null || q.uid === d.uid);
+    placeNotice(this.queue, d, (q) => this.released.has(q) || this.noticeStaysBehind(q, d), this.chooser, mine);
   }
 
   /** Whether `notice` must stay behind `earlier`, a delivery that is no command: system messages whose causes are ordered keep that order. */

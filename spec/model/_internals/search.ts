@@ -138,16 +138,22 @@ export function nextOrder(order: readonly number[], ways: readonly number[]): nu
 }
 
 /**
- * Puts `notice` in a mailbox whose items are handled front first: behind everything (arrival
+ * Puts `notice` in a queue whose items are handled front first: behind everything (arrival
  * order, choice 0) or, as a runtime that handles notices as system messages may, ahead of any
- * item after the last one `keepsAhead` says it must stay behind (choice `k`: ahead of the `k`-th
- * of those). Returns nothing; the choice is the chooser's.
+ * item of its watcher after the last one `keepsAhead` says it must stay behind (choice `k`: ahead
+ * of the `k`-th of those). `mine` picks the watcher's items in a queue shared by several actors
+ * (the runtime model's); a mailbox is all the watcher's. Returns nothing; the choice is the chooser's.
  */
-export function placeNotice<T>(mailbox: T[], notice: T, keepsAhead: (item: T) => boolean, chooser: Chooser): void {
-  const first = mailbox.findLastIndex(keepsAhead) + 1;
-  const pick = chooser.pick(mailbox.length - first + 1);
-  if (pick === 0) mailbox.push(notice);
-  else mailbox.splice(first + pick - 1, 0, notice);
+export function placeNotice<T>(queue: T[], notice: T, keepsAhead: (item: T) => boolean, chooser: Chooser, mine: (item: T) => boolean = () => true): void {
+  const overtakable: number[] = [];
+  queue.forEach((item, i) => {
+    if (!mine(item)) return;
+    if (keepsAhead(item)) overtakable.length = 0;
+    else overtakable.push(i);
+  });
+  const pick = chooser.pick(overtakable.length + 1);
+  if (pick === 0) queue.push(notice);
+  else queue.splice(overtakable[pick - 1]!, 0, notice);
 }
 
 /** How a model is searched for an observed history: how it reports events, whether per-path order prunes, how many runs at most. */

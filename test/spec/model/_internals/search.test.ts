@@ -95,6 +95,18 @@ describe('placeNotice', () => {
     placeNotice(['m1', 'n0', 'm2', 'm3'], 'n1', isNotice, chooser);
     expect(chooser.ways).toEqual([3]);
   });
+
+  it('in a queue shared by several actors, overtakes only the watcher’s items after its last that keeps ahead', () => {
+    const ways = (order: number[]) => {
+      const queue = ['a:m1', 'a:n0', 'b:m2', 'a:m3', 'b:n9', 'a:m4'];
+      placeNotice(queue, 'a:n1', (item) => item.split(':')[1]!.startsWith('n'), new Chooser(order), (item) => item.startsWith('a:'));
+      return queue;
+    };
+    expect(ways([])).toEqual(['a:m1', 'a:n0', 'b:m2', 'a:m3', 'b:n9', 'a:m4', 'a:n1']);
+    expect(ways([1])).toEqual(['a:m1', 'a:n0', 'b:m2', 'a:n1', 'a:m3', 'b:n9', 'a:m4']);
+    expect(ways([2])).toEqual(['a:m1', 'a:n0', 'b:m2', 'a:m3', 'b:n9', 'a:n1', 'a:m4']);
+    expect(ways([3])).toEqual(ways([2]));
+  });
 });
 
 describe('withOrdersLimitedTo (the bench’s one-order baseline)', () => {
