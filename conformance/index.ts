@@ -60,6 +60,22 @@ export {
 export { AdapterLoadError, type AdapterLoadErrorCode } from './harness/AdapterLoadError.js';
 export { referenceAdapterLocation, resolveAdapter, type AdapterLocation } from './harness/resolveAdapter.js';
 export { runSuite, type SuiteOptions, type SuiteProgress, type SuiteResult } from './harness/runSuite.js';
+
+// The adapter protocol (ADAPTERS.md §13): the seam for hosts in another thread, process or language.
+export type { AdapterPort, RemoteRun } from './engine/AdapterPort.js';
+export {
+  protocolVersion,
+  type Action,
+  type DeliveredChange,
+  type Fault,
+  type HostGreeting,
+  type HostReply,
+  type KitRequest,
+  type Observation,
+  type RunSetup,
+  type ScriptCoverage,
+  type StoreCall,
+} from './harness/protocol/messages.js';
 export { reportSchemaVersion, type ConformanceRun, type RuleOutcome, type RuleStatus } from './report/ConformanceRun.js';
 export { boundedRun, reportJsonSchema, schemaProblems, truncated, type JsonSchema } from './report/reportSchema.js';
 export { InvalidReportError, parseReport, type ReportExpectations } from './report/parseReport.js';

@@ -1,11 +1,13 @@
 import { runThenShutdown } from '../engine/_internals/runThenShutdown.js';
 import fc from 'fast-check';
 import { initialDurableState } from '../../spec/model/index.js';
-import { suiteEnvironment } from '../_internals/suiteEnvironment.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
+import type { AdapterPort } from '../engine/AdapterPort.js';
+import { portOf } from '../harness/protocol/inProcessPort.js';
 import type { PropertyResult } from '../engine/results.js';
 import type { RunOptions } from '../engine/runProperty.js';
 import { checkProperty } from '../engine/_internals/checkProperty.js';
+import { patienceOf } from '../engine/_internals/patienceOf.js';
 import type { DurableFamily } from './DurableProfile.js';
 import { durableStepArbitrary, ENTITY_TAG, firstEntity, type DurableRunModel, type DurableRunReal } from './_internals/durableSteps.js';
 
@@ -17,8 +19,9 @@ import { durableStepArbitrary, ENTITY_TAG, firstEntity, type DurableRunModel, ty
  *
  * @public
  */
-export async function runDurableProperty(adapter: RuntimeAdapter, family: DurableFamily, options: RunOptions = {}): Promise<PropertyResult> {
-  return checkProperty(adapter, family, options, (declared) => ({
+export async function runDurableProperty(adapter: RuntimeAdapter | AdapterPort, family: DurableFamily, options: RunOptions = {}): Promise<PropertyResult> {
+  const port = portOf(adapter);
+  return checkProperty(port, family, options, (declared) => ({
     scenarios: fc.constant('one entity'),
     steps: (replayPath) =>
       fc.commands([durableStepArbitrary(family.profile, declared)], {
@@ -26,11 +29,8 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
         ...(replayPath !== undefined ? { replayPath } : {}),
       }),
     run: async (_scenario: string, commands, exercised) => {
-      const { env, recorder, store, clock } = suiteEnvironment([{ name: 'E0' }], adapter.runtimeErrors);
-      store.setWriteLatency(family.profile.writeLatencyMs ?? 0);
-      store.expectTag(ENTITY_TAG);
-      const sut = await adapter.start(env);
-      const real: DurableRunReal = { sut, clock, recorder, store, exercised: new Set(), log: [], ...(options.patienceMs !== undefined ? { patienceMs: options.patienceMs } : {}) };
+      const run = await port.openRun({ errors: [{ name: 'E0' }], writeLatencyMs: family.profile.writeLatencyMs ?? 0, expectTag: ENTITY_TAG, ...patienceOf(options) });
+      const real: DurableRunReal = { run, exercised: new Set(), log: [] };
       const model: DurableRunModel = {
         state: initialDurableState(family.profile.writeLatencyMs ?? 0, declared.has('durable-state.stash-overflow')),
         nextEntity: 0,
@@ -43,14 +43,13 @@ export async function runDurableProperty(adapter: RuntimeAdapter, family: Durabl
         recoveryTimeoutMs: declared.has('durable-state.recovery-timeout') ? family.profile.recoveryTimeoutMs : undefined,
       };
       await runThenShutdown(
-        sut,
+        () => run.stop(),
         async () => {
           await firstEntity().run(model, real);
           await fc.asyncModelRun(() => ({ model, real }), commands);
         },
         () => {
           for (const rule of real.exercised) exercised.add(rule);
-          recorder.close();
         },
       );
     },

@@ -1,11 +1,13 @@
 import { runThenShutdown } from './_internals/runThenShutdown.js';
 import fc from 'fast-check';
 import { describeBlueprint, initialModelState, type ActorBlueprint, type ErrorHierarchy } from '../../spec/model/index.js';
-import { suiteEnvironment } from '../_internals/suiteEnvironment.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
+import { portOf } from '../harness/protocol/inProcessPort.js';
+import type { AdapterPort } from './AdapterPort.js';
 import type { PropertyFamily } from './PropertyFamily.js';
 import type { PropertyResult } from './results.js';
 import { checkProperty } from './_internals/checkProperty.js';
+import { patienceOf } from './_internals/patienceOf.js';
 import { blueprintArbitrary, hierarchyArbitrary, stepArbitrary } from './_internals/arbitraries.js';
 import { effectiveProfile } from './_internals/effectiveProfile.js';
 import { runModel } from './_internals/resolve.js';
@@ -48,8 +50,9 @@ interface Scenario {
  *
  * @public
  */
-export async function runProperty(adapter: RuntimeAdapter, family: PropertyFamily, options: RunOptions = {}): Promise<PropertyResult> {
-  return checkProperty(adapter, family, options, (declared) => {
+export async function runProperty(adapter: RuntimeAdapter | AdapterPort, family: PropertyFamily, options: RunOptions = {}): Promise<PropertyResult> {
+  const port = portOf(adapter);
+  return checkProperty(port, family, options, (declared) => {
     const { profile, matchers } = effectiveProfile(family.profile, declared);
     return {
       scenarios: fc.record({
@@ -65,19 +68,17 @@ export async function runProperty(adapter: RuntimeAdapter, family: PropertyFamil
           ...(replayPath !== undefined ? { replayPath } : {}),
         }),
       run: async (scenario: Scenario, commands, exercised) => {
-        const { env, recorder, clock } = suiteEnvironment(scenario.hierarchy, adapter.runtimeErrors);
-        const sut = await adapter.start(env);
-        const driver = new RunDriver(sut, recorder, clock, declared, options.patienceMs);
+        const run = await port.openRun({ errors: scenario.hierarchy, writeLatencyMs: 0, ...patienceOf(options) });
+        const driver = new RunDriver(run, declared);
         const model = runModel(initialModelState(scenario.hierarchy), profile.deepReplacement !== false, profile.tellStopped === true);
         await runThenShutdown(
-          sut,
+          () => run.stop(),
           async () => {
             for (const blueprint of scenario.initial) await new Step({ step: 'spawn', blueprint }).run(model, driver);
             await fc.asyncModelRun(() => ({ model, real: driver }), commands);
           },
           () => {
             for (const rule of driver.exercised) exercised.add(rule);
-            recorder.close();
           },
         );
       },

@@ -1,6 +1,8 @@
 import type { Capability } from '../../spec/index.js';
 import { controlledStoreCapabilities } from '../_internals/ControlledStore.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
+import type { AdapterPort } from './AdapterPort.js';
+import { portOf } from '../harness/protocol/inProcessPort.js';
 import { durableFamilies } from '../durable/durableFamilies.js';
 import { runDurableProperty } from '../durable/runDurableProperty.js';
 import { runtimeFamilies } from '../families/index.js';
@@ -22,7 +24,7 @@ export interface RunnableProperty {
  *
  * @public
  */
-export function effectiveCapabilities(adapter: RuntimeAdapter): ReadonlySet<Capability> {
+export function effectiveCapabilities(adapter: Pick<RuntimeAdapter, 'capabilities'>): ReadonlySet<Capability> {
   const declared = new Set<Capability>(adapter.capabilities);
   if (declared.has('durable-state')) for (const c of controlledStoreCapabilities) declared.add(c);
   return declared;
@@ -34,10 +36,12 @@ export function effectiveCapabilities(adapter: RuntimeAdapter): ReadonlySet<Capa
  *
  * @public
  */
-export function runtimeProperties(adapter: RuntimeAdapter, actorFamilies: readonly PropertyFamily[] = runtimeFamilies): RunnableProperty[] {
+export function runtimeProperties(adapter: RuntimeAdapter | AdapterPort, actorFamilies: readonly PropertyFamily[] = runtimeFamilies): RunnableProperty[] {
+  // One host for every property, so an adapter loads its runtime once.
+  const port = portOf(adapter);
   return [
-    ...actorFamilies.map((family) => ({ id: family.id, rules: family.rules, run: (o: RunOptions) => runProperty(adapter, family, o) })),
-    ...durableFamilies.map((family) => ({ id: family.id, rules: family.rules, run: (o: RunOptions) => runDurableProperty(adapter, family, o) })),
-    ...hookProperties(adapter),
+    ...actorFamilies.map((family) => ({ id: family.id, rules: family.rules, run: (o: RunOptions) => runProperty(port, family, o) })),
+    ...durableFamilies.map((family) => ({ id: family.id, rules: family.rules, run: (o: RunOptions) => runDurableProperty(port, family, o) })),
+    ...hookProperties(port),
   ];
 }

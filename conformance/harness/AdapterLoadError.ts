@@ -1,9 +1,10 @@
 /** Why an adapter could not be used at all. @public */
-export type AdapterLoadErrorCode = 'ADAPTER_NOT_FOUND' | 'ADAPTER_IMPORT_FAILED' | 'ADAPTER_CONTRACT' | 'ADAPTER_LOAD_TIMEOUT';
+export type AdapterLoadErrorCode = 'ADAPTER_NOT_FOUND' | 'ADAPTER_IMPORT_FAILED' | 'ADAPTER_CONTRACT' | 'ADAPTER_LOAD_TIMEOUT' | 'ADAPTER_PROTOCOL';
 
 /**
  * The adapter named on the command line cannot be loaded: the file or package does not exist,
- * its module throws on import, or what it exports misses a member of the adapter contract.
+ * its module throws on import, what it exports misses a member of the adapter contract, or its
+ * host greets in another protocol version (or not at all).
  * The command line exits with code 2 on it.
  *
  * @public

@@ -3,19 +3,23 @@ import { decodeReplayToken, encodeReplayToken, InvalidReplayTokenError, isUnrepl
 import type { PropertyResult, RuleResult } from '../engine/results.js';
 import { deriveRuleResults } from '../engine/ruleResults.js';
 import { effectiveCapabilities, runtimeProperties, type RunnableProperty } from '../engine/runtimeProperties.js';
+import type { RunOptions } from '../engine/runProperty.js';
 import { markWeak, type ReportedCounterexample, type RuleOutcome } from '../report/ConformanceRun.js';
 import { weakRuleIds } from '../report/weakRules.generated.js';
-import type { StorePlugin } from '../contract/StorePlugin.js';
 import { storeFamilies } from '../store/storeFamilies.js';
 import { storeProperties } from '../store/storeProperties.js';
-import { IsolatedWorker, type AdapterIdentity, type JobOutcome } from './_internals/IsolatedWorker.js';
-import type { LoadedImplementations, ScriptCoverage } from './_internals/protocol.js';
+import type { StorePlugin } from '../contract/StorePlugin.js';
+import type { AdapterPort } from '../engine/AdapterPort.js';
+import { IsolatedWorker } from './_internals/IsolatedWorker.js';
+import type { AdapterIdentity, HostConnection, HostGone, RunFault } from './protocol/HostConnection.js';
+import type { ScriptCoverage } from './protocol/messages.js';
+import { remoteStorePlugin } from './protocol/remoteStorePlugin.js';
 import { SelectionError } from './SelectionError.js';
 import type { AdapterLocation } from './resolveAdapter.js';
 import { ReplayMismatchError } from './ReplayMismatchError.js';
 
-export type { ScriptCoverage } from './_internals/protocol.js';
-import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
+export type { ScriptCoverage } from './protocol/messages.js';
+export type { AdapterIdentity } from './protocol/HostConnection.js';
 
 /** Which rules to run and how. @public */
 export interface SuiteOptions {
@@ -83,10 +87,12 @@ export function selectRules(options: Pick<SuiteOptions, 'select' | 'levels' | 's
 }
 
 /**
- * The properties a module is judged by, for their IDs and rules only: the runtime properties
- * when it offers a runtime adapter, the store properties when it offers a store plugin
- * (default: both). The main thread never runs adapter code, so they are bound to stand-ins
- * that carry the loaded module's identities. @public
+import type { StorePlugin } from '../contract/StorePlugin.js';
+import { storeFamilies } from '../store/storeFamilies.js';
+import { storeProperties } from '../store/storeProperties.js';
+import { IsolatedWorker, type AdapterIdentity, type JobOutcome } from './_internals/IsolatedWorker.js';
+import type { LoadedImplementations, ScriptCoverage } from './_internals/protocol.js';
+import { SelectionError } from './SelectionError.js';
  */
 export function suiteProperties(implementations: LoadedImplementations = { runtime: undefinedIdentity, store: undefinedIdentity }): RunnableProperty[] {
   return [
@@ -96,6 +102,16 @@ export function suiteProperties(implementations: LoadedImplementations = { runti
 }
 
 const undefinedIdentity: AdapterIdentity = { name: 'unknown', version: '0', capabilities: [] };
+
+/** What a loaded module offers: its runtime adapter, its store plugin, or both. */
+interface LoadedImplementations {
+  readonly runtime?: AdapterIdentity;
+  readonly store?: AdapterIdentity;
+}
+
+function implementationsOf(host: HostConnection): LoadedImplementations {
+  return { ...(host.adapter !== undefined ? { runtime: host.adapter } : {}), ...(host.store !== undefined ? { store: host.store } : {}) };
+}
 
 /** The roles whose rules a module can be judged on. */
 function rolesOf(implementations: LoadedImplementations): Role[] {
@@ -113,21 +129,30 @@ function storeStandIn(identity: AdapterIdentity): StorePlugin {
     version: identity.version,
     capabilities: identity.capabilities,
     createStore() {
-      throw new Error('store plugin code runs in the worker only');
+      throw new Error('store plugin code runs in its host only');
     },
   };
 }
 
-function standIn(identity: AdapterIdentity | undefined): RuntimeAdapter {
+function standIn(identity: AdapterIdentity | undefined): AdapterPort {
   return {
     name: identity?.name ?? 'unknown',
     version: identity?.version ?? '0',
     capabilities: identity?.capabilities ?? [],
-    runtimeErrors: {},
-    start() {
-      throw new Error('adapter code runs in the worker only');
+    ...(identity?.hookPolicy !== undefined ? { hookPolicy: identity.hookPolicy } : {}),
+    openRun() {
+      return Promise.reject(new Error('adapter code runs in the worker only'));
     },
   };
+}
+
+/** How one property ended, as the main thread saw it: its result, the adapter's faults, and whether the host was lost. */
+interface JobOutcome {
+  readonly result: PropertyResult | undefined;
+  readonly faults: readonly RunFault[];
+  readonly lost: { readonly gone: HostGone; readonly run: number } | undefined;
+  /** The property itself threw (a replay token that does not fit it). */
+  readonly crash: string | undefined;
 }
 
 /** A property that did not end with a result of its own: the adapter broke it. */
@@ -154,27 +179,28 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
   const limits = { operationTimeoutMs: options.operationTimeoutMs ?? 10_000, deadline: Date.now() + (options.totalTimeoutMs ?? 30 * 60_000) };
   const coverage = options.coverage ?? false;
   const scripts: ScriptCoverage[] = [];
-  let worker = await IsolatedWorker.start(location, limits, coverage);
-  const identity = worker.identity;
-  const implementations = worker.implementations;
+  let host = await IsolatedWorker.connect(location, limits, coverage);
+  const identity = host.identity;
+  const implementations = implementationsOf(host);
   const token = options.replay === undefined ? undefined : decodeReplayToken(options.replay);
   // A store case replays against any plugin; a runtime case only against the adapter it failed on.
   if (token !== undefined && !isStoreProperty(token.family) && token.adapter === undefined) {
-    await worker.terminate();
+    await host.close();
     throw new InvalidReplayTokenError(`missing adapter: a case of the runtime property ${token.family} names the adapter it failed on`);
   }
   if (token?.adapter !== undefined && !isStoreProperty(token.family) && token.adapter !== identity.name) {
-    await worker.terminate();
+    await host.close();
     throw new ReplayMismatchError(token.adapter, identity.name);
   }
   const retire = async (): Promise<void> => {
-    if (implementations.store !== undefined && worker.alive) await worker.teardown();
-    if (coverage && worker.alive) scripts.push(...(await worker.coverage()));
-    await worker.terminate();
+    // The store plugin's teardown() (when its setup() ran), under the watchdog; a throw there judges no rule.
+    if (implementations.store !== undefined && host.alive) await host.request({ type: 'storeTeardown' }).catch(() => undefined);
+    if (coverage && host.alive) scripts.push(...(await host.coverage()));
+    await host.close();
   };
   const selected = selectRules(options, rolesOf(implementations));
   if (selected.length === 0) {
-    await worker.terminate();
+    await host.close();
     throw new SelectionError(emptySelectionMessage(location.source, implementations, token?.family));
   }
   const replayFamily = token?.family;
@@ -184,9 +210,8 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
   const broken = new Map<string, Breakage>();
   const flaky = new Map<string, string>();
   const job = async (family: RunnableProperty, replay?: string): Promise<JobOutcome> => {
-    if (!worker.alive) worker = await IsolatedWorker.start(location, limits, coverage);
-    return worker.run({
-      family: family.id,
+    if (!host.alive) host = await IsolatedWorker.connect(location, limits, coverage);
+    return runOn(host, family.id, {
       seed,
       ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
       ...(replay !== undefined ? { replay } : {}),
@@ -209,19 +234,19 @@ export async function runSuite(location: AdapterLocation, options: SuiteOptions 
       broken.set(family.id, { message: `not run: the overall timeout of ${options.totalTimeoutMs ?? 0} ms ran out (seed ${seed})`, replayToken: tokenOf(family, identity, seed, -1) });
     } else {
       const outcome = await job(family, options.replay);
-      if (options.replay !== undefined && outcome.kind === 'crashed' && isUnreplayablePath(outcome.message)) {
+      if (options.replay !== undefined && outcome.crash !== undefined && isUnreplayablePath(outcome.crash)) {
         await retire();
         const { path } = decodeReplayToken(options.replay);
         throw new InvalidReplayTokenError(`its path ${path} leads to no generated case of property ${family.id} at seed ${seed} (was it edited, or made by another version of the kit?)`);
       }
       const breakage = breakageOf(outcome, family, identity, seed, limits.operationTimeoutMs);
       if (breakage !== undefined) broken.set(family.id, breakage);
-      if (outcome.kind === 'result') {
+      if (outcome.result !== undefined) {
         results.set(family.id, outcome.result);
         const token = outcome.result.counterexample?.replayToken;
         if (breakage === undefined && outcome.result.status === 'failed' && token !== undefined && options.replay === undefined) {
           const again = await job(family, token);
-          if (again.kind === 'result' && again.result.status === 'passed' && again.faults.length === 0) flaky.set(family.id, token);
+          if (again.result?.status === 'passed' && again.faults.length === 0 && again.lost === undefined) flaky.set(family.id, token);
         }
       }
     }
@@ -257,29 +282,58 @@ function emptySelectionMessage(source: string, implementations: LoadedImplementa
   return `${source} offers ${offers}, which is judged on ${judged} only; ${asked} hold none of them`;
 }
 
+/**
+ * Runs one property in the main thread against the adapter's host: generation, the model,
+ * checking and shrinking happen here; the host only executes the operations.
+ */
+async function runOn(host: HostConnection, familyId: string, options: RunOptions): Promise<JobOutcome> {
+  host.beginProperty();
+  const properties = [
+    ...(host.adapter !== undefined ? runtimeProperties(host) : []),
+    ...(host.store !== undefined ? storeProperties(remoteStorePlugin(host)) : []),
+  ];
+  const property = properties.find((p) => p.id === familyId);
+  let result: PropertyResult | undefined;
+  let crash: string | undefined;
+  try {
+    if (property === undefined) throw new Error(`unknown property ${familyId}`);
+    result = await property.run(options);
+  } catch (error) {
+    crash = error instanceof Error ? error.message : String(error);
+  }
+  return { result, faults: [...host.faults], lost: host.lost, crash };
+}
+
 function breakageOf(outcome: JobOutcome, family: RunnableProperty, identity: AdapterIdentity, seed: number, timeoutMs: number): Breakage | undefined {
   const where = `adapter ${identity.name}, property ${family.id}, seed ${seed}`;
-  switch (outcome.kind) {
-    case 'killed':
-      return {
-        message:
-          outcome.why === 'operation'
-            ? `${outcome.operation}() did not return within ${timeoutMs} ms in run ${outcome.run + 1} (${where}); the worker running the adapter was terminated`
-            : `the overall timeout ran out during ${outcome.operation}() in run ${outcome.run + 1} (${where})`,
-        replayToken: tokenOf(family, identity, seed, outcome.run),
-      };
-    case 'crashed':
-      return { message: `the adapter crashed the worker in run ${outcome.run + 1}: ${outcome.message} (${where})`, replayToken: tokenOf(family, identity, seed, outcome.run) };
-    case 'result': {
-      const [first] = outcome.faults;
-      if (first === undefined) return undefined;
-      const more = outcome.faults.length > 1 ? ` (and ${outcome.faults.length - 1} more faults)` : '';
-      return {
-        message: `the adapter broke in ${first.operation} in run ${first.run + 1}: ${first.message}${more} (${where})`,
-        replayToken: outcome.result.counterexample?.replayToken ?? tokenOf(family, identity, seed, first.run),
-      };
-    }
+  const lost = outcome.lost;
+  if (lost !== undefined) {
+    const run = Math.max(lost.run, 0);
+    const gone = lost.gone;
+    const message =
+      gone.kind === 'crashed'
+        ? `the adapter crashed the worker in run ${run + 1}: ${gone.message} (${where})`
+        : gone.kind === 'violated'
+          ? `the adapter's worker broke the adapter protocol in run ${run + 1}: ${gone.message} (${where}); it was terminated`
+        : gone.why === 'operation'
+          ? `${gone.operation}() did not return within ${timeoutMs} ms in run ${run + 1} (${where}); the worker running the adapter was terminated`
+          : gone.why === 'unresponsive'
+            ? `the adapter's worker stopped answering for ${timeoutMs} ms in run ${run + 1}, outside any operation (a loop in a timer or callback of its own?) (${where}); it was terminated`
+            : `the overall timeout ran out during ${gone.operation}() in run ${run + 1} (${where})`;
+    return { message, replayToken: tokenOf(family, identity, seed, run) };
   }
+  const [first] = outcome.faults;
+  if (first !== undefined) {
+    const more = outcome.faults.length > 1 ? ` (and ${outcome.faults.length - 1} more faults)` : '';
+    return {
+      message: `the adapter broke in ${first.operation} in run ${first.run + 1}: ${first.message}${more} (${where})`,
+      replayToken: outcome.result?.counterexample?.replayToken ?? tokenOf(family, identity, seed, first.run),
+    };
+  }
+  if (outcome.crash !== undefined || outcome.result === undefined) {
+    return { message: `the property could not run: ${outcome.crash ?? 'no result'} (${where})`, replayToken: tokenOf(family, identity, seed, 0) };
+  }
+  return undefined;
 }
 
 function outcomesOf(

@@ -2,18 +2,16 @@ import { runThenShutdown } from '../engine/_internals/runThenShutdown.js';
 import fc from 'fast-check';
 import type { Capability } from '../../spec/index.js';
 import { initialHookState, type HookPolicy } from '../../spec/model/index.js';
-import { advanceClock } from '../_internals/advanceClock.js';
-import { defaultSettle } from '../_internals/defaultSettle.js';
-import { suiteEnvironment } from '../_internals/suiteEnvironment.js';
-import type { SuiteExtension } from '../contract/HookEnvironment.js';
 import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
+import type { AdapterPort } from '../engine/AdapterPort.js';
+import { portOf } from '../harness/protocol/inProcessPort.js';
 import type { PropertyResult } from '../engine/results.js';
 import type { RunOptions } from '../engine/runProperty.js';
 import type { RunnableProperty } from '../engine/runtimeProperties.js';
 import { checkProperty } from '../engine/_internals/checkProperty.js';
+import { patienceOf } from '../engine/_internals/patienceOf.js';
 import { hookFamilies } from './hookFamilies.js';
 import type { HookFamily, HookProfile } from './HookProfile.js';
-import { HookRecorder } from './_internals/HookRecorder.js';
 import { availableDirectives, firstHookedActor, hookStepArbitrary, type HookRunModel, type HookRunReal } from './_internals/hookSteps.js';
 
 /**
@@ -23,7 +21,7 @@ import { availableDirectives, firstHookedActor, hookStepArbitrary, type HookRunM
  *
  * @public
  */
-export function allowedHookPolicies(adapter: RuntimeAdapter): HookPolicy[] {
+export function allowedHookPolicies(adapter: Pick<RuntimeAdapter, 'hookPolicy' | 'capabilities'>): HookPolicy[] {
   const declared = adapter.hookPolicy;
   const children = declared ? [declared.restartedChildren] : (['stopped', 'rebuilt'] as const);
   const stopHook = declared?.stopHookOnRestart === undefined ? [false, true] : [declared.stopHookOnRestart === 'always'];
@@ -31,7 +29,7 @@ export function allowedHookPolicies(adapter: RuntimeAdapter): HookPolicy[] {
 }
 
 /** The profile without what the adapter cannot express: extensions, start hook time limits. */
-function reducedProfile(profile: HookProfile, declared: ReadonlySet<Capability>, adapter: RuntimeAdapter): HookProfile {
+function reducedProfile(profile: HookProfile, declared: ReadonlySet<Capability>, adapter: Pick<RuntimeAdapter, 'hookPolicy' | 'capabilities'>): HookProfile {
   const { startTimeoutMs: _limit, ...withoutLimit } = profile;
   const limited = adapter.hookPolicy?.startTimeout === true ? profile : withoutLimit;
   return declared.has('extensions') ? limited : { ...limited, extensions: [] };
@@ -45,9 +43,10 @@ function reducedProfile(profile: HookProfile, declared: ReadonlySet<Capability>,
  *
  * @public
  */
-export async function runHookProperty(adapter: RuntimeAdapter, family: HookFamily, options: RunOptions = {}): Promise<PropertyResult> {
-  const policies = allowedHookPolicies(adapter);
-  return checkProperty(adapter, family, options, (declared) => ({
+export async function runHookProperty(adapter: RuntimeAdapter | AdapterPort, family: HookFamily, options: RunOptions = {}): Promise<PropertyResult> {
+  const port = portOf(adapter);
+  const policies = allowedHookPolicies(port);
+  return checkProperty(port, family, options, (declared) => ({
     scenarios: fc.constant('hooked actors'),
     steps: (replayPath) =>
       fc.commands([hookStepArbitrary(family.profile, declared)], {
@@ -56,30 +55,25 @@ export async function runHookProperty(adapter: RuntimeAdapter, family: HookFamil
         ...(replayPath !== undefined ? { replayPath } : {}),
       }),
     run: async (_scenario: string, commands, exercised) => {
-      const { env, recorder, store, clock } = suiteEnvironment([{ name: 'E0' }], adapter.runtimeErrors);
-      // Fresh instances per run: the suite knows which object each id must resolve to (HOOK-08).
-      const extensions: SuiteExtension[] = declared.has('extensions') ? family.profile.extensions.map((id) => ({ id })) : [];
-      const hooks = new HookRecorder(recorder, extensions);
-      const sut = await adapter.start({ ...env, hooks: { resource: store, extensions, probe: hooks } });
-      const real: HookRunReal = { sut, clock, recorder, hooks, store, exercised: new Set(), log: [], ...(options.patienceMs !== undefined ? { patienceMs: options.patienceMs } : {}) };
+      const extensions = declared.has('extensions') ? family.profile.extensions : [];
+      const run = await port.openRun({ errors: [{ name: 'E0' }], writeLatencyMs: 0, hooks: { extensions }, ...patienceOf(options) });
+      const real: HookRunReal = { run, exercised: new Set(), log: [] };
       const model: HookRunModel = {
         state: initialHookState(),
         nextId: 1,
-        profile: reducedProfile(family.profile, declared, adapter),
+        profile: reducedProfile(family.profile, declared, port),
         directives: availableDirectives(family.profile, declared),
         policies,
       };
       await runThenShutdown(
-        sut,
+        // Start hooks still waiting for the clock would hold up the shutdown: the host lets them finish unobserved.
+        () => run.stop(1_000_000),
         async () => {
           await firstHookedActor(model.profile).run(model, real);
           await fc.asyncModelRun(() => ({ model, real }), commands);
         },
-        async () => {
+        () => {
           for (const rule of real.exercised) exercised.add(rule);
-          hooks.close();
-          // Start hooks still waiting for the clock would hold up the shutdown: let them finish unobserved.
-          await advanceClock(clock, 1_000_000, () => (sut.settle ? sut.settle() : defaultSettle(() => recorder.history.length, options.patienceMs)));
         },
       );
     },
@@ -88,6 +82,6 @@ export async function runHookProperty(adapter: RuntimeAdapter, family: HookFamil
 }
 
 /** The hooks properties bound to an adapter, for the engine's list of runtime properties. @public */
-export function hookProperties(adapter: RuntimeAdapter): RunnableProperty[] {
+export function hookProperties(adapter: RuntimeAdapter | AdapterPort): RunnableProperty[] {
   return hookFamilies.map((family) => ({ id: family.id, rules: family.rules, run: (o: RunOptions) => runHookProperty(adapter, family, o) }));
 }

@@ -13,12 +13,8 @@ import {
   type EffectStep,
   type EntityCommand,
 } from '../../../spec/model/index.js';
-import { advanceClock } from '../../_internals/advanceClock.js';
-import type { ControlledStore } from '../../_internals/ControlledStore.js';
-import type { VirtualClock } from '../../_internals/VirtualClock.js';
-import { defaultSettle } from '../../_internals/defaultSettle.js';
-import type { HistoryRecorder } from '../../_internals/HistoryRecorder.js';
-import type { SystemUnderTest } from '../../contract/RuntimeAdapter.js';
+import type { RemoteRun } from '../../engine/AdapterPort.js';
+import type { Action } from '../../harness/protocol/messages.js';
 import { ConformanceViolation } from '../../engine/ConformanceViolation.js';
 import { PositionalStep } from '../../engine/_internals/PositionalStep.js';
 import type { DurableProfile, DurableStepKind, EntityCommandKind } from '../DurableProfile.js';
@@ -60,14 +56,9 @@ export interface DurableRunModel {
 
 /** The real side of a durable run. */
 export interface DurableRunReal {
-  readonly sut: SystemUnderTest;
-  readonly clock: VirtualClock;
-  readonly recorder: HistoryRecorder;
-  readonly store: ControlledStore;
+  readonly run: RemoteRun;
   readonly exercised: Set<string>;
   readonly log: string[];
-  /** Real milliseconds of quiet the generic settle waits for (`RunOptions.patienceMs`). */
-  readonly patienceMs?: number;
 }
 
 function resolve(template: DurableTemplate, m: DurableRunModel): DurableOperation | undefined {
@@ -162,6 +153,26 @@ function describe(operation: DurableOperation): string {
   }
 }
 
+/** What a durable operation asks of the system, as protocol actions. */
+function actionsOf(operation: DurableOperation): Action[] {
+  switch (operation.op) {
+    case 'spawn':
+      return [{ do: 'spawnEntity', entity: operation.entity }];
+    case 'send':
+      return operation.commands.map((command) => ({ do: 'tellEntity' as const, path: operation.path, command }));
+    case 'halt':
+      return [{ do: 'tellEntity', path: operation.path, command: { kind: 'halt', id: operation.id } }];
+    case 'externalWrite':
+      return [{ do: 'writeBehind', persistenceId: operation.persistenceId, value: operation.value }];
+    case 'advance':
+      return [{ do: 'advance', ms: operation.ms }];
+    case 'failNextWrite':
+    case 'failNextRead':
+    case 'slowNextRead':
+      return [{ do: operation.op }];
+  }
+}
+
 /** One durable step: resolved by position, applied, and checked against the durable oracle. */
 class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, DurableRunModel, DurableRunReal> {
   protected resolve(m: DurableRunModel): DurableOperation | undefined {
@@ -172,33 +183,7 @@ class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, Dura
   }
   protected async apply(operation: DurableOperation, m: DurableRunModel, real: DurableRunReal): Promise<void> {
     const shown = describe(operation);
-    switch (operation.op) {
-      case 'spawn':
-        real.sut.spawnEntity!(operation.entity);
-        break;
-      case 'send':
-        for (const command of operation.commands) real.sut.tellEntity!(operation.path, command);
-        break;
-      case 'failNextWrite':
-        real.store.failNextWrite();
-        break;
-      case 'failNextRead':
-        real.store.failNextRead();
-        break;
-      case 'slowNextRead':
-        real.store.slowNextRead();
-        break;
-      case 'externalWrite':
-        real.store.writeBehind(operation.persistenceId, operation.value);
-        break;
-      case 'halt':
-        real.sut.tellEntity!(operation.path, { kind: 'halt', id: operation.id });
-        break;
-    }
-    const settle = () => (real.sut.settle ? real.sut.settle() : defaultSettle(() => real.recorder.history.length, real.patienceMs));
-    if (operation.op === 'advance') await advanceClock(real.clock, operation.ms, settle);
-    await settle();
-    const observed = real.recorder.takeNew();
+    const { events: observed, wrongTags } = await real.run.step(actionsOf(operation));
     const prediction = predictDurable(m.state, operation);
     const verdict = checkHistory(prediction.expected, observed);
     real.log.push(`${shown}${observed.length > 0 ? `\n    ${observed.map(describeEvent).join('\n    ')}` : ''}`);
@@ -218,7 +203,6 @@ class DurableStep extends PositionalStep<DurableTemplate, DurableOperation, Dura
       );
     }
     // Every upsert carries the entity's tag (DS-05); the history does not show tags.
-    const wrongTags = real.store.takeWrongTags();
     if (wrongTags.length > 0) {
       const expected = [`every upsert of the entity carries the tag it was built with, ${JSON.stringify(ENTITY_TAG)}`];
       throw new ConformanceViolation(shown, wrongTags, ['DS-05'], observed.map(describeEvent), expected, real.log.slice(-12), true);

@@ -8,11 +8,8 @@ import {
   predictMatching,
   type Operation,
 } from '../../../spec/model/index.js';
-import { advanceClock } from '../../_internals/advanceClock.js';
-import { defaultSettle } from '../../_internals/defaultSettle.js';
-import type { HistoryRecorder } from '../../_internals/HistoryRecorder.js';
-import type { VirtualClock } from '../../_internals/VirtualClock.js';
-import type { SystemUnderTest } from '../../contract/RuntimeAdapter.js';
+import type { Action } from '../../harness/protocol/messages.js';
+import type { RemoteRun } from '../AdapterPort.js';
 import { ConformanceViolation } from '../ConformanceViolation.js';
 import type { RunModel } from './resolve.js';
 import { eventReporting, reportableHistory } from './undeclaredEvents.js';
@@ -29,17 +26,12 @@ export class RunDriver {
   private previousRules: readonly string[] = [];
 
   constructor(
-    private readonly sut: SystemUnderTest,
-    private readonly recorder: HistoryRecorder,
-    private readonly clock: VirtualClock,
+    private readonly run: RemoteRun,
     private readonly declared: ReadonlySet<Capability>,
-    /** Real milliseconds of quiet the generic settle waits for (`RunOptions.patienceMs`). */
-    private readonly patienceMs?: number,
   ) {}
 
   async apply(operation: Operation, m: RunModel): Promise<void> {
-    await this.perform(operation);
-    const observed = this.recorder.takeNew();
+    const { events: observed } = await this.run.step(actionsOf(operation), operation.op !== 'failNextSetup');
     const prediction = predict(m.state, operation);
     const expected = reportableHistory(prediction.expected, this.declared);
     const verdict = checkHistory(expected, observed);
@@ -74,31 +66,23 @@ export class RunDriver {
     this.previousRules = outcome.exercised;
     for (const rule of outcome.exercised) this.exercised.add(rule);
   }
+}
 
-  private async perform(operation: Operation): Promise<void> {
-    switch (operation.op) {
-      case 'spawn':
-        if (operation.failingSetup !== undefined) this.recorder.armSetupFailure(operation.blueprint.name, operation.failingSetup);
-        this.sut.spawn(operation.blueprint);
-        break;
-      case 'tell':
-        this.sut.tell(operation.path, operation.command);
-        break;
-      case 'burst':
-        for (const command of operation.commands) this.sut.tell(operation.path, command);
-        break;
-      case 'failNextSetup':
-        this.recorder.armSetupFailure(operation.path, operation.error);
-        return;
-      case 'advance':
-        await advanceClock(this.clock, operation.ms, () => this.settle());
-        break;
-    }
-    await this.settle();
-  }
-
-  private async settle(): Promise<void> {
-    if (this.sut.settle) await this.sut.settle();
-    else await defaultSettle(() => this.recorder.history.length, this.patienceMs);
+/** What an operation asks of the system, as protocol actions (the step settles after them). */
+function actionsOf(operation: Operation): Action[] {
+  switch (operation.op) {
+    case 'spawn':
+      return [
+        ...(operation.failingSetup !== undefined ? [{ do: 'armSetupFailure' as const, path: operation.blueprint.name, error: operation.failingSetup }] : []),
+        { do: 'spawn', blueprint: operation.blueprint },
+      ];
+    case 'tell':
+      return [{ do: 'tell', path: operation.path, command: operation.command }];
+    case 'burst':
+      return operation.commands.map((command) => ({ do: 'tell' as const, path: operation.path, command }));
+    case 'failNextSetup':
+      return [{ do: 'armSetupFailure', path: operation.path, error: operation.error }];
+    case 'advance':
+      return [{ do: 'advance', ms: operation.ms }];
   }
 }

@@ -1,11 +1,9 @@
-import type { SystemUnderTest } from '../../contract/RuntimeAdapter.js';
-
 /**
- * Runs one property run's `body`, then `cleanUp` and the system's shutdown, whatever happened.
- * When the run itself failed, a failing clean-up or shutdown must not hide why: the run's
- * error is the one reported (a `finally` that throws would replace it).
+ * Runs one property run's `body`, then `cleanUp` and `stop` (the system's shutdown), whatever
+ * happened. When the run itself failed, a failing clean-up or shutdown must not hide why: the
+ * run's error is the one reported (a `finally` that throws would replace it).
  */
-export async function runThenShutdown(sut: SystemUnderTest, body: () => Promise<void>, cleanUp: () => Promise<void> | void): Promise<void> {
+export async function runThenShutdown(stop: () => Promise<void>, body: () => Promise<void>, cleanUp: () => Promise<void> | void): Promise<void> {
   let failed = false;
   try {
     await body();
@@ -15,7 +13,7 @@ export async function runThenShutdown(sut: SystemUnderTest, body: () => Promise<
   } finally {
     try {
       await cleanUp();
-      await sut.shutdown();
+      await stop();
     } catch (error) {
       if (!failed) throw error;
     }

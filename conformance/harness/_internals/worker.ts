@@ -1,25 +1,34 @@
 /**
- * Runs inside a worker thread: loads the adapter (a runtime adapter, a store plugin or both),
- * then runs the properties the main thread asks for. Adapter code only ever runs here, where
- * the watchdog can terminate it.
+ * Runs inside a worker thread: loads the adapter (a runtime adapter, a store plugin or both) and hosts it over the adapter protocol. It
+ * only executes operations and reports their events; generation, the models, checking and
+ * reports stay in the main thread, out of the adapter's reach. Adapter code only ever runs
+ * here, where the watchdog can terminate it.
  */
 import { Session } from 'node:inspector/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { runtimeProperties } from '../../engine/runtimeProperties.js';
 import { AdapterLoadError } from '../AdapterLoadError.js';
-import type { Capability } from '../../../spec/index.js';
-import { storeFamilies } from '../../store/storeFamilies.js';
-import { storeProperties } from '../../store/storeProperties.js';
-import { implementationsOf, type Implementations } from '../adapterContract.js';
+import { implementationsOf } from '../adapterContract.js';
+import { AdapterHost } from '../protocol/AdapterHost.js';
+import { protocolVersion, type HostGreeting } from '../protocol/messages.js';
 import { Heartbeat } from './Heartbeat.js';
-import { instrument, type AdapterFault } from './instrument.js';
-import { instrumentStore } from './instrumentStore.js';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './protocol.js';
+
+/** What the worker is started with. */
+export interface WorkerSetup {
+  readonly adapterUrl: string;
+  readonly adapterSource: string;
+  readonly heartbeat: SharedArrayBuffer;
+  /** Collect v8 coverage of everything the worker runs. */
+  readonly coverage: boolean;
+}
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
 if (port === null) throw new Error('worker.ts must run in a worker thread');
-const reply = (message: WorkerReply): void => port.postMessage(message);
+// Bound before the adapter loads: an adapter patching `MessagePort.prototype.postMessage` later
+// does not change how the host answers (and whatever it posts itself, the kit checks).
+const post = port.postMessage.bind(port);
+const stringify = JSON.stringify;
+const parse = JSON.parse;
 const heartbeat = new Heartbeat(setup.heartbeat);
 
 const session = setup.coverage ? new Session() : undefined;
@@ -30,92 +39,52 @@ if (session) {
   await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
 }
 
-async function load(): Promise<Implementations | undefined> {
+function loadFailed(code: 'ADAPTER_IMPORT_FAILED' | 'ADAPTER_CONTRACT', message: string): undefined {
+  const greeting: HostGreeting = { type: 'loadFailed', protocol: protocolVersion, code, message };
+  post(stringify(greeting));
+  return undefined;
+}
+
+async function load(): Promise<AdapterHost | undefined> {
   let module: Record<string, unknown>;
   heartbeat.enter('import');
   try {
     module = (await import(setup.adapterUrl)) as Record<string, unknown>;
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    reply({ type: 'loadFailed', code: 'ADAPTER_IMPORT_FAILED', message: `its module threw on import: ${detail}` });
-    return undefined;
+    return loadFailed('ADAPTER_IMPORT_FAILED', `its module threw on import: ${detail}`);
   } finally {
     heartbeat.leave();
   }
   try {
-    return implementationsOf(module, setup.adapterSource);
+    // A runtime adapter, a store plugin, or both (the reference module exports its embedded store too).
+    const { runtime, store } = implementationsOf(module, setup.adapterSource);
+    return new AdapterHost({ ...(runtime !== undefined ? { adapter: runtime } : {}), ...(store !== undefined ? { plugin: store } : {}) }, heartbeat);
   } catch (error) {
     if (!(error instanceof AdapterLoadError)) throw error;
-    reply({ type: 'loadFailed', code: error.code, message: error.message.replace(/^cannot load adapter [^:]*: /, '') });
-    return undefined;
+    return loadFailed(error.code === 'ADAPTER_CONTRACT' ? 'ADAPTER_CONTRACT' : 'ADAPTER_IMPORT_FAILED', error.message.replace(/^cannot load adapter [^:]*: /, ''));
   }
 }
 
-const identity = (i: { name: string; version: string; capabilities: readonly Capability[] }) => ({ name: i.name, version: i.version, capabilities: [...i.capabilities] });
-const loaded = await load();
-if (loaded !== undefined) {
-  reply({
-    type: 'loaded',
-    ...(loaded.runtime !== undefined ? { runtime: identity(loaded.runtime) } : {}),
-    ...(loaded.store !== undefined ? { store: identity(loaded.store) } : {}),
-  });
-  port.on('message', (request: WorkerRequest) => {
-    void handle(request);
-  });
-}
-
-/** The store plugin's `setup()` runs once per worker, before its first store property; `teardown()` when the worker is retired. */
-let storeSetUp = false;
-
-async function handle(request: WorkerRequest): Promise<void> {
-  if (request.type === 'coverage') {
-    const taken = session ? (await session.post('Profiler.takePreciseCoverage')).result : [];
-    // Only files outside node_modules can be the implementation under test; send their (transformed) source for mapping.
-    const scripts = [];
+/** The v8 coverage so far of files outside node_modules (only they can be the implementation under test), with their transformed source for mapping. */
+async function coverage(id: number): Promise<string> {
+  const scripts = [];
+  if (session) {
+    const taken = (await session.post('Profiler.takePreciseCoverage')).result;
     for (const script of taken) {
       if (!script.url.startsWith('file:') || script.url.includes('/node_modules/')) continue;
-      const { scriptSource } = await session!.post('Debugger.getScriptSource', { scriptId: script.scriptId });
+      const { scriptSource } = await session.post('Debugger.getScriptSource', { scriptId: script.scriptId });
       scripts.push({ url: script.url, source: scriptSource, functions: script.functions });
     }
-    reply({ type: 'coverage', job: request.job, scripts });
-    return;
   }
-  const faults: AdapterFault[] = [];
-  if (request.type === 'teardown') {
-    const store = loaded?.store === undefined ? undefined : instrumentStore(loaded.store, heartbeat, faults);
-    if (storeSetUp) await store?.teardown?.().catch(() => undefined);
-    storeSetUp = false;
-    reply({ type: 'tornDown', job: request.job, faults });
-    return;
-  }
-  try {
-    if (loaded === undefined) throw new Error('no adapter loaded');
-    const store = loaded.store === undefined ? undefined : instrumentStore(loaded.store, heartbeat, faults);
-    const properties = [
-      ...(loaded.runtime !== undefined ? runtimeProperties(instrument(loaded.runtime, heartbeat, faults)) : []),
-      ...(store !== undefined ? storeProperties(store) : []),
-    ];
-    const property = properties.find((p) => p.id === request.family);
-    if (property === undefined) throw new Error(`unknown property ${request.family}`);
-    heartbeat.resetRuns();
-    const isStoreProperty = store !== undefined && storeFamilies.some((f) => f.id === property.id);
-    if (isStoreProperty && !storeSetUp) {
-      const failed = await Promise.resolve(store.setup?.()).then(() => false, () => true);
-      if (failed) {
-        // The fault recorded by setup() turns every rule of the property into `error`.
-        reply({ type: 'result', job: request.job, result: { property: property.id, status: 'failed', runs: 0, exercised: [], durationMs: 0 }, faults });
-        return;
-      }
-      storeSetUp = true;
-    }
-    const result = await property.run({
-      ...(request.numRuns !== undefined ? { numRuns: request.numRuns } : {}),
-      ...(request.seed !== undefined ? { seed: request.seed } : {}),
-      ...(request.replay !== undefined ? { replay: request.replay } : {}),
-      ...(request.patienceMs !== undefined ? { patienceMs: request.patienceMs } : {}),
-    });
-    reply({ type: 'result', job: request.job, result, faults });
-  } catch (error) {
-    reply({ type: 'crashed', job: request.job, message: error instanceof Error ? error.message : String(error) });
-  }
+  return stringify({ id, type: 'coverage', scripts });
+}
+
+const host = await load();
+if (host !== undefined) {
+  post(host.greeting());
+  port.on('message', (text: string) => {
+    const { id, type } = parse(text) as { id: number; type: string };
+    void (type === 'coverage' ? coverage(id) : host.handle(text)).then(post);
+  });
 }

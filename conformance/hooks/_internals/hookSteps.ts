@@ -20,16 +20,11 @@ import {
   type HistoryCheck,
   type HistoryEvent,
 } from '../../../spec/model/index.js';
-import { advanceClock } from '../../_internals/advanceClock.js';
-import type { ControlledStore } from '../../_internals/ControlledStore.js';
-import { defaultSettle } from '../../_internals/defaultSettle.js';
-import type { HistoryRecorder } from '../../_internals/HistoryRecorder.js';
-import type { VirtualClock } from '../../_internals/VirtualClock.js';
-import type { SystemUnderTest } from '../../contract/RuntimeAdapter.js';
+import type { RemoteRun } from '../../engine/AdapterPort.js';
+import type { Action } from '../../harness/protocol/messages.js';
 import { ConformanceViolation } from '../../engine/ConformanceViolation.js';
 import { PositionalStep } from '../../engine/_internals/PositionalStep.js';
 import type { HookCommandKind, HookProfile, HookStepKind } from '../HookProfile.js';
-import type { HookRecorder } from './HookRecorder.js';
 
 type Directive = HookDirective | 'none';
 interface ActorTemplate {
@@ -64,15 +59,9 @@ export interface HookRunModel {
 
 /** The real side of a hooks run. */
 export interface HookRunReal {
-  readonly sut: SystemUnderTest;
-  readonly clock: VirtualClock;
-  readonly recorder: HistoryRecorder;
-  readonly hooks: HookRecorder;
-  readonly store: ControlledStore;
+  readonly run: RemoteRun;
   readonly exercised: Set<string>;
   readonly log: string[];
-  /** Real milliseconds of quiet the generic settle waits for (`RunOptions.patienceMs`). */
-  readonly patienceMs?: number;
 }
 
 const pick = <T>(choices: readonly T[], index: number): T => choices[index % choices.length]!;
@@ -170,6 +159,23 @@ function searchPolicies(m: HookRunModel, operation: HookOperation, observed: rea
   return undefined;
 }
 
+/** What a hooks operation asks of the system, as protocol actions. */
+function actionsOf(operation: HookOperation): Action[] {
+  switch (operation.op) {
+    case 'spawn':
+      return [{ do: 'spawnHooked', actor: operation.actor }];
+    case 'send':
+      return operation.commands.map((command) => ({ do: 'tellHooked' as const, path: operation.path, command }));
+    case 'stop':
+      return [{ do: 'stopHooked', path: operation.path }];
+    case 'advance':
+      return [{ do: 'advance', ms: operation.ms }];
+    case 'failNextRead':
+    case 'failNextWrite':
+      return [{ do: operation.op }];
+  }
+}
+
 /** One hooks step: resolved by position, applied, and checked against every policy the adapter allows. */
 class HookStep extends PositionalStep<HookTemplate, HookOperation, HookRunModel, HookRunReal> {
   protected resolve(m: HookRunModel): HookOperation | undefined {
@@ -180,29 +186,7 @@ class HookStep extends PositionalStep<HookTemplate, HookOperation, HookRunModel,
   }
   protected async apply(operation: HookOperation, m: HookRunModel, real: HookRunReal): Promise<void> {
     const shown = describe(operation);
-    const { sut } = real;
-    switch (operation.op) {
-      case 'spawn':
-        sut.spawnHooked!(operation.actor);
-        break;
-      case 'send':
-        for (const c of operation.commands) sut.tellHooked!(operation.path, c);
-        break;
-      case 'stop':
-        sut.stopHooked!(operation.path);
-        break;
-      case 'failNextRead':
-        real.store.failNextRead();
-        break;
-      case 'failNextWrite':
-        real.store.failNextWrite();
-        break;
-    }
-    const settle = () => (sut.settle ? sut.settle() : defaultSettle(() => real.recorder.history.length, real.patienceMs));
-    if (operation.op === 'advance') await advanceClock(real.clock, operation.ms, settle);
-    await settle();
-    const observed = real.recorder.takeNew();
-    const lookups = real.hooks.takeLookups();
+    const { events: observed, lookups } = await real.run.step(actionsOf(operation));
     const verdicts: Verdict[] = m.policies.map((policy) => {
       const prediction = predictHooks(m.state, operation, policy);
       return { prediction, history: checkHistory(prediction.expected, observed), lookupProblems: checkLookups(prediction.lookups, lookups) };

@@ -30,7 +30,8 @@ describe('an adapter that supplies huge strings and control characters', () => {
     const run = JSON.parse(await readFile(sandbox.path('hostile', 'conformance.json'), 'utf8')) as ConformanceRun;
     expect(schemaProblems(run)).toEqual([]);
     const messages = run.rules.flatMap((r) => (r.counterexample === undefined ? [] : [r.counterexample.message]));
-    expect(messages.some((m) => /\[truncated: \d{7,} characters\]$/.test(m))).toBe(true);
+    // The adapter's multi-megabyte strings were cut where they entered the kit, saying how long they were.
+    expect(messages.some((m) => /\[truncated: \d{7,} characters\]/.test(m))).toBe(true);
   });
 
   it('a usage error carrying the adapter\'s name is one escaped line', async () => {

@@ -18,19 +18,19 @@ function system(shutdown: () => Promise<void>): SystemUnderTest & { calls: numbe
 describe('runThenShutdown', () => {
   it('reports the run’s own error when the shutdown fails too', async () => {
     const sut = system(() => Promise.reject(new Error('not implemented yet: shutdown')));
-    await expect(runThenShutdown(sut, () => Promise.reject(new Error('not implemented yet: spawn')), () => undefined)).rejects.toThrow('spawn');
+    await expect(runThenShutdown(() => sut.shutdown(), () => Promise.reject(new Error('not implemented yet: spawn')), () => undefined)).rejects.toThrow('spawn');
     expect(sut.calls).toBe(1);
   });
 
   it('reports a failing shutdown when the run itself succeeded', async () => {
     const sut = system(() => Promise.reject(new Error('shutdown broke')));
-    await expect(runThenShutdown(sut, () => Promise.resolve(), () => undefined)).rejects.toThrow('shutdown broke');
+    await expect(runThenShutdown(() => sut.shutdown(), () => Promise.resolve(), () => undefined)).rejects.toThrow('shutdown broke');
   });
 
   it('cleans up and shuts down after a successful run, in that order', async () => {
     const order: string[] = [];
     const sut = system(async () => void order.push('shutdown'));
-    await runThenShutdown(sut, async () => void order.push('body'), () => void order.push('clean-up'));
+    await runThenShutdown(() => sut.shutdown(), async () => void order.push('body'), () => void order.push('clean-up'));
     expect(order).toEqual(['body', 'clean-up', 'shutdown']);
   });
 });
