@@ -6,13 +6,21 @@ import { protocolLimits } from './protocolLimits.js';
 /** How long one pull of a live query waits on the host before it asks again (short, so the host never owes a reply for long). */
 const livePullMs = 50;
 
+/**
+ * The least patience a hosted store's live query gets when the plugin declares less: a change
+ * now crosses to the kit's thread after the host saw it, and on a loaded machine that hop alone
+ * can take longer than the few milliseconds an in-process store declares. A run's `patienceMs`
+ * (the CLI's `--patience`) still overrides it.
+ */
+export const HOSTED_PATIENCE_FLOOR_MS = 25;
+
 type StoreResult = Extract<HostReply, { type: 'storeResult' }>;
 
 /**
  * A store plugin hosted behind the adapter protocol, seen as a {@link StorePlugin}: the store
  * properties run on the kit's side unchanged, and every store call is a request. The
  * declaration (capabilities, `deleteOfUnknownId`, `patienceMs`) is the one the host announced,
- * checked.
+ * checked (its patience raised to {@link HOSTED_PATIENCE_FLOOR_MS} for the hop between threads).
  *
  * Faults are decided here, not by the host: a throw where the contract has no refusal —
  * setup, createStore, getObject, a query, dispose — is a fault (the rules come out `error`: a
@@ -51,7 +59,7 @@ export function remoteStorePlugin(host: HostConnection): StorePlugin {
     version: declared.version,
     capabilities: declared.capabilities,
     ...(declared.deleteOfUnknownId !== undefined ? { deleteOfUnknownId: declared.deleteOfUnknownId } : {}),
-    ...(declared.patienceMs !== undefined ? { patienceMs: declared.patienceMs } : {}),
+    ...(declared.patienceMs !== undefined ? { patienceMs: Math.max(declared.patienceMs, HOSTED_PATIENCE_FLOOR_MS) } : {}),
     async createStore(): Promise<StoreUnderTest> {
       host.countRun();
       const opened = await host.request({ type: 'storeOpen' });
