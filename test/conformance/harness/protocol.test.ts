@@ -5,7 +5,8 @@ import { connectInProcess } from '../../../conformance/harness/protocol/inProces
 import { AdapterFaultError } from '../../../conformance/harness/protocol/AdapterFaultError.js';
 import { parseHostMessage, ProtocolViolation, readEvent, readGreeting, readReply } from '../../../conformance/harness/protocol/readHostMessage.js';
 import { protocolVersion } from '../../../conformance/harness/protocol/messages.js';
-import { remoteStorePlugin } from '../../../conformance/harness/protocol/remoteStorePlugin.js';
+import { HOSTED_PATIENCE_FLOOR_MS, remoteStorePlugin } from '../../../conformance/harness/protocol/remoteStorePlugin.js';
+import type { RuntimeAdapter } from '../../../conformance/contract/RuntimeAdapter.js';
 import type { StorePlugin } from '../../../conformance/contract/StorePlugin.js';
 import { storeStaleReads } from '../../../conformance/mutants/store-stale-reads.js';
 import { runStoreProperty } from '../../../conformance/store/runStoreProperty.js';
@@ -110,5 +111,120 @@ describe('store plugins behind the adapter protocol', () => {
   it('a broken store still fails through the protocol', async () => {
     const results = await Promise.all(storeFamilies.map((family) => runStoreProperty(remote(storeStaleReads.plugin), family, { seed: 5 })));
     expect(results.some((r) => r.status === 'failed' && r.counterexample !== undefined)).toBe(true);
+  });
+});
+
+describe('a host of a runtime adapter, a store plugin, or both', () => {
+  const greet = (fields: object) => readGreeting(JSON.stringify({ type: 'hello', protocol: protocolVersion, ...fields }));
+  const identity = { name: 'x', version: '1', capabilities: ['store'] };
+
+  it('announces and checks a store declaration, its refusal mode and patience', () => {
+    expect(greet({ store: { ...identity, deleteOfUnknownId: 'ignore', patienceMs: 2.5 } })).toMatchObject({ store: { name: 'x', deleteOfUnknownId: 'ignore', patienceMs: 2.5 } });
+    expect(() => greet({ store: { ...identity, deleteOfUnknownId: 'explode' } })).toThrow(/deleteOfUnknownId/);
+    expect(() => greet({ store: { ...identity, patienceMs: -1 } })).toThrow(/patienceMs is negative/);
+    expect(() => greet({ store: { ...identity, patienceMs: 'soon' } })).toThrow(/patienceMs is not a finite number/);
+    expect(() => greet({})).toThrow(/neither an adapter nor a store plugin/);
+  });
+
+  it('hosts a module that exports both: runtime identity first, capabilities of both', () => {
+    const plugin: StorePlugin = { ...inMemoryStorePlugin, name: 'embedded-store', deleteOfUnknownId: 'tombstone', patienceMs: 3 };
+    const host = connectInProcess({ adapter: referenceRuntimeAdapter, plugin });
+    expect(host.identity.name).toBe(referenceRuntimeAdapter.name);
+    expect(host.identity.capabilities).toEqual([...referenceRuntimeAdapter.capabilities, ...plugin.capabilities]);
+    // The engine's runtime properties read the runtime adapter's own capabilities.
+    expect(host.capabilities).toEqual(referenceRuntimeAdapter.capabilities);
+    expect(host.store).toMatchObject({ name: 'embedded-store', deleteOfUnknownId: 'tombstone', patienceMs: 3 });
+    const remote = remoteStorePlugin(host);
+    expect(remote.deleteOfUnknownId).toBe('tombstone');
+    // An in-process store's few milliseconds do not cover the hop between threads.
+    expect(remote.patienceMs).toBe(HOSTED_PATIENCE_FLOOR_MS);
+    expect(remoteStorePlugin(connectInProcess({ plugin: { ...plugin, patienceMs: 400 } })).patienceMs).toBe(400);
+  });
+
+  it('carries the run’s patience to the generic settle of a runtime without one', async () => {
+    // Events a real 40 ms after the tell: only a settle with that much patience sees them in the same step.
+    const late: RuntimeAdapter = {
+      ...referenceRuntimeAdapter,
+      async start(env) {
+        const sut = await referenceRuntimeAdapter.start(env);
+        return { spawn: (b) => sut.spawn(b), tell: (path, command) => void setTimeout(() => sut.tell(path, command), 40), shutdown: () => sut.shutdown() };
+      },
+    };
+    const host = connectInProcess({ adapter: late });
+    const blueprint = { name: 'a0', supervision: [], children: [], watchChildren: 'none' as const, handlesTerminated: true, stashCapacity: 0 };
+    const run = await host.openRun({ errors: [{ name: 'E0' }], writeLatencyMs: 0, patienceMs: 400 });
+    await run.step([{ do: 'spawn', blueprint }]);
+    expect((await run.step([{ do: 'tell', path: 'a0', command: { kind: 'ping', id: 1 } }])).events).toEqual([{ kind: 'received', path: 'a0', id: 1, count: 0 }]);
+    await run.stop();
+  });
+});
+
+describe('store faults are decided on the kit’s side', () => {
+  const failing = (message: string) => () => Promise.reject(new Error(message));
+
+  it('a refused write is the store’s answer while it still answers a read; no fault', async () => {
+    const host = connectInProcess({ plugin: inMemoryStorePlugin });
+    host.beginProperty();
+    const store = await remoteStorePlugin(host).createStore();
+    await store.upsertObject('p1', 1, { n: 1 }, 't');
+    await expect(store.upsertObject('p1', 1, { n: 2 }, 't')).rejects.not.toBeInstanceOf(AdapterFaultError);
+    expect(host.faults).toEqual([]);
+  });
+
+  it('a write refused by a store that then fails the read too is a fault, and so is a failed read', async () => {
+    const inner = await inMemoryStorePlugin.createStore();
+    let down = false;
+    const flaky: StorePlugin = {
+      ...inMemoryStorePlugin,
+      createStore: () => ({
+        getObject: (id) => (down ? failing('ECONNRESET')() : inner.getObject(id)),
+        upsertObject: (...args) => (down ? failing('ECONNRESET')() : inner.upsertObject(...args)),
+        deleteObject: (...args) => (down ? failing('ECONNRESET')() : inner.deleteObject(...args)),
+      }),
+    };
+    const host = connectInProcess({ plugin: flaky });
+    host.beginProperty();
+    const store = await remoteStorePlugin(host).createStore();
+    down = true;
+    await expect(store.upsertObject('p1', 1, 1, 't')).rejects.toBeInstanceOf(AdapterFaultError);
+    expect(host.faults[0]).toMatchObject({ operation: 'upsertObject()', message: expect.stringMatching(/answers no read either/), run: 0 });
+    await expect(store.getObject('p1')).rejects.toBeInstanceOf(AdapterFaultError);
+    expect(host.faults.map((f) => f.operation)).toEqual(['upsertObject()', 'getObject()']);
+  });
+
+  it('a store without its required calls, or whose get answers nothing, is a fault', async () => {
+    const hollow = connectInProcess({ plugin: { ...inMemoryStorePlugin, createStore: () => ({}) as never } });
+    await expect(remoteStorePlugin(hollow).createStore()).rejects.toThrow(/lacks getObject/);
+    const silent = connectInProcess({ plugin: { ...inMemoryStorePlugin, createStore: () => ({ getObject: async () => undefined as never, upsertObject: async () => undefined, deleteObject: async () => undefined }) } });
+    const store = await remoteStorePlugin(silent).createStore();
+    await expect(store.getObject('p1')).rejects.toThrow(/resolved to undefined/);
+    expect(silent.faults).toHaveLength(1);
+  });
+
+  it('teardown() runs once, only after a setup() that ran and did not fail', async () => {
+    const calls: string[] = [];
+    const plugin = (setupFails: boolean): StorePlugin => ({
+      ...inMemoryStorePlugin,
+      setup: async () => {
+        calls.push('setup');
+        if (setupFails) throw new Error('no database');
+      },
+      teardown: async () => void calls.push('teardown'),
+    });
+    const unused = connectInProcess({ plugin: plugin(false) });
+    expect(await unused.request({ type: 'storeTeardown' })).toMatchObject({ type: 'storeTornDown' });
+    expect(calls).toEqual([]);
+    const used = connectInProcess({ plugin: plugin(false) });
+    await remoteStorePlugin(used).createStore();
+    await remoteStorePlugin(used).createStore();
+    await used.request({ type: 'storeTeardown' });
+    await used.request({ type: 'storeTeardown' });
+    expect(calls).toEqual(['setup', 'teardown']);
+    calls.length = 0;
+    const broken = connectInProcess({ plugin: plugin(true) });
+    await expect(remoteStorePlugin(broken).createStore()).rejects.toThrow(/no database/);
+    expect(broken.faults[0]).toMatchObject({ operation: 'setup()' });
+    await broken.request({ type: 'storeTeardown' });
+    expect(calls).toEqual(['setup']);
   });
 });
