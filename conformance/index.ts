@@ -66,6 +66,7 @@ export type { AdapterPort, RemoteRun } from './engine/AdapterPort.js';
 export {
   protocolVersion,
   type Action,
+  type AdapterDeclaration,
   type DeliveredChange,
   type Fault,
   type HostGreeting,
@@ -75,6 +76,7 @@ export {
   type RunSetup,
   type ScriptCoverage,
   type StoreCall,
+  type StoreDeclaration,
 } from './harness/protocol/messages.js';
 export { reportSchemaVersion, type ConformanceRun, type RuleOutcome, type RuleStatus } from './report/ConformanceRun.js';
 export { boundedRun, reportJsonSchema, schemaProblems, truncated, type JsonSchema } from './report/reportSchema.js';
