@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { suiteEnvironment } from '../../conformance/_internals/suiteEnvironment.js';
 import { ConformanceViolation } from '../../conformance/engine/ConformanceViolation.js';
 import { RunDriver } from '../../conformance/engine/_internals/RunDriver.js';
 import { effectiveCapabilities } from '../../conformance/engine/runtimeProperties.js';
+import { portOf } from '../../conformance/harness/protocol/inProcessPort.js';
 import { eagerNoticesLifo } from '../../conformance/variants/eager-notices-lifo.js';
 import { runnable } from '../../conformance/variants/_internals/runnable.js';
 import { systemMessagePriority } from '../../conformance/variants/system-message-priority.js';
@@ -43,16 +43,14 @@ const operations: Operation[] = [
 /** Applies the operations to the variant and judges each step with the model; returns the last step's events. */
 async function judge(variant: Variant): Promise<string> {
   const adapter = runnable(variant);
-  const { env, recorder, clock } = suiteEnvironment(hierarchy, adapter.runtimeErrors);
-  const sut = await adapter.start(env);
-  const driver = new RunDriver(sut, recorder, clock, effectiveCapabilities(adapter));
+  const run = await portOf(adapter).openRun({ errors: hierarchy, writeLatencyMs: 0 });
+  const driver = new RunDriver(run, effectiveCapabilities(adapter));
   const model = { state: initialModelState(hierarchy), nextTopLevel: 0, nextId: 10, nextSpawned: 0 };
   try {
     for (const operation of operations) await driver.apply(operation, model);
     return driver.log.at(-1)!;
   } finally {
-    await sut.shutdown();
-    recorder.close();
+    await run.stop();
   }
 }
 
