@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 // The `conformance` / `actor-conformance` command. Plain JavaScript so npm can link it as is;
-// it registers tsx (TypeScript adapters load through it) and runs the command line from the
-// TypeScript sources the package ships, or from the compiled dist/ when they are absent.
+// it runs the compiled command line in dist/ (the package ships no TypeScript sources). tsx is
+// registered only where a TypeScript adapter is loaded, in the harness worker, so `--version`
+// and `--list-rules` never load it.
 import { existsSync } from 'node:fs';
-import { register } from 'tsx/esm/api';
-
-register();
 
 /**
  * `conformance | head -1` closes the pipe early. The run must still finish, write its reports
@@ -25,9 +23,13 @@ function pipeSafe(stream) {
   };
 }
 
-const source = new URL('../conformance/cli/main.ts', import.meta.url);
 const compiled = new URL('../dist/conformance/cli/main.js', import.meta.url);
-const { main } = await import(existsSync(source) ? source.href : compiled.href);
+if (!existsSync(compiled)) {
+  // Only a source checkout can lack dist/ (the published package always has it).
+  process.stderr.write('conformance: dist/ is missing: run `npm run build` in the actor-conformance checkout\n');
+  process.exit(2);
+}
+const { main } = await import(compiled.href);
 process.exitCode = await main(process.argv.slice(2), {
   stdout: pipeSafe(process.stdout),
   stderr: pipeSafe(process.stderr),

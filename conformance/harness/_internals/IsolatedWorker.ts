@@ -33,9 +33,18 @@ function tsxApiUrl(): string {
   return pathToFileURL(join(dirname(manifest), entry)).href;
 }
 
-/** Boot code: register tsx in the worker (for TypeScript adapters and kit sources), then run worker.ts. */
-function bootstrap(): string {
+/** A TypeScript file: loading it needs tsx. */
+const typeScriptFile = /\.[mc]?tsx?$/;
+
+/**
+ * Boot code: register tsx in the worker only when something it loads is TypeScript (the adapter,
+ * or the kit itself when it runs from its sources rather than from `dist/`), then run the worker.
+ * A JavaScript adapter under the built kit never pays for tsx.
+ */
+function bootstrap(adapterUrl: string): string {
   const worker = new URL('./worker.js', import.meta.url).href;
+  const needsTsx = typeScriptFile.test(new URL(adapterUrl).pathname) || typeScriptFile.test(new URL(import.meta.url).pathname);
+  if (!needsTsx) return `import(${JSON.stringify(worker)});`;
   return `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
 }
 
@@ -76,7 +85,7 @@ export class IsolatedWorker implements HostPipe {
   static async connect(location: AdapterLocation, limits: WatchdogLimits, coverage = false): Promise<HostConnection> {
     const heartbeat = new Heartbeat();
     const setup: WorkerSetup = { adapterUrl: location.url, adapterSource: location.source, heartbeat: heartbeat.buffer, coverage };
-    const worker = new Worker(bootstrap(), { eval: true, workerData: setup });
+    const worker = new Worker(bootstrap(location.url), { eval: true, workerData: setup });
     // Loading has its own limit; the overall deadline is for running rules, which report it.
     const loadingTimeoutMs = Math.max(limits.operationTimeoutMs, minimumLoadTimeoutMs);
     const everyMs = Math.max(5, Math.min(250, Math.floor(limits.operationTimeoutMs / 5)));
