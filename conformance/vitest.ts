@@ -6,7 +6,6 @@
  *
  * @packageDocumentation
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
 import { areas, partitionByCapabilities, rulesByRole, testTitle, type AreaId, type Capability, type Role } from '../spec/index.js';
 import type { RuntimeAdapter } from './contract/RuntimeAdapter.js';
 import type { StorePlugin } from './contract/StorePlugin.js';
@@ -17,6 +16,10 @@ import type { RunOptions } from './engine/runProperty.js';
 import { effectiveCapabilities, runtimeProperties } from './engine/runtimeProperties.js';
 import { runStoreProperty } from './store/runStoreProperty.js';
 import { storeFamilies } from './store/storeFamilies.js';
+import { loadVitest } from './_internals/loadVitest.js';
+
+// vitest is an optional peer: without it, importing this entry fails with one line saying so.
+const { afterAll, beforeAll, describe, it } = await loadVitest();
 
 /** Options of {@link conformanceSuite} and {@link storeConformanceSuite}. @public */
 export interface ConformanceSuiteOptions extends Omit<ConformanceOptions, 'families'> {

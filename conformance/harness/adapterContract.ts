@@ -1,5 +1,6 @@
 import { capabilityRole, isCapability, type Capability } from '../../spec/index.js';
-import type { RuntimeAdapter } from '../contract/RuntimeAdapter.js';
+import { suiteEnvironment } from '../_internals/suiteEnvironment.js';
+import type { RuntimeAdapter, SystemUnderTest } from '../contract/RuntimeAdapter.js';
 import type { StorePlugin } from '../contract/StorePlugin.js';
 import { AdapterLoadError } from './AdapterLoadError.js';
 
@@ -130,4 +131,56 @@ export function checkStorePluginContract(value: unknown, source: string): StoreP
   if (notStore.length > 0) fail(`\`capabilities\` of a store plugin holds runtime words: ${notStore.map(String).join(', ')} (a store plugin declares \`store\` and \`store.*\` words)`);
   if (!capabilities.includes('store')) fail('`capabilities` must include `store`, the store contract every plugin implements');
   return value as StorePlugin;
+}
+
+/** Members of the system every adapter's `start()` must return. */
+const requiredSystemMembers = ['spawn', 'tell', 'shutdown'] as const;
+
+/** Members of the system a capability promises: declaring it without them is an adapter error, not a failed rule. */
+const systemMembersByCapability: Readonly<Partial<Record<Capability, readonly (keyof SystemUnderTest)[]>>> = {
+  'durable-state': ['spawnEntity', 'tellEntity'],
+  hooks: ['spawnHooked', 'tellHooked', 'stopHooked'],
+};
+
+/**
+ * What is wrong with the system an adapter's `start()` returned, or `undefined`: a required
+ * member that is not a function, or a member a declared capability needs (an over-declared
+ * capability, named with the member it lacks).
+ *
+ * @public
+ */
+export function systemContractProblem(system: unknown, capabilities: readonly Capability[]): string | undefined {
+  if (typeof system !== 'object' || system === null) return `its start() returned ${system === null ? 'null' : typeof system}, not a SystemUnderTest`;
+  const members = system as Record<string, unknown>;
+  for (const member of requiredSystemMembers) {
+    if (typeof members[member] !== 'function') return `the system its start() returned has no \`${member}\` function, a required member of SystemUnderTest`;
+  }
+  for (const capability of capabilities) {
+    const missing = (systemMembersByCapability[capability] ?? []).filter((member) => typeof members[member] !== 'function');
+    if (missing.length > 0) {
+      return `it declares the capability \`${capability}\`, but the system its start() returned has no ${missing.map((m) => `\`${m}\``).join(', ')} function (declare \`${capability}\` only with them)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Starts one system with a plain environment and checks it against {@link systemContractProblem},
+ * so an over-declared capability is reported when the adapter is loaded, before any rule runs.
+ * A `start()` or `shutdown()` that throws here is not judged: the runs report it with its context.
+ *
+ * @public
+ */
+export async function checkStartedSystem(adapter: RuntimeAdapter, source: string): Promise<void> {
+  let system: SystemUnderTest;
+  try {
+    system = await adapter.start(suiteEnvironment([], adapter.runtimeErrors).env);
+  } catch {
+    return;
+  }
+  const problem = systemContractProblem(system, adapter.capabilities);
+  await Promise.resolve()
+    .then(() => system.shutdown())
+    .catch(() => undefined);
+  if (problem !== undefined) throw new AdapterLoadError('ADAPTER_CONTRACT', source, problem);
 }

@@ -25,11 +25,11 @@ export interface WatchdogLimits {
  */
 const minimumLoadTimeoutMs = 30_000;
 
-/** tsx's ESM API, resolved from this kit (not from the user's folder, which may not have tsx). */
-function tsxApiUrl(): string {
+/** tsx's ESM or CommonJS API, resolved from this kit (not from the user's folder, which may not have tsx). */
+function tsxApiUrl(kind: 'esm' | 'cjs'): string {
   const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
   const exportsField = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
-  const entry = exportsField['./esm/api']?.import.default ?? './dist/esm/api/index.mjs';
+  const entry = exportsField[`./${kind}/api`]?.import.default ?? `./dist/${kind}/api/index.mjs`;
   return pathToFileURL(join(dirname(manifest), entry)).href;
 }
 
@@ -45,7 +45,10 @@ function bootstrap(adapterUrl: string): string {
   const worker = new URL('./worker.js', import.meta.url).href;
   const needsTsx = typeScriptFile.test(new URL(adapterUrl).pathname) || typeScriptFile.test(new URL(import.meta.url).pathname);
   if (!needsTsx) return `import(${JSON.stringify(worker)});`;
-  return `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+  // Both hooks: in a CommonJS project (no "type": "module") a `.ts` adapter is CommonJS, and with
+  // the ESM hooks alone Node's require(esm) meets it mid-import ("Cannot require() ES Module … in a cycle").
+  const [esm, cjs] = [JSON.stringify(tsxApiUrl('esm')), JSON.stringify(tsxApiUrl('cjs'))];
+  return `Promise.all([import(${esm}), import(${cjs})]).then(([esm, cjs]) => { esm.register(); cjs.register(); return import(${JSON.stringify(worker)}); });`;
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));

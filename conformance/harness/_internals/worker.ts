@@ -7,7 +7,7 @@
 import { Session } from 'node:inspector/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AdapterLoadError } from '../AdapterLoadError.js';
-import { implementationsOf } from '../adapterContract.js';
+import { checkStartedSystem, implementationsOf } from '../adapterContract.js';
 import { AdapterHost } from '../protocol/AdapterHost.js';
 import { protocolVersion, type HostGreeting } from '../protocol/messages.js';
 import { Heartbeat } from './Heartbeat.js';
@@ -59,6 +59,11 @@ async function load(): Promise<AdapterHost | undefined> {
   try {
     // A runtime adapter, a store plugin, or both (the reference module exports its embedded store too).
     const { runtime, store } = implementationsOf(module, setup.adapterSource);
+    // An over-declared capability is a load error naming the member, not a failure of every rule.
+    if (runtime !== undefined) {
+      heartbeat.enter('start');
+      await checkStartedSystem(runtime, setup.adapterSource).finally(() => heartbeat.leave());
+    }
     return new AdapterHost({ ...(runtime !== undefined ? { adapter: runtime } : {}), ...(store !== undefined ? { plugin: store } : {}) }, heartbeat);
   } catch (error) {
     if (!(error instanceof AdapterLoadError)) throw error;

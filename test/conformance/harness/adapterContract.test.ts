@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AdapterLoadError } from '../../../conformance/harness/AdapterLoadError.js';
-import { adapterExportOf, checkAdapterContract } from '../../../conformance/harness/adapterContract.js';
+import { adapterExportOf, checkAdapterContract, systemContractProblem } from '../../../conformance/harness/adapterContract.js';
 import { referenceAdapterLocation, resolveAdapter } from '../../../conformance/harness/resolveAdapter.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -44,5 +44,16 @@ describe('finding and checking an adapter', () => {
     expect(contractError(noErrors)).toContain('no `runtimeErrors`');
     expect(contractError({ ...valid, version: 2 })).toContain("`version` must be a string, got number");
     expect(contractError({ ...valid, capabilities: ['watch', 'teleport'] })).toContain('unknown words: teleport');
+  });
+
+  it('names each capability the started system cannot honour, with the members it lacks', () => {
+    const base = { spawn() {}, tell() {}, async shutdown() {} };
+    expect(systemContractProblem(base, ['watch', 'stash'])).toBeUndefined();
+    expect(systemContractProblem(base, ['hooks'])).toMatch(/`hooks`.*`spawnHooked`, `tellHooked`, `stopHooked`/);
+    expect(systemContractProblem({ ...base, spawnEntity() {} }, ['durable-state'])).toMatch(/`durable-state`.*no `tellEntity` function/);
+    expect(systemContractProblem({ ...base, spawnEntity() {}, tellEntity: 'no' }, ['durable-state'])).toMatch(/no `tellEntity`/);
+    expect(systemContractProblem({ ...base, spawnEntity() {}, tellEntity() {} }, ['durable-state'])).toBeUndefined();
+    expect(systemContractProblem({ spawn() {}, tell() {} }, [])).toMatch(/no `shutdown` function/);
+    expect(systemContractProblem(null, [])).toMatch(/returned null/);
   });
 });

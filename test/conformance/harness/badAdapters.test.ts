@@ -52,6 +52,13 @@ describe('a harness bad adapters cannot break', () => {
     expect(error.message).toContain('threw on import: Error: this adapter cannot initialise its runtime');
   });
 
+  it('an over-declared capability is a load error naming the capability and the missing member, before any rule runs', async () => {
+    const error = await loadFailure('./over-declared.ts');
+    expect(error.code).toBe('ADAPTER_CONTRACT');
+    expect(error.message).toMatch(/capability `durable-state`.*no `spawnEntity`/);
+    expect(error.message).not.toContain('\n');
+  });
+
   it('an adapter missing a member of the contract is a load error naming the member', async () => {
     const error = await loadFailure('./missing-member.ts');
     expect(error.code).toBe('ADAPTER_CONTRACT');
