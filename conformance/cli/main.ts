@@ -21,6 +21,7 @@ import { InvalidReportError, parseReport } from '../report/parseReport.js';
 import { truncated } from '../report/reportSchema.js';
 import { isReporterName, reporters, ReportWriteError, writeReports, type ReporterName } from '../report/writeReports.js';
 import { compareCommand, type CompareFlags } from './compare.js';
+import { registerCheckAdapter } from './checkAdapter.js';
 import { registerInit } from './init.js';
 import { exitCodes } from './_internals/exitCodes.js';
 import { kitManifest } from './_internals/kitManifest.js';
@@ -223,6 +224,7 @@ function program(io: CliIo, exit: { code: number }): Command {
       exit.code = await mergeCommand(files, { ...flags, reporter: chosenReporters(flags.reporter) }, io);
     });
   registerInit(cmd, io, exit);
+  registerCheckAdapter(cmd, io, exit);
   for (const c of [cmd, ...cmd.commands]) {
     c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   }

@@ -47,10 +47,13 @@ export class ActorRef<M> {
   }
 }
 
+/** A cell whatever its message type: parents, children and the run queue hold cells of many types. */
+type AnyCell = Cell<any>;
+
 /** One actor: its mailbox, its children and the handler of its current incarnation. */
 class Cell<M> {
   readonly ref: ActorRef<M>;
-  readonly children = new Map<string, Cell<never>>();
+  readonly children = new Map<string, AnyCell>();
   scheduled = false;
   private readonly mailbox: M[] = [];
   /** Undefined until a setup succeeded, and again while a restart's setup keeps failing. */
@@ -62,7 +65,7 @@ class Cell<M> {
 
   constructor(
     private readonly system: ToySystem,
-    private readonly parent: Cell<never> | undefined,
+    private readonly parent: AnyCell | undefined,
     readonly name: string,
     private readonly props: Props<M>,
   ) {
@@ -72,8 +75,8 @@ class Cell<M> {
       self: this.ref as ActorRef<never>,
       spawn: (childName, childProps) => {
         if (this.children.has(childName)) throw new Error(`${path} already has a child named ${childName}`);
-        const child = new Cell(this.system, this as Cell<never>, childName, childProps);
-        this.children.set(childName, child as Cell<never>);
+        const child = new Cell(this.system, this, childName, childProps);
+        this.children.set(childName, child);
         return child.ref;
       },
       child: (childName) => this.children.get(childName)?.ref,
@@ -147,8 +150,8 @@ class Cell<M> {
 /** A system of actors, run on the microtask queue one message per actor turn. */
 export class ToySystem {
   /** @internal */
-  readonly topLevel = new Map<string, Cell<never>>();
-  private readonly ready: Cell<never>[] = [];
+  readonly topLevel = new Map<string, AnyCell>();
+  private readonly ready: AnyCell[] = [];
   private draining = false;
   private idleWaiters: (() => void)[] = [];
 
@@ -159,7 +162,7 @@ export class ToySystem {
   spawn<M>(name: string, props: Props<M>): ActorRef<M> {
     if (this.topLevel.has(name)) throw new Error(`a top-level actor named ${name} is alive`);
     const cell = new Cell(this, undefined, name, props);
-    this.topLevel.set(name, cell as Cell<never>);
+    this.topLevel.set(name, cell);
     return cell.ref;
   }
 
@@ -175,10 +178,10 @@ export class ToySystem {
   }
 
   /** @internal */
-  schedule(cell: Cell<never> | Cell<unknown>): void {
+  schedule(cell: AnyCell): void {
     if (!cell.scheduled) {
       cell.scheduled = true;
-      this.ready.push(cell as Cell<never>);
+      this.ready.push(cell);
     }
     if (this.draining) return;
     this.draining = true;
