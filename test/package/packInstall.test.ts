@@ -98,6 +98,16 @@ describe.each(['commonjs', 'module'] as const)('the installed package in a fresh
     expect(verdicts).toEqual(expected);
   });
 
+  it('loads an adapter that imports values from the package (a CommonJS adapter requires its ESM)', slow, async () => {
+    await writeFile(
+      join(dirs[kind], 'uses-kit.ts'),
+      ["import { runtimeFamilies } from 'actor-conformance/conformance';", "import toy from './adapter.ts';", "if (runtimeFamilies.length === 0) throw new Error('no families');", 'export default toy;', ''].join('\n'),
+    );
+    const result = await run('npx', ['actor-conformance', '--adapter', './uses-kit.ts', '-r', 'LIF-01', '--seed', String(seed), '--out', 'uses-kit'], dirs[kind]);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+  });
+
   it('type-checks the toy adapter with the TypeScript it ships', slow, async () => {
     const result = await run('npx', ['actor-conformance', 'check-adapter', './adapter.ts'], dirs[kind]);
     expect(result).toMatchObject({ code: 0, err: '' });
