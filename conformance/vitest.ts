@@ -16,6 +16,7 @@ import type { RunOptions } from './engine/runProperty.js';
 import { effectiveCapabilities, runtimeProperties } from './engine/runtimeProperties.js';
 import { runStoreProperty } from './store/runStoreProperty.js';
 import { storeFamilies } from './store/storeFamilies.js';
+import { checkStartedSystem } from './harness/adapterContract.js';
 import { loadVitest } from './_internals/loadVitest.js';
 
 // vitest is an optional peer: without it, importing this entry fails with one line saying so.
@@ -45,7 +46,7 @@ function declareRuleTests<F extends Checked>(
   families: readonly F[],
   run: (family: F, options: RunOptions) => Promise<PropertyResult>,
   options: ConformanceSuiteOptions,
-  /** Around the suite's tests: a store plugin's `setup()` and `teardown()`. */
+  /** Around the suite's tests: a store plugin's `setup()` and `teardown()`; for a runtime adapter, the check of its started system (a throw fails every test with its message). */
   around: { readonly setup?: () => Promise<void>; readonly teardown?: () => Promise<void> } = {},
 ): void {
   const selected = rulesByRole(role).filter((r) => options.rules === undefined || options.rules.includes(r.id));
@@ -110,6 +111,8 @@ export function conformanceSuite(adapter: RuntimeAdapter, options: ConformanceSu
     runtimeProperties(adapter),
     (property, runOptions) => property.run(runOptions),
     options,
+    // As the CLI does at load time: an over-declared capability is the adapter's error, named once.
+    { setup: () => checkStartedSystem(adapter, adapter.name) },
   );
 }
 

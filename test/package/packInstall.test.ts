@@ -149,6 +149,23 @@ describe('the vitest form', () => {
     expect(result.code).toBe(0);
   });
 
+  it('fails every test of an over-declared adapter\'s suite with the capability and the missing member', slow, async () => {
+    const dir = dirs.module;
+    await writeFile(
+      join(dir, 'over.test.ts'),
+      [
+        "import { conformanceSuite } from 'actor-conformance/vitest';",
+        "import toy from './adapter.ts';",
+        '',
+        `conformanceSuite({ ...toy, capabilities: [...toy.capabilities, 'durable-state'] }, { seed: ${seed}, rules: ['LIF-01'] });`,
+        '',
+      ].join('\n'),
+    );
+    const result = await run('npx', ['vitest', 'run', 'over.test.ts'], dir);
+    expect(result.code).not.toBe(0);
+    expect(result.out + result.err).toMatch(/capability `durable-state`, but the system its start\(\) returned has no `spawnEntity`, `tellEntity`/);
+  });
+
   it('without vitest installed, importing actor-conformance/vitest fails in one line saying to install it', slow, async () => {
     const result = await run('node', ['-e', "import('actor-conformance/vitest').catch((e) => { console.error(String(e.stack)); process.exit(3); })"], dirs.commonjs);
     expect(result.code).toBe(3);
