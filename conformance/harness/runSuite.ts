@@ -87,12 +87,10 @@ export function selectRules(options: Pick<SuiteOptions, 'select' | 'levels' | 's
 }
 
 /**
-import type { StorePlugin } from '../contract/StorePlugin.js';
-import { storeFamilies } from '../store/storeFamilies.js';
-import { storeProperties } from '../store/storeProperties.js';
-import { IsolatedWorker, type AdapterIdentity, type JobOutcome } from './_internals/IsolatedWorker.js';
-import type { LoadedImplementations, ScriptCoverage } from './_internals/protocol.js';
-import { SelectionError } from './SelectionError.js';
+ * The properties a module is judged by, for their IDs and rules only: the runtime properties
+ * when it offers a runtime adapter, the store properties when it offers a store plugin
+ * (default: both). The main thread never runs adapter code, so they are bound to stand-ins
+ * that carry the loaded module's identities. @public
  */
 export function suiteProperties(implementations: LoadedImplementations = { runtime: undefinedIdentity, store: undefinedIdentity }): RunnableProperty[] {
   return [

@@ -7,7 +7,6 @@ import type { RuntimeAdapter, SystemUnderTest } from '../../contract/RuntimeAdap
 import type { StorePlugin, StoreUnderTest } from '../../contract/StorePlugin.js';
 import { HookRecorder } from '../../hooks/_internals/HookRecorder.js';
 import type { Heartbeat, Operation } from '../_internals/Heartbeat.js';
-import { systemContractProblem } from '../adapterContract.js';
 import { AdapterFaultError } from './AdapterFaultError.js';
 import { protocolVersion, type Action, type DeliveredChange, type Fault, type HostGreeting, type HostReply, type KitRequest, type Observation, type RunSetup, type StoreCall } from './messages.js';
 import { truncated } from '../../report/reportSchema.js';
@@ -239,8 +238,11 @@ export class AdapterHost {
         ...(hooks !== undefined && extensions !== undefined ? { hooks: { resource: store, extensions, probe: hooks } } : {}),
       }),
     );
-    const problem = systemContractProblem(sut, adapter.capabilities);
-    if (problem !== undefined) throw new AdapterFaultError({ operation: 'start()', message: problem });
+    for (const member of ['spawn', 'tell', 'shutdown'] as const) {
+      if (typeof sut?.[member] !== 'function') {
+        throw new AdapterFaultError({ operation: 'start()', message: `the system it returned has no \`${member}\` function, a required member of SystemUnderTest` });
+      }
+    }
     this.runs.set(++this.nextRun, { suite, sut, hooks, faults, patienceMs: setup.patienceMs });
     return this.nextRun;
   }
