@@ -30,7 +30,7 @@ function checkTagQueriesOptional(plugin: StorePlugin, store: StoreUnderTest, vie
   if (problems.length === 0) return;
   const shown = `check what ${plugin.name} declares about tag queries`;
   const expected = ['each tag query it declares offered by its store; every tag-query rule skipped, with a reason, for a store that declares none'];
-  throw new ConformanceViolation(shown, problems, ['TAG-07'], [`declared: ${plugin.capabilities.join(', ')}`], expected, [shown]);
+  throw new ConformanceViolation(shown, problems, ['TAG-07'], [`declared: ${plugin.capabilities.join(', ')}`], expected, [shown], true);
 }
 
 /**
@@ -61,7 +61,7 @@ export async function runStoreProperty(plugin: StorePlugin, family: StoreFamily,
       const created = await plugin.createStore();
       const store = hidden ? storeWithoutTagQueries(created) : created;
       const real: StoreRunReal = { store, semantics, exercised: new Set(), log: [], patienceMs };
-      const model: StoreRunModel = { belief: emptyStoreBelief, writes: 0 };
+      const model: StoreRunModel = { belief: emptyStoreBelief, writes: 0, attempts: [] };
       try {
         if (hidden) checkTagQueriesOptional(plugin, created, declared);
         await fc.asyncModelRun(() => ({ model, real }), commands);

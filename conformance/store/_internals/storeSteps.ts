@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import type { Capability } from '../../../spec/index.js';
 import {
+  attemptsAfter,
   describeStoreOperation,
+  type StoreAttempt,
   type UpsertWrite,
   observeStore,
   type ObservedChange,
@@ -9,6 +11,7 @@ import {
   type StoreObservation,
   type StoreOperation,
   type StoreSemantics,
+  type StoreVerdict,
   type StoreWrite,
 } from '../../../spec/model/store/index.js';
 import type { StoreChange, StoreUnderTest } from '../../contract/StorePlugin.js';
@@ -36,6 +39,8 @@ type StoreTemplate =
 export interface StoreRunModel {
   belief: StoreBelief;
   writes: number;
+  /** Every write issued so far with the store's answer, for blame. */
+  attempts: readonly StoreAttempt[];
 }
 
 /** The real side: the store, what it promises, and the log of the run so far. */
@@ -174,6 +179,20 @@ async function perform(store: StoreUnderTest, operation: StoreOperation, patienc
 
 
 
+/**
+ * A query reports what the store holds: when it disagrees with the model, the ids are read back
+ * (reads change nothing), and a read the model does not allow is the fault, blamed on its write
+ * rule; the query only showed it.
+ */
+async function misreadState(real: StoreRunReal, m: StoreRunModel): Promise<StoreVerdict | undefined> {
+  for (const id of ids) {
+    const got = await real.store.getObject(id);
+    const verdict = observeStore(real.semantics, m.belief, { op: 'get', id }, { op: 'get', value: got.value, revision: got.revision }, m.attempts);
+    if (verdict.problems.length > 0) return verdict;
+  }
+  return undefined;
+}
+
 /** One store step: resolved by position, performed, and checked against the store oracle. */
 class StoreStep extends PositionalStep<StoreTemplate, StoreOperation, StoreRunModel, StoreRunReal> {
   protected resolve(m: StoreRunModel): StoreOperation {
@@ -187,11 +206,15 @@ class StoreStep extends PositionalStep<StoreTemplate, StoreOperation, StoreRunMo
     const observation = await perform(real.store, operation, real.patienceMs);
     const shownObservation = JSON.stringify(observation);
     real.log.push(`${shown}\n    → ${shownObservation}`);
-    const verdict = observeStore(real.semantics, m.belief, operation, observation);
+    const verdict = observeStore(real.semantics, m.belief, operation, observation, m.attempts);
     if (verdict.problems.length > 0) {
-      throw new ConformanceViolation(shown, verdict.problems, verdict.exercised, [shownObservation], expectedStates(m.belief, operation), real.log.slice(-12));
+      const read = operation.op === 'query' ? await misreadState(real, m) : undefined;
+      const blamed = read?.blamed ?? verdict.blamed;
+      const problems = read ? [...read.problems, ...verdict.problems.map((p) => `(and so) ${p}`)] : verdict.problems;
+      throw new ConformanceViolation(shown, problems, blamed, [shownObservation], expectedStates(m.belief, operation), real.log.slice(-12), true);
     }
     m.belief = verdict.next;
+    m.attempts = attemptsAfter(m.attempts, operation, observation);
     for (const rule of verdict.exercised) real.exercised.add(rule);
   }
 }

@@ -6,3 +6,4 @@
  */
 export * from './StoreModel.js';
 export * from './StoreOperation.js';
+export * from './StoreAttempts.js';
