@@ -31,7 +31,15 @@ export interface PropertyResult {
   readonly runs: number;
   /** Rules its runs reached with a matching history. */
   readonly exercised: readonly string[];
+  /** For each rule in `exercised`, how many runs reached it with a matching history. */
+  readonly exercisedRuns?: Readonly<Record<string, number>>;
+  /** The first failure. */
   readonly counterexample?: Counterexample;
+  /**
+   * Failures of other rules found after the first, with the rules already failed set aside (so one
+   * failure does not leave the property's other rules without a verdict).
+   */
+  readonly moreCounterexamples?: readonly Counterexample[];
   readonly durationMs: number;
 }
 
@@ -44,6 +52,8 @@ export interface RuleResult {
   /** The properties that check it. */
   readonly properties: readonly string[];
   readonly runs: number;
+  /** Runs that reached the rule with a matching history, over every property (listed or not). */
+  readonly exercisedRuns: number;
   readonly counterexample?: Counterexample;
   readonly durationMs: number;
 }

@@ -55,13 +55,18 @@ export async function runStoreProperty(plugin: StorePlugin, family: StoreFamily,
     steps: (replayPath) =>
       fc.commands([storeStepArbitrary(family.profile, declared)], {
         maxCommands: family.profile.maxSteps,
+        size: 'max',
         ...(replayPath !== undefined ? { replayPath } : {}),
       }),
     run: async (_scenario: string, commands, exercised) => {
       const created = await plugin.createStore();
       const store = hidden ? storeWithoutTagQueries(created) : created;
-      const real: StoreRunReal = { store, semantics, exercised: new Set(), log: [], patienceMs };
-      const model: StoreRunModel = { belief: emptyStoreBelief, writes: 0, attempts: [] };
+      const fresh = async () => {
+        const again = await plugin.createStore();
+        return { store: hidden ? storeWithoutTagQueries(again) : again, dispose: async () => plugin.dispose?.(again) };
+      };
+      const real: StoreRunReal = { store, fresh, semantics, exercised: new Set(), log: [], patienceMs };
+      const model: StoreRunModel = { belief: emptyStoreBelief, writes: 0, attempts: [], offsets: new Map(), past: [] };
       try {
         if (hidden) checkTagQueriesOptional(plugin, created, declared);
         await fc.asyncModelRun(() => ({ model, real }), commands);

@@ -48,7 +48,7 @@ export const taggingRules: readonly Rule[] = [
     title: 'Offsets are monotonic and resuming loses nothing',
     statement:
       'Offsets never decrease within a stream, and resuming from an emitted offset loses no later change; a store may deliver a change again, so consumers deduplicate on id and revision.',
-    capabilities: ['store.tag-queries', 'store.live-changes'],
+    capabilities: ['store.tag-queries'],
     sources: [query, src.pekkoTest('TkStoreSpec "find tagged state changes ordered by upsert"')],
     determinism: allows('duplicate deliveries after resuming'),
     hints: ['Is the resume filter >= where > is meant, or the reverse?', 'Are offsets assigned before commit, out of order?'],

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { Capability } from '../../../spec/index.js';
 import { decodeReplayToken } from '../ReplayToken.js';
-import type { PropertyResult } from '../results.js';
+import { ConformanceViolation } from '../ConformanceViolation.js';
+import type { Counterexample, PropertyResult } from '../results.js';
 import type { RunOptions } from '../runProperty.js';
 import { counterexampleOf } from './counterexample.js';
 
@@ -27,10 +28,29 @@ export interface PropertyPlan<S, M extends object, R> {
   readonly describeScenario: (scenario: S) => readonly string[];
 }
 
+/** Rounds after a failure in which the property runs again with the rules already failed set aside. */
+const setAsideRounds = 3;
+
+/** Whether a violation blames only rules already failed: the run says nothing new, so it is set aside. */
+function onlySetAside(error: unknown, setAside: ReadonlySet<string>): boolean {
+  return (
+    setAside.size > 0 &&
+    error instanceof ConformanceViolation &&
+    error.pinpointed &&
+    error.suspects.length > 0 &&
+    error.suspects.every((rule) => setAside.has(rule))
+  );
+}
+
 /**
  * The common frame of runtime and store properties: skip when capabilities are missing,
  * check a replay token belongs here, run fast-check (or replay one case), and turn the outcome
  * into a {@link PropertyResult}.
+ *
+ * Verdicts are independent: after a failure the property runs again (same seed) with the failed
+ * rules' checks set aside (a run that breaks only them ends there without a verdict), so the
+ * other rules it checks still get theirs, until a round passes or finds nothing new. Every
+ * round's counterexample is kept, the first one first.
  */
 export async function checkProperty<S, M extends object, R>(
   target: {
@@ -55,22 +75,47 @@ export async function checkProperty<S, M extends object, R>(
     throw new TypeError(`replay token is for ${replay.family}${replay.adapter !== undefined ? ` on ${replay.adapter}` : ''}, not ${property.id}${bound ? ` on ${target.name}` : ''}`);
   }
   const { scenarios, steps, run, describeScenario } = plan(declared);
-  const exercised = new Set<string>();
-  const details = await fc.check(
-    fc.asyncProperty(scenarios, steps(replay?.replayPath), (scenario, commands) => run(scenario, commands, exercised)),
-    {
-      numRuns: replay ? 1 : (options.numRuns ?? property.numRuns),
-      ...(replay ? { seed: replay.seed, path: replay.path, endOnFailure: true } : options.seed !== undefined ? { seed: options.seed } : {}),
-    },
-  );
-  const base = { property: property.id, runs: details.numRuns, exercised: [...exercised].sort() };
-  if (!details.failed) return { ...base, status: 'passed', durationMs: performance.now() - started };
-  // Steps print what they did in the last run they took part in, which after shrinking may be an
-  // attempt that did not fail: run the shrunk case once more so the counterexample shows it.
-  if (details.counterexample && !replay) {
-    const [scenario, commands] = details.counterexample;
-    await run(scenario, commands, new Set()).catch(() => undefined);
+  const exercisedRuns = new Map<string, number>();
+  const counterexamples: Counterexample[] = [];
+  const setAside = new Set<string>();
+  let runs = 0;
+  for (let round = 0; round <= (replay ? 0 : setAsideRounds); round++) {
+    const details = await fc.check(
+      fc.asyncProperty(scenarios, steps(replay?.replayPath), async (scenario, commands) => {
+        const reached = new Set<string>();
+        try {
+          await run(scenario, commands, reached);
+        } catch (error) {
+          fc.pre(!onlySetAside(error, setAside));
+          throw error;
+        } finally {
+          for (const rule of reached) exercisedRuns.set(rule, (exercisedRuns.get(rule) ?? 0) + 1);
+        }
+      }),
+      {
+        numRuns: replay ? 1 : (options.numRuns ?? property.numRuns),
+        ...(replay ? { seed: replay.seed, path: replay.path, endOnFailure: true } : options.seed !== undefined ? { seed: options.seed } : {}),
+      },
+    );
+    runs += details.numRuns;
+    if (!details.failed) break;
+    // Steps print what they did in the last run they took part in, which after shrinking may be an
+    // attempt that did not fail: run the shrunk case once more so the counterexample shows it.
+    if (details.counterexample && !replay) {
+      const [scenario, commands] = details.counterexample;
+      await run(scenario, commands, new Set()).catch(() => undefined);
+    }
+    const counterexample = counterexampleOf(bound ? target.name : undefined, property.id, details, describeScenario);
+    // Rounds past the first count only for what they blame anew.
+    if (round > 0 && (counterexample.suspects.length === 0 || counterexample.suspects.every((rule) => setAside.has(rule)))) break;
+    counterexamples.push(counterexample);
+    // A failure that names no rule (the adapter broke) leaves nothing to set aside.
+    if (counterexample.pinpointed !== true || counterexample.suspects.length === 0) break;
+    for (const rule of counterexample.suspects) setAside.add(rule);
   }
-  const counterexample = counterexampleOf(bound ? target.name : undefined, property.id, details, describeScenario);
-  return { ...base, status: 'failed', counterexample, durationMs: performance.now() - started };
+  const exercised = [...exercisedRuns.keys()].sort();
+  const base = { property: property.id, runs, exercised, exercisedRuns: Object.fromEntries(exercised.map((r) => [r, exercisedRuns.get(r)!])) };
+  const [first, ...more] = counterexamples;
+  if (first === undefined) return { ...base, status: 'passed', durationMs: performance.now() - started };
+  return { ...base, status: 'failed', counterexample: first, ...(more.length > 0 ? { moreCounterexamples: more } : {}), durationMs: performance.now() - started };
 }

@@ -32,7 +32,7 @@ type StoreTemplate =
   | WriteTemplate
   | { readonly t: 'get'; readonly id: number }
   | { readonly t: 'concurrent'; readonly writes: readonly WriteTemplate[] }
-  | { readonly t: 'query'; readonly tag: number; readonly resumeAt: number }
+  | { readonly t: 'query'; readonly tag: number; readonly resumeAt: number; readonly earlier: boolean }
   | { readonly t: 'live'; readonly id: number; readonly n: number };
 
 /** The fast-check model of a store run: the belief, narrowed step by step. */
@@ -41,11 +41,17 @@ export interface StoreRunModel {
   writes: number;
   /** Every write issued so far with the store's answer, for blame. */
   attempts: readonly StoreAttempt[];
+  /** Offsets earlier queries returned, by tag: a later query may resume from one (TAG-04). */
+  offsets: Map<string, number[]>;
+  /** The writes applied so far with their observed results, to rebuild the state on a fresh store for blame. */
+  past: readonly { readonly writes: readonly StoreWrite[]; readonly ok: readonly boolean[] }[];
 }
 
 /** The real side: the store, what it promises, and the log of the run so far. */
 export interface StoreRunReal {
   readonly store: StoreUnderTest;
+  /** A fresh store of the same plugin and how to dispose of it (for the diagnostic replay of {@link stateBeforeWasWrong}). */
+  readonly fresh?: () => Promise<{ readonly store: StoreUnderTest; readonly dispose: () => Promise<void> }>;
   readonly semantics: StoreSemantics;
   readonly exercised: Set<string>;
   readonly log: string[];
@@ -73,8 +79,12 @@ function resolve(template: StoreTemplate, m: StoreRunModel): StoreOperation {
       return { op: 'get', id: ids[template.id % ids.length]! };
     case 'concurrent':
       return { op: 'concurrent', writes: template.writes.map((w) => resolveWrite(w, m, `w${m.writes++}`)) };
-    case 'query':
-      return { op: 'query', tag: tags[template.tag % tags.length]!, resumeAt: template.resumeAt };
+    case 'query': {
+      const tag = tags[template.tag % tags.length]!;
+      const earlier = m.offsets.get(tag) ?? [];
+      const from = template.earlier && earlier.length > 0 ? earlier[Math.floor(template.resumeAt * earlier.length)] : undefined;
+      return { op: 'query', tag, resumeAt: template.resumeAt, ...(from !== undefined ? { resumeFrom: from } : {}) };
+    }
     case 'live': {
       const write = resolveWrite({ t: 'upsert', id: template.id, wrong: 0, n: template.n }, m, `w${m.writes++}`);
       return { op: 'live', tag: tagOf(write.id), write: write as UpsertWrite };
@@ -158,7 +168,7 @@ async function perform(store: StoreUnderTest, operation: StoreOperation, patienc
     case 'query': {
       const query = store.currentChanges!.bind(store);
       const full = await collect(query(operation.tag, 0));
-      const resumedFrom = full[Math.floor(operation.resumeAt * full.length)]?.offset ?? 0;
+      const resumedFrom = operation.resumeFrom ?? full[Math.floor(operation.resumeAt * full.length)]?.offset ?? 0;
       return { op: 'query', full, resumedFrom, resumed: await collect(query(operation.tag, resumedFrom)) };
     }
     case 'live': {
@@ -193,6 +203,31 @@ async function misreadState(real: StoreRunReal, m: StoreRunModel): Promise<Store
   return undefined;
 }
 
+/** The writes an operation makes, if any. */
+function writesOf(operation: StoreOperation): readonly StoreWrite[] {
+  return operation.op === 'concurrent' ? operation.writes : operation.op === 'live' ? [operation.write] : operation.op === 'upsert' || operation.op === 'delete' ? [operation] : [];
+}
+
+/**
+ * A write result no allowed state explains may come from a state that was already wrong (a lost
+ * tombstone makes a right upsert look like a missing revision check). The run's writes are
+ * replayed on a fresh store and its ids read just before this step: a wrong read is the fault.
+ * Undecided (undefined) when the replay answers any write differently, as a race may.
+ */
+async function stateBeforeWasWrong(real: StoreRunReal, m: StoreRunModel): Promise<StoreVerdict | undefined> {
+  if (real.fresh === undefined) return undefined;
+  const copy = await real.fresh();
+  try {
+    for (const { writes, ok } of m.past) {
+      const again = await Promise.all(writes.map((w) => settled(write(copy.store, w))));
+      if (again.some((result, i) => result !== ok[i])) return undefined;
+    }
+    return await misreadState({ ...real, store: copy.store }, m);
+  } finally {
+    await copy.dispose();
+  }
+}
+
 /** One store step: resolved by position, performed, and checked against the store oracle. */
 class StoreStep extends PositionalStep<StoreTemplate, StoreOperation, StoreRunModel, StoreRunReal> {
   protected resolve(m: StoreRunModel): StoreOperation {
@@ -208,13 +243,19 @@ class StoreStep extends PositionalStep<StoreTemplate, StoreOperation, StoreRunMo
     real.log.push(`${shown}\n    → ${shownObservation}`);
     const verdict = observeStore(real.semantics, m.belief, operation, observation, m.attempts);
     if (verdict.problems.length > 0) {
-      const read = operation.op === 'query' ? await misreadState(real, m) : undefined;
+      const read = operation.op === 'query' ? await misreadState(real, m) : operation.op === 'get' ? undefined : await stateBeforeWasWrong(real, m);
       const blamed = read?.blamed ?? verdict.blamed;
       const problems = read ? [...read.problems, ...verdict.problems.map((p) => `(and so) ${p}`)] : verdict.problems;
       throw new ConformanceViolation(shown, problems, blamed, [shownObservation], expectedStates(m.belief, operation), real.log.slice(-12), true);
     }
     m.belief = verdict.next;
     m.attempts = attemptsAfter(m.attempts, operation, observation);
+    const writes = writesOf(operation);
+    if (writes.length > 0) m.past = [...m.past, { writes, ok: observation.op === 'write' ? observation.ok : observation.op === 'live' ? [observation.writeOk] : [] }];
+    if (observation.op === 'query' && operation.op === 'query') {
+      const seen = m.offsets.get(operation.tag) ?? [];
+      m.offsets.set(operation.tag, [...new Set([...seen, ...observation.full.map((c) => c.offset)])].sort((a, b) => a - b));
+    }
     for (const rule of verdict.exercised) real.exercised.add(rule);
   }
 }
@@ -239,7 +280,12 @@ export function storeStepArbitrary(profile: StoreProfile, declared: ReadonlySet<
     delete: del,
     get: fc.record({ t: fc.constant('get' as const), id }),
     concurrent: fc.record({ t: fc.constant('concurrent' as const), writes: fc.array(oneWrite, { minLength: 2, maxLength: 3 }) }),
-    query: fc.record({ t: fc.constant('query' as const), tag: fc.nat({ max: tags.length - 1 }), resumeAt: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    query: fc.record({
+      t: fc.constant('query' as const),
+      tag: fc.nat({ max: tags.length - 1 }),
+      resumeAt: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+      earlier: fc.boolean(),
+    }),
     live: fc.record({ t: fc.constant('live' as const), id, n: fc.nat({ max: 99 }) }),
   };
   const choices: fc.WeightedArbitrary<StoreTemplate>[] = [];

@@ -11,6 +11,8 @@ import type { StoreObservation, StoreOperation, StoreWrite } from './StoreOperat
 export interface StoreAttempt {
   readonly write: StoreWrite;
   readonly ok: boolean;
+  /** The step that issued it: writes of one step race, with no order between them. */
+  readonly step: number;
 }
 
 /** Where an observed value or change came from, as far as the attempts tell. @public */
@@ -18,15 +20,16 @@ export type StoreTrace =
   | { readonly from: 'refused'; readonly write: StoreWrite }
   | { readonly from: 'wiped'; readonly write: StoreWrite }
   | { readonly from: 'other-id'; readonly write: StoreWrite }
-  | { readonly from: 'accepted'; readonly write: StoreWrite }
+  | { readonly from: 'accepted'; readonly write: StoreWrite; readonly step: number }
   | { readonly from: 'nowhere' };
 
 /** The attempts after `operation` was observed: its writes with the results the store reported. @public */
 export function attemptsAfter(attempts: readonly StoreAttempt[], operation: StoreOperation, observation: StoreObservation): readonly StoreAttempt[] {
-  if (operation.op === 'live' && observation.op === 'live') return [...attempts, { write: operation.write, ok: observation.writeOk }];
+  const step = (attempts.at(-1)?.step ?? -1) + 1;
+  if (operation.op === 'live' && observation.op === 'live') return [...attempts, { write: operation.write, ok: observation.writeOk, step }];
   if (observation.op !== 'write') return attempts;
   const writes = operation.op === 'concurrent' ? operation.writes : operation.op === 'upsert' || operation.op === 'delete' ? [operation] : [];
-  return [...attempts, ...writes.map((write, i) => ({ write, ok: observation.ok[i] === true }))];
+  return [...attempts, ...writes.map((write, i) => ({ write, ok: observation.ok[i] === true, step }))];
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -51,7 +54,7 @@ export function traceWrite(
     if (attempt.write.id !== id) return { from: 'other-id', write: attempt.write };
     if (!attempt.ok) return { from: 'refused', write: attempt.write };
     const wiped = attempts.slice(i + 1).some((a) => a.ok && a.write.id === id && a.write.op === 'delete' && a.write.revision === 0);
-    return { from: wiped ? 'wiped' : 'accepted', write: attempt.write };
+    return wiped ? { from: 'wiped', write: attempt.write } : { from: 'accepted', write: attempt.write, step: attempt.step };
   }
   return { from: 'nowhere' };
 }

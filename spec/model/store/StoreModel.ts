@@ -374,7 +374,7 @@ function writeBlame(semantics: StoreSemantics, belief: StoreBelief, writes: read
           const fits = outcomes(semantics, now, w).find((o) => o.ok === observed[i]);
           if (fits && observed[i]) return [{ now: fits.next, rules }];
           if (fits) return [{ now: fits.next, rules }, { now: forced(now, w), rules: [...rules, 'STORE-09'] }];
-          const fault = wrongResult(initial, now, w, observed[i] === true);
+          const fault = wrongResult(now, w, observed[i] === true);
           return [{ now: observed[i] ? forced(now, w) : now, rules: [...rules, fault] }];
         });
       }
@@ -393,20 +393,17 @@ function faultRank(rule: string): number {
 
 /**
  * The rule one wrong write result breaks, judged on the state it met. Accepted at a wrong
- * revision: STORE-04 (upsert) or STORE-06 (delete), unless an upsert at revision 1 over a
- * tombstone of an earlier step shows the delete forgot the revision (STORE-05, STORE-08 for an unknown id).
+ * revision: STORE-04 (upsert) or STORE-06 (delete) (a store that lost a tombstone looks the same
+ * to the write; the step's diagnostic reads tell them apart).
  * Refused at the right revision: STORE-02 for an upsert (STORE-05 after a soft delete), STORE-07
  * for a hard delete, STORE-08 for a delete of an unknown id, STORE-05 for a soft delete.
  */
-function wrongResult(initial: StoreModelState, state: StoreModelState, w: StoreWrite, accepted: boolean): string {
+function wrongResult(state: StoreModelState, w: StoreWrite, accepted: boolean): string {
   const entity = state.entities[w.id];
   const tombstone = entity !== undefined && entity.value === undefined;
   const wasKnown = state.log.some((l) => l.id === w.id && l.type === 'updated');
   if (accepted) {
     if (w.op === 'delete') return w.revision === 0 ? 'STORE-07' : 'STORE-06';
-    // Only a tombstone from an earlier step: one written in this batch may just have lost a race.
-    const before = initial.entities[w.id];
-    if (tombstone && before !== undefined && before.value === undefined && w.revision === 1) return wasKnown ? 'STORE-05' : 'STORE-08';
     return 'STORE-04';
   }
   if (w.op === 'upsert') return tombstone ? (wasKnown ? 'STORE-05' : 'STORE-08') : 'STORE-02';
@@ -426,8 +423,13 @@ function readBlame(belief: StoreBelief, id: string, observation: Extract<StoreOb
     if (trace.from === 'other-id') return 'STORE-03';
     if (trace.from === 'refused') return 'STORE-09';
     if (trace.from === 'wiped') return 'STORE-07';
-    // An older accepted value of this id: the read missed the latest write.
-    if (trace.from === 'accepted') return 'STORE-02';
+    if (trace.from === 'accepted') {
+      // A value that only a serial order accepting a wrong revision leaves last: its rivals of
+      // the same step were let through unchecked (STORE-04). Else an older value: the read missed
+      // the latest write (STORE-02).
+      const rivals = attempts.filter((a) => a.step === trace.step && a.ok && a.write.id === id && a.write !== trace.write);
+      return rivals.length > 0 ? 'STORE-04' : 'STORE-02';
+    }
   }
   const ofId = attempts.filter((a) => a.write.id === id);
   const accepted = ofId.filter((a) => a.ok);

@@ -26,7 +26,7 @@ export type StoreWrite = UpsertWrite | DeleteWrite;
 /**
  * One step of a store property: a write, a read, several writes issued concurrently
  * (different writers, no ordering between them), or a finite tag query resumed once from an
- * offset it returned.
+ * offset it or an earlier query of the tag returned.
  *
  * @public
  */
@@ -34,7 +34,14 @@ export type StoreOperation =
   | StoreWrite
   | { readonly op: 'get'; readonly id: string }
   | { readonly op: 'concurrent'; readonly writes: readonly StoreWrite[] }
-  | { readonly op: 'query'; readonly tag: string; readonly resumeAt: number }
+  | {
+      readonly op: 'query';
+      readonly tag: string;
+      /** Where in the full result to resume from (a fraction of its length). */
+      readonly resumeAt: number;
+      /** An offset an earlier query of the tag returned, to resume from instead (TAG-04 across steps). */
+      readonly resumeFrom?: number;
+    }
   | { readonly op: 'live'; readonly tag: string; readonly write: UpsertWrite };
 
 /** A change as a store query reports it. @public */
@@ -75,7 +82,9 @@ export function describeStoreOperation(operation: StoreOperation): string {
     case 'concurrent':
       return `concurrently: ${operation.writes.map(describeStoreOperation).join(' ‖ ')}`;
     case 'query':
-      return `currentChanges '${operation.tag}' (then resume at ${Math.round(operation.resumeAt * 100)}%)`;
+      return operation.resumeFrom !== undefined
+        ? `currentChanges '${operation.tag}' (then resume after offset ${operation.resumeFrom}, returned earlier)`
+        : `currentChanges '${operation.tag}' (then resume at ${Math.round(operation.resumeAt * 100)}%)`;
     case 'live':
       return `live changes '${operation.tag}' around ${describeStoreOperation(operation.write)}`;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PropertyResult, ResultStatus, RuleResult } from '../../../conformance/engine/results.js';
 import { compareOracles, summariseFullRuns, summariseMutant, trialOf, type MutantTrial } from '../../../bench/suite/figures.js';
 
-const rule = (id: string, status: ResultStatus, properties: string[]): RuleResult => ({ rule: id, status, properties, runs: 0, durationMs: 0 });
+const rule = (id: string, status: ResultStatus, properties: string[]): RuleResult => ({ rule: id, status, properties, runs: 0, exercisedRuns: 0, durationMs: 0 });
 
 const property = (id: string, runs: number, steps?: number): PropertyResult => ({
   property: id,
