@@ -1,5 +1,5 @@
 // Broken: deleting an id never written fails.
-// Caught by: STORE-08 (deleting an unknown id leaves a tombstone or does nothing) and STORE-02.
+// Caught by: STORE-08 (deleting an unknown id leaves a tombstone or does nothing).
 import { mapStorePlugin } from './_internals/mapStore.js';
 import type { StoreMutant } from './Mutant.js';
 
@@ -8,6 +8,6 @@ export const storeUnknownDeleteFails: StoreMutant = {
   kind: 'store',
   name: 'mutant: store-unknown-delete-fails',
   breaks: 'deleting an id never written fails',
-  caughtBy: ['STORE-08', 'STORE-02'],
+  caughtBy: ['STORE-08'],
   plugin: mapStorePlugin('mutant: store-unknown-delete-fails', { unknownDeleteFails: true }),
 };

@@ -9,6 +9,8 @@ import type { HistoryEvent } from './HistoryEvent.js';
  * - a misordered pair: the rules that require the order (else those of the later event);
  * - an unexpected event that is a missing one with other content (same actor, class and id): the
  *   rules of that missing event, already blamed for it;
+ * - an unexpected event below an actor that already did something unexpected: a consequence of
+ *   that, blamed with it;
  * - another unexpected event: the rules that withheld events of its class at its actor, else the
  *   rules of the expected events of the same class at that actor (a wrong count or a second
  *   notice), else of every expected event at that actor.
@@ -28,6 +30,7 @@ export function blameRules(
     for (const rule of rules !== undefined && rules.length > 0 ? rules : fallback) blamed.add(rule);
   };
   const rulesOf = (index: number) => expected.events[index]?.rules;
+  const unexpectedAt: string[] = [];
   const missing = check.divergences.flatMap((d) => (d.kind === 'missing' ? [expected.events[d.expected]!.event] : []));
   for (const divergence of check.divergences) {
     switch (divergence.kind) {
@@ -44,6 +47,10 @@ export function blameRules(
         const event = observed[divergence.observed]!;
         // The same event with other content was reported missing: its rules are blamed already.
         if (missing.some((m) => sameIdentity(m, event))) break;
+        // What happens in the subtree of an actor that already did something unexpected (a child
+        // started by a restart that must not happen) follows from that, and is blamed with it.
+        if (unexpectedAt.some((path) => event.path.startsWith(`${path}/`))) break;
+        unexpectedAt.push(event.path);
         blame(explainUnexpected(expected, event));
         break;
       }

@@ -52,21 +52,24 @@ function verdict(report: ConformanceReport, rule: string): RuleResult {
 }
 
 describe.each(mutants.map((m) => [m.name, m] as const))('%s', (_name, mutant) => {
-  it(`is caught by ${mutant.caughtBy.join(', ')}, which the correct implementation passes`, async () => {
+  it(`is caught by ${mutant.caughtBy.join(', ')} and blamed on nothing else, which the correct implementation passes`, async () => {
     const controlRules = controlsOf(mutant);
     const { broken, reference } = await runBoth(mutant, [...mutant.caughtBy, ...controlRules]);
-    for (const rule of mutant.caughtBy) {
+    // Blame by check: the mutant fails some of the rules it lists (each seed may reach another of
+    // them first) and no other rule.
+    const failed = broken.rules.filter((r) => r.status === 'failed').map((r) => r.rule);
+    expect(failed.filter((rule) => mutant.caughtBy.includes(rule)), `${mutant.name} caught`).not.toEqual([]);
+    expect(failed.filter((rule) => !mutant.caughtBy.includes(rule)), `rules ${mutant.name} is wrongly blamed on`).toEqual([]);
+    for (const rule of failed) {
       const caught = verdict(broken, rule);
-      expect(caught.status, `${rule} on ${mutant.name}`).toBe('failed');
       expect(caught.counterexample!.steps.length).toBeGreaterThan(0);
       // A runtime case replays against the adapter it failed on; a store case against any plugin (the fixed one too).
       const token = decodeReplayToken(caught.counterexample!.replayToken);
       expect(token).toMatchObject({ seed });
       expect(token.adapter).toBe(mutant.kind === 'store' ? undefined : mutant.name);
-      expect(verdict(reference, rule).status, `${rule} on the correct implementation`).toBe('passed');
     }
+    for (const rule of mutant.caughtBy) expect(verdict(reference, rule).status, `${rule} on the correct implementation`).toBe('passed');
     for (const rule of controlRules) {
-      // A property that caught the bug stops there, so a control may go unexercised, never fail.
       expect(verdict(broken, rule).status, `control ${rule} on ${mutant.name}`).not.toBe('failed');
       expect(verdict(reference, rule).status).toBe('passed');
     }

@@ -50,7 +50,7 @@ export interface StoreRunModel {
 /** The real side: the store, what it promises, and the log of the run so far. */
 export interface StoreRunReal {
   readonly store: StoreUnderTest;
-  /** A fresh store of the same plugin and how to dispose of it (for the diagnostic replay of {@link stateBeforeWasWrong}). */
+  /** A fresh store of the same plugin and how to dispose of it (for the diagnostic replay of {@link diagnose}). */
   readonly fresh?: () => Promise<{ readonly store: StoreUnderTest; readonly dispose: () => Promise<void> }>;
   readonly semantics: StoreSemantics;
   readonly exercised: Set<string>;
@@ -210,11 +210,14 @@ function writesOf(operation: StoreOperation): readonly StoreWrite[] {
 
 /**
  * A write result no allowed state explains may come from a state that was already wrong (a lost
- * tombstone makes a right upsert look like a missing revision check). The run's writes are
- * replayed on a fresh store and its ids read just before this step: a wrong read is the fault.
- * Undecided (undefined) when the replay answers any write differently, as a race may.
+ * tombstone makes a right upsert look like a missing revision check), and in a batch of racing
+ * writers several faults explain it equally well. So the run's writes are replayed on a fresh
+ * store and its ids read just before this step: a wrong read is the fault. Else the batch is
+ * re-enacted one write at a time, each followed by a read of its id, and the first step the
+ * oracle refuses names the fault. Undecided (undefined) when the replay answers an earlier write
+ * differently (as a race may) or the writes only fail together.
  */
-async function stateBeforeWasWrong(real: StoreRunReal, m: StoreRunModel): Promise<StoreVerdict | undefined> {
+async function diagnose(real: StoreRunReal, m: StoreRunModel, operation: StoreOperation): Promise<StoreVerdict | undefined> {
   if (real.fresh === undefined) return undefined;
   const copy = await real.fresh();
   try {
@@ -222,7 +225,20 @@ async function stateBeforeWasWrong(real: StoreRunReal, m: StoreRunModel): Promis
       const again = await Promise.all(writes.map((w) => settled(write(copy.store, w))));
       if (again.some((result, i) => result !== ok[i])) return undefined;
     }
-    return await misreadState({ ...real, store: copy.store }, m);
+    const misread = await misreadState({ ...real, store: copy.store }, m);
+    if (misread !== undefined || operation.op !== 'concurrent') return misread;
+    let { belief, attempts } = m;
+    for (const w of operation.writes) {
+      const result: StoreObservation = { op: 'write', ok: [await settled(write(copy.store, w))] };
+      const written = observeStore(real.semantics, belief, w, result, attempts);
+      if (written.problems.length > 0) return written;
+      attempts = attemptsAfter(attempts, w, result);
+      const got = await copy.store.getObject(w.id);
+      const read = observeStore(real.semantics, written.next, { op: 'get', id: w.id }, { op: 'get', value: got.value, revision: got.revision }, attempts);
+      if (read.problems.length > 0) return read;
+      belief = read.next;
+    }
+    return undefined;
   } finally {
     await copy.dispose();
   }
@@ -243,7 +259,7 @@ class StoreStep extends PositionalStep<StoreTemplate, StoreOperation, StoreRunMo
     real.log.push(`${shown}\n    → ${shownObservation}`);
     const verdict = observeStore(real.semantics, m.belief, operation, observation, m.attempts);
     if (verdict.problems.length > 0) {
-      const read = operation.op === 'query' ? await misreadState(real, m) : operation.op === 'get' ? undefined : await stateBeforeWasWrong(real, m);
+      const read = operation.op === 'query' ? await misreadState(real, m) : operation.op === 'get' ? undefined : await diagnose(real, m, operation);
       const blamed = read?.blamed ?? verdict.blamed;
       const problems = read ? [...read.problems, ...verdict.problems.map((p) => `(and so) ${p}`)] : verdict.problems;
       throw new ConformanceViolation(shown, problems, blamed, [shownObservation], expectedStates(m.belief, operation), real.log.slice(-12), true);

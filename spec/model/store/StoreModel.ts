@@ -414,7 +414,8 @@ function wrongResult(state: StoreModelState, w: StoreWrite, accepted: boolean): 
 /**
  * The rule a read no allowed state explains breaks, judged by where the value it shows came
  * from: another id (STORE-03), a refused write (STORE-09), a write a hard delete wiped
- * (STORE-07), an older write of the id (STORE-02); else by what the id should hold: nothing ever written (STORE-01), a tombstone of
+ * (STORE-07), racing writers of the id both accepted (STORE-04), an older write of the id
+ * (STORE-02); else by what the id should hold: nothing ever written (STORE-01), a tombstone of
  * an unknown id (STORE-08), a soft delete (STORE-05), a hard delete (STORE-07), a value (STORE-02).
  */
 function readBlame(belief: StoreBelief, id: string, observation: Extract<StoreObservation, { op: 'get' }>, attempts: readonly StoreAttempt[]): string {
@@ -423,17 +424,19 @@ function readBlame(belief: StoreBelief, id: string, observation: Extract<StoreOb
     if (trace.from === 'other-id') return 'STORE-03';
     if (trace.from === 'refused') return 'STORE-09';
     if (trace.from === 'wiped') return 'STORE-07';
-    if (trace.from === 'accepted') {
-      // A value that only a serial order accepting a wrong revision leaves last: its rivals of
-      // the same step were let through unchecked (STORE-04). Else an older value: the read missed
-      // the latest write (STORE-02).
-      const rivals = attempts.filter((a) => a.step === trace.step && a.ok && a.write.id === id && a.write !== trace.write);
-      return rivals.length > 0 ? 'STORE-04' : 'STORE-02';
-    }
   }
   const ofId = attempts.filter((a) => a.write.id === id);
   const accepted = ofId.filter((a) => a.ok);
   const lastOk = accepted.at(-1);
+  // The id's last writes raced, more than one was accepted, and the read shows one of them: a
+  // state only a serial order accepting a wrong revision leaves (STORE-04).
+  const raced = lastOk === undefined ? [] : accepted.filter((a) => a.step === lastOk.step);
+  const shownByRace = raced.some((a) =>
+    a.write.op === 'upsert' ? same(a.write.value, observation.value) && a.write.revision === observation.revision : a.write.revision === 0 && observation.revision === 0 && (observation.value ?? null) === null,
+  );
+  if (raced.length > 1 && shownByRace) return 'STORE-04';
+  // An older accepted value of this id: the read missed the latest write.
+  if (observation.value !== undefined && observation.value !== null && traceWrite(attempts, id, { type: 'updated', value: observation.value }).from === 'accepted') return 'STORE-02';
   // Nothing at all where the latest accepted write was an upsert of a new id: the read missed it.
   if (lastOk?.write.op === 'upsert' && accepted.length === 1 && observation.revision === 0 && (observation.value ?? null) === null) return 'STORE-02';
   const refusedSince = ofId.slice(lastOk === undefined ? 0 : ofId.lastIndexOf(lastOk) + 1);
