@@ -35,10 +35,10 @@ export const weakRuleIds: readonly string[] = [
   'HOOK-08',
   'STORE-03',
   'STORE-06',
-  'STORE-07',
   'TAG-01',
+  'TAG-02',
   'TAG-03',
-  'TAG-04',
+  'TAG-05',
   'TAG-06',
   'TAG-07',
 ];
