@@ -19,6 +19,8 @@ export interface MutantTrial {
   readonly wallMs: number;
   /** The rules of `caughtBy` that reported `failed`. */
   readonly failedRules: readonly string[];
+  /** Rules outside `caughtBy` that reported `failed`: blame the mutant does not earn (absent: none). */
+  readonly wronglyBlamed?: readonly string[];
   /**
    * The failing property (among those checking a failed rule) that failed earliest: the runs up
    * to and including its first failing one, and the length of its shrunk counterexample.
@@ -29,6 +31,7 @@ export interface MutantTrial {
 /** Reads one mutant check's report as a {@link MutantTrial}. */
 export function trialOf(seed: number, report: ReportFacts, caughtBy: readonly string[], wallMs: number): MutantTrial {
   const failed = report.rules.filter((r) => r.status === 'failed' && caughtBy.includes(r.rule));
+  const wrong = report.rules.filter((r) => r.status === 'failed' && !caughtBy.includes(r.rule)).map((r) => r.rule);
   const blamed = new Set(failed.flatMap((r) => r.properties));
   const earliest = report.properties
     .filter((p) => p.status === 'failed' && blamed.has(p.property))
@@ -37,6 +40,7 @@ export function trialOf(seed: number, report: ReportFacts, caughtBy: readonly st
     seed,
     wallMs,
     failedRules: failed.map((r) => r.rule),
+    ...(wrong.length > 0 ? { wronglyBlamed: wrong } : {}),
     ...(earliest
       ? { firstFailure: { property: earliest.property, runs: earliest.runs, steps: earliest.counterexample?.steps.length ?? 0 } }
       : {}),
@@ -53,6 +57,10 @@ export interface MutantFigures {
   readonly caught: number;
   /** Per rule of `caughtBy`: seeds at which it failed. */
   readonly caughtByRule: Readonly<Record<string, number>>;
+  /** Blame precision: seeds that caught it and failed no rule outside `caughtBy`. */
+  readonly precise: number;
+  /** Rules outside `caughtBy` that failed at some seed, with how many seeds. */
+  readonly wronglyBlamed: Readonly<Record<string, number>>;
   /** Median wall time of a check, over all seeds, in ms. */
   readonly medianWallMs: number;
   /** Median number of generated runs up to and including the first failing one, over the seeds that caught it; null when none did. */
@@ -73,6 +81,10 @@ export function summariseMutant(mutant: Pick<Mutant, 'name' | 'kind' | 'caughtBy
     seeds: trials.length,
     caught: trials.filter((t) => t.failedRules.length > 0).length,
     caughtByRule: Object.fromEntries(mutant.caughtBy.map((rule) => [rule, trials.filter((t) => t.failedRules.includes(rule)).length])),
+    precise: trials.filter((t) => t.failedRules.length > 0 && (t.wronglyBlamed ?? []).length === 0).length,
+    wronglyBlamed: Object.fromEntries(
+      [...new Set(trials.flatMap((t) => t.wronglyBlamed ?? []))].sort().map((rule) => [rule, trials.filter((t) => t.wronglyBlamed?.includes(rule)).length]),
+    ),
     medianWallMs: median(trials.map((t) => t.wallMs)),
     medianRunsToFailure: orNull(median(failures.map((f) => f.runs))),
     medianCounterexampleSteps: orNull(median(failures.map((f) => f.steps))),

@@ -26,11 +26,12 @@ export function mutantTable(figures: SuiteFigures): { header: string[]; rows: st
     m.name.replace(/^mutant: /, ''),
     `${m.caught}/${m.seeds}`,
     m.caughtBy.map((rule) => `${rule} ${m.caughtByRule[rule] ?? 0}/${m.seeds}`).join(', '),
+    `${m.precise}/${m.seeds}${Object.keys(m.wronglyBlamed).length > 0 ? ` (also ${Object.entries(m.wronglyBlamed).map(([rule, n]) => `${rule} ${n}/${m.seeds}`).join(', ')})` : ''}`,
     seconds(m.medianWallMs),
     figure(m.medianRunsToFailure),
     figure(m.medianCounterexampleSteps),
   ]);
-  return { header: ['mutant', 'caught', 'by rule', 'median time', 'median runs to failure', 'median shrunk steps'], rows };
+  return { header: ['mutant', 'caught', 'by rule', 'blamed precisely', 'median time', 'median runs to failure', 'median shrunk steps'], rows };
 }
 
 /** Header and rows of the legal-variant table: every one must fail nothing. */

@@ -25,6 +25,8 @@ describe('trialOf', () => {
       seed: 4,
       wallMs: 12.5,
       failedRules: ['SUP-02'],
+      // LIF-01 is not among the rules the mutant breaks: blame it did not earn.
+      wronglyBlamed: ['LIF-01'],
       // p.other failed sooner but blames no rule the mutant must be caught by.
       firstFailure: { property: 'p.fast', runs: 7, steps: 3 },
     });
@@ -42,7 +44,7 @@ describe('summariseMutant', () => {
   it('counts the seeds that caught it, per rule, and takes medians over the caught seeds', () => {
     const trials: MutantTrial[] = [
       { seed: 1, wallMs: 10, failedRules: ['SUP-10', 'SUP-11'], firstFailure: { property: 'p', runs: 3, steps: 4 } },
-      { seed: 2, wallMs: 30, failedRules: ['SUP-11'], firstFailure: { property: 'p', runs: 9, steps: 2 } },
+      { seed: 2, wallMs: 30, failedRules: ['SUP-11'], wronglyBlamed: ['LIF-02'], firstFailure: { property: 'p', runs: 9, steps: 2 } },
       { seed: 3, wallMs: 20, failedRules: [] },
     ];
     expect(summariseMutant(mutant, trials)).toEqual({
@@ -50,6 +52,8 @@ describe('summariseMutant', () => {
       seeds: 3,
       caught: 2,
       caughtByRule: { 'SUP-10': 1, 'SUP-11': 2 },
+      precise: 1,
+      wronglyBlamed: { 'LIF-02': 1 },
       medianWallMs: 20,
       medianRunsToFailure: 6,
       medianCounterexampleSteps: 3,

@@ -30,11 +30,13 @@ const figures: SuiteFigures = {
       seeds: 3,
       caught: 2,
       caughtByRule: { 'SUP-10': 1, 'SUP-11': 2 },
+      precise: 1,
+      wronglyBlamed: { 'LIF-02': 1 },
       medianWallMs: 250,
       medianRunsToFailure: 6.5,
       medianCounterexampleSteps: 3,
     },
-    { name: 'mutant: never', kind: 'store', caughtBy: ['STORE-04'], seeds: 3, caught: 0, caughtByRule: { 'STORE-04': 0 }, medianWallMs: 20, medianRunsToFailure: null, medianCounterexampleSteps: null },
+    { name: 'mutant: never', kind: 'store', caughtBy: ['STORE-04'], seeds: 3, caught: 0, caughtByRule: { 'STORE-04': 0 }, precise: 0, wronglyBlamed: {}, medianWallMs: 20, medianRunsToFailure: null, medianCounterexampleSteps: null },
   ],
   variants: [
     { name: 'variant: fine', seeds: [1, 2], failed: { 1: [], 2: [] }, medianWallMs: 9_000 },
@@ -53,8 +55,8 @@ describe('the suite tables of the bench', () => {
 
   it('shows each mutant: seeds caught, per rule, medians, and a dash where no seed caught it', () => {
     expect(mutantTable(figures).rows).toEqual([
-      ['caught-twice', '2/3', 'SUP-10 1/3, SUP-11 2/3', '0.25 s', '6.5', '3'],
-      ['never', '0/3', 'STORE-04 0/3', '0.02 s', '-', '-'],
+      ['caught-twice', '2/3', 'SUP-10 1/3, SUP-11 2/3', '1/3 (also LIF-02 1/3)', '0.25 s', '6.5', '3'],
+      ['never', '0/3', 'STORE-04 0/3', '0/3', '0.02 s', '-', '-'],
     ]);
   });
 
