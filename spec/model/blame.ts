@@ -5,7 +5,8 @@ import type { HistoryEvent } from './HistoryEvent.js';
 /**
  * The rules a failed {@link checkHistory} verdict points at, sorted:
  *
- * - a missing event, or one with a wrong cause: the rules that require that event;
+ * - a missing event, or one with a wrong cause: the rules that require that event, unless it is a
+ *   notice that came as another kind of notice about the same actor (blamed as that unexpected one);
  * - a misordered pair: the rules that require the order (else those of the later event);
  * - an unexpected event that is a missing one with other content (same actor, class and id): the
  *   rules of that missing event, already blamed for it;
@@ -31,10 +32,21 @@ export function blameRules(
   };
   const rulesOf = (index: number) => expected.events[index]?.rules;
   const unexpectedAt: string[] = [];
+  const unexpectedNotices = check.divergences.flatMap((d) => (d.kind === 'unexpected' && isNotice(observed[d.observed]!) ? [observed[d.observed]!] : []));
+  const missingIndexes = check.divergences.flatMap((d) => (d.kind === 'missing' ? [d.expected] : []));
+  /** The unexpected notice that came instead of the missing expected notice `index`, if any. */
+  const noticeInstead = (index: number) => {
+    const want = expected.events[index]!.event;
+    return isNotice(want) ? unexpectedNotices.find((o) => sameNotice(o, want)) : undefined;
+  };
   const missing = check.divergences.flatMap((d) => (d.kind === 'missing' ? [expected.events[d.expected]!.event] : []));
   for (const divergence of check.divergences) {
     switch (divergence.kind) {
       case 'missing':
+        // A notice that came as another kind of notice about the same actor: blamed with that one.
+        if (noticeInstead(divergence.expected) !== undefined) break;
+        blame(rulesOf(divergence.expected));
+        break;
       case 'wrongCause':
         blame(rulesOf(divergence.expected));
         break;
@@ -51,12 +63,27 @@ export function blameRules(
         // started by a restart that must not happen) follows from that, and is blamed with it.
         if (unexpectedAt.some((path) => event.path.startsWith(`${path}/`))) break;
         unexpectedAt.push(event.path);
-        blame(explainUnexpected(expected, event));
+        // A notice of the wrong kind: the rules that withheld that kind here, else those of the notice it replaced.
+        const replaced = isNotice(event) ? missingIndexes.find((i) => noticeInstead(i) === event) : undefined;
+        const withheld = withheldRules(expected, event);
+        blame(replaced !== undefined && withheld.length === 0 ? rulesOf(replaced) : explainUnexpected(expected, event));
         break;
       }
     }
   }
   return [...blamed].sort();
+}
+
+const noticeKinds = ['terminated', 'childFailed', 'watchMessage'];
+
+function isNotice(event: HistoryEvent): boolean {
+  return noticeKinds.includes(event.kind);
+}
+
+/** Two notices to one watcher about one actor (of whatever kind). */
+function sameNotice(a: HistoryEvent, b: HistoryEvent): boolean {
+  const of = (e: HistoryEvent) => (e as unknown as Record<string, unknown>)['of'];
+  return a.path === b.path && of(a) === of(b);
 }
 
 /** Whether two events are one event, possibly with different content: same actor, class, id (and step of a chain). */
@@ -71,10 +98,16 @@ function sameIdentity(a: HistoryEvent, b: HistoryEvent): boolean {
   );
 }
 
+/** The rules that withheld events of this one's class at its actor. */
+function withheldRules(expected: ExpectedHistory, event: HistoryEvent): readonly string[] {
+  const kind = eventClass(event);
+  return (expected.withheld ?? []).filter((w) => w.path === event.path && w.classes.includes(kind)).flatMap((w) => w.rules);
+}
+
 function explainUnexpected(expected: ExpectedHistory, event: HistoryEvent): readonly string[] {
   const kind = eventClass(event);
-  const withheld = (expected.withheld ?? []).filter((w) => w.path === event.path && w.classes.includes(kind));
-  if (withheld.length > 0) return withheld.flatMap((w) => w.rules);
+  const withheld = withheldRules(expected, event);
+  if (withheld.length > 0) return withheld;
   const here = expected.events.filter((e) => e.event.path === event.path);
   const alike = here.filter((e) => eventClass(e.event) === kind).flatMap((e) => e.rules ?? []);
   return alike.length > 0 ? alike : here.flatMap((e) => e.rules ?? []);

@@ -94,11 +94,15 @@ export async function checkProperty<S, M extends object, R>(
       }),
       {
         numRuns: replay ? 1 : (options.numRuns ?? property.numRuns),
+        // A round with rules set aside skips the runs that break only them; at most as many skips
+        // as runs, so a property that breaks them in nearly every run does not search forever.
+        ...(round > 0 ? { maxSkipsPerRun: 1 } : {}),
         ...(replay ? { seed: replay.seed, path: replay.path, endOnFailure: true } : options.seed !== undefined ? { seed: options.seed } : {}),
       },
     );
     runs += details.numRuns;
-    if (!details.failed) break;
+    // Passed, or (with rules set aside) too many runs broke only those: nothing new to find.
+    if (!details.failed || details.counterexample === null) break;
     // Steps print what they did in the last run they took part in, which after shrinking may be an
     // attempt that did not fail: run the shrunk case once more so the counterexample shows it.
     if (details.counterexample && !replay) {

@@ -938,6 +938,8 @@ export class Simulation {
         }
         if (watcher.watching[path] === undefined) continue;
         const toParent = watcher.path === actor.parent;
+        // Only the parent learns the cause: a child-failed notice elsewhere breaks WATCH-02.
+        if (!toParent && failure !== null) this.withhold(watcher.path, ['childFailed'], ['WATCH-02']);
         this.enqueueNotice({
           to: watcher.path,
           uid: watcher.uid,

@@ -105,3 +105,45 @@ describe('blameRules', () => {
     expect(blameOf(expected, another)).toEqual(['DS-06']);
   });
 });
+
+/** Bugs of runtimes the suite had not seen, each as the history it reports: blame names the broken rule alone. */
+describe('blameRules on bugs of other runtimes', () => {
+  const failing = (_path: string) => ({ kind: 'fail' as const, id: 7, error: 'E1' });
+  const parentWithChild = actor('p', { children: [actor('c')], watchChildren: 'watch' });
+
+  it('a non-parent watcher told ChildFailed instead of Terminated breaks WATCH-02, not WATCH-01', () => {
+    const p = lastPrediction([
+      { op: 'spawn', blueprint: parentWithChild },
+      { op: 'spawn', blueprint: actor('w') },
+      { op: 'tell', path: 'w', command: { kind: 'watch', target: 'p/c' } },
+      { op: 'tell', path: 'p/c', command: failing('p/c') },
+    ]);
+    const observed = p.expected.events.map((e): HistoryEvent => (e.event.kind === 'terminated' && e.event.path === 'w' ? { kind: 'childFailed', path: 'w', of: 'p/c', cause: 'E1' } : e.event));
+    expect(observed.some((e) => e.kind === 'childFailed' && e.path === 'w')).toBe(true);
+    expect(blame(p, observed)).toEqual(['WATCH-02']);
+  });
+
+  it('a parent told Terminated instead of ChildFailed breaks WATCH-02 alone', () => {
+    const p = lastPrediction([{ op: 'spawn', blueprint: parentWithChild }, { op: 'tell', path: 'p/c', command: failing('p/c') }]);
+    const observed = p.expected.events.map((e): HistoryEvent => (e.event.kind === 'childFailed' ? { kind: 'terminated', path: e.event.path, of: e.event.of } : e.event));
+    expect(blame(p, observed)).toEqual(['WATCH-02']);
+  });
+
+  it('an unsupervised actor that survives a throw breaks SUP-01 (with LIF-06: its missing PostStop looks the same)', () => {
+    const thrown = lastPrediction([{ op: 'spawn', blueprint: actor('a') }, fail('a')]);
+    expect(blame(thrown, [])).toEqual(['LIF-06', 'SUP-01']);
+  });
+
+  it('a restart of an actor whose first start failed breaks SUP-08; the children its new setup starts are not blamed apart', () => {
+    const p = lastPrediction([
+      { op: 'failNextSetup', path: 'a', error: 'E1' },
+      { op: 'spawn', blueprint: actor('a', { supervision: [{ on: 'any', strategy: { kind: 'restart' } }], children: [actor('c')] }) },
+    ]);
+    const observed: HistoryEvent[] = [
+      { kind: 'setup', path: 'a', incarnation: 1 },
+      { kind: 'setup', path: 'a', incarnation: 2 },
+      { kind: 'setup', path: 'a/c', incarnation: 1 },
+    ];
+    expect(blame(p, observed)).toEqual(['SUP-08']);
+  });
+});
