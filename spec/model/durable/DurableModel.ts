@@ -175,6 +175,15 @@ export interface DurablePrediction {
 }
 
 /**
+ * What follows a RecoveryCompleted follows it because DS-02 says so (it precedes the first
+ * command): a runtime that signals it late breaks DS-02, not the rules of the commands it ran first.
+ */
+function recoveryOrder(builder: HistoryBuilder, path: string): { readonly events: readonly number[]; readonly rules: readonly string[] } | undefined {
+  const previous = builder.cursor(path);
+  return previous !== undefined && builder.events[previous]!.event.kind === 'recovered' ? { events: [previous], rules: ['DS-02'] } : undefined;
+}
+
+/**
  * Collects expected events with per-path order and explicit cross-path edges
  * ({@link HistoryBuilder}, one line per path). Each event names the rules that require it; an edge
  * without rules is blamed on its later event's rules.
@@ -186,7 +195,7 @@ class Expectation extends HistoryBuilder {
   readonly handled = new Map<number, number>();
 
   emit(event: HistoryEvent, after: readonly (number | undefined)[] = [], rules: readonly string[] = []): number {
-    return this.add(event, [event.path], after, false, rules);
+    return this.add(event, [event.path], after, false, rules, recoveryOrder(this, event.path));
   }
 
   /** An event the rules allow but do not require. */
@@ -842,7 +851,7 @@ function advance(run: Run, ms: number): void {
       const stored = model.store[entity.persistenceId];
       entity.state = stored?.state ?? 0;
       entity.revision = stored?.revision ?? 0;
-      out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision }, [], ['DS-09']);
+      out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision }, [], stored && stored.state === undefined ? ['DS-13'] : ['DS-09']);
       drain(run, entity);
     }
   });
@@ -896,5 +905,6 @@ function restartAfterFailure(run: Run, entity: EntityState): void {
   entity.held = true;
   entity.state = stored?.state ?? 0;
   entity.revision = stored?.revision ?? 0;
-  run.out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision }, [], ['DS-12']);
+  // After a delete, what the recovery yields is DS-13's (the empty state at the delete's revision).
+  run.out.emit({ kind: 'recovered', path: entity.path, state: entity.state, revision: entity.revision }, [], stored && stored.state === undefined ? ['DS-13'] : ['DS-12']);
 }

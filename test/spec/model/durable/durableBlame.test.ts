@@ -56,3 +56,25 @@ describe('blame on the durable model', () => {
     expect(blame(p, [{ kind: 'recovered', path: 'e0', state: 0, revision: 0 }, callback(1, 0, 0)])).toEqual(['DS-11']);
   });
 });
+
+describe('blame on the durable model: bugs of other runtimes', () => {
+  const restarting: DurableOperation = { op: 'spawn', entity: { name: 'e0', persistenceId: 'd0', tag: 't', restartOnFailure: true } };
+  const recovered: HistoryEvent = { kind: 'recovered', path: 'e0', state: 0, revision: 0 };
+
+  it('a RecoveryCompleted signalled after the first command is DS-02, not the rules of that command', () => {
+    const p = lastPrediction([restarting, send({ kind: 'crash', id: 1 }, { kind: 'read', id: 2 })], 5);
+    expect(p.expected.events.map((e) => e.event)).toEqual([handled(1, 0, 0), recovered, handled(2, 0, 0), callback(2, 0, 0)]);
+    expect(blame(p, [handled(1, 0, 0), handled(2, 0, 0), callback(2, 0, 0), recovered])).toEqual(['DS-02']);
+  });
+});
+
+describe('blame on the durable model: a delete that resets the revision', () => {
+  it('a recovery after a delete that yields revision 0 is DS-13, not DS-12', () => {
+    const restarting: DurableOperation = { op: 'spawn', entity: { name: 'e0', persistenceId: 'd0', tag: 't', restartOnFailure: true } };
+    const p = lastPrediction([restarting, send({ kind: 'add', id: 1, by: 2, then: [] }), { op: 'advance', ms: 5 }, send({ kind: 'remove', id: 2, then: [] }), { op: 'advance', ms: 5 }, send({ kind: 'crash', id: 3 })], 5);
+    const recovered = p.expected.events.find((e) => e.event.kind === 'recovered')!.event;
+    expect(recovered).toEqual({ kind: 'recovered', path: 'e0', state: 0, revision: 2 });
+    const observed = p.expected.events.map((e) => (e.event.kind === 'recovered' ? { ...e.event, revision: 0 } : e.event));
+    expect(blame(p, observed)).toEqual(['DS-13']);
+  });
+});
