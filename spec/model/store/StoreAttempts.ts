@@ -53,7 +53,8 @@ export function traceWrite(
     if (!matches(attempt.write) || (shown.type === 'deleted' && attempt.write.id !== id)) continue;
     if (attempt.write.id !== id) return { from: 'other-id', write: attempt.write };
     if (!attempt.ok) return { from: 'refused', write: attempt.write };
-    const wiped = attempts.slice(i + 1).some((a) => a.ok && a.write.id === id && a.write.op === 'delete' && a.write.revision === 0);
+    // Wiped by a hard delete of a later step (one of the same step raced it, in no known order).
+    const wiped = attempts.slice(i + 1).some((a) => a.ok && a.step > attempt.step && a.write.id === id && a.write.op === 'delete' && a.write.revision === 0);
     return wiped ? { from: 'wiped', write: attempt.write } : { from: 'accepted', write: attempt.write, step: attempt.step };
   }
   return { from: 'nowhere' };
