@@ -90,13 +90,13 @@ describe('store bugs the suite had not seen are blamed on the rules they break, 
     expect(await failedRules({}, 1)).toEqual([]);
   });
 
-  it.each([
+  it.each<[string, Bugs, readonly string[]]>([
     ['a change-log row written before the revision check', { logBeforeCheck: true }, ['STORE-09', 'TAG-06']],
     ['a hard delete that leaves its change-log rows', { hardDeleteKeepsLog: true }, ['STORE-07']],
     // Deletes race too (STORE-06); tag queries are optional, and TAG-07 is not failed by a race.
     ['a revision check that races', { racyCheck: true }, ['STORE-04', 'STORE-06']],
     ['a delete record without its tag', { deleteLosesTag: true }, ['TAG-01', 'TAG-06']],
-  ] as const)('%s', async (_bug, bugs, rules) => {
+  ])('%s', async (_bug, bugs, rules) => {
     for (const seed of [1, 2]) {
       const failed = await failedRules(bugs, seed);
       expect(failed.length, `seed ${seed}`).toBeGreaterThan(0);
