@@ -354,6 +354,7 @@ function outcomesOf(
       hints: rule.hints,
       properties: base.properties,
       runs: base.runs,
+      exercisedRuns: base.exercisedRuns,
       durationMs: base.durationMs,
     };
     if (base.status === 'skipped') return { ...common, status: 'skipped', ...(base.reason !== undefined ? { reason: base.reason } : {}) };

@@ -72,6 +72,13 @@ export interface RuleOutcome {
    * @minimum 0
    */
   readonly runs: number;
+  /**
+   * Runs (of any property) that reached this rule with a matching history: how hard it was
+   * looked at. Absent in reports made before it was counted.
+   * @integer
+   * @minimum 0
+   */
+  readonly exercisedRuns?: number;
   /** @minimum 0 */
   readonly durationMs: number;
   readonly counterexample?: ReportedCounterexample;

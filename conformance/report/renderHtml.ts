@@ -50,7 +50,7 @@ function ruleDetails(rule: RuleOutcome): string {
     `<summary>${badge(rule.status)}<span class="id">${x(rule.id)}</span> [${x(rule.level)}] ${x(rule.title)}${rule.weak ? `<span class="weak-mark" title="${x(weakRuleNote)}">weak</span>` : ''}</summary>`,
     `<p class="statement">${x(rule.statement)}</p>`,
     rule.reason !== undefined ? `<p><b>Why:</b> ${x(rule.reason)}</p>` : '',
-    `<p>Checked by ${rule.properties.length === 0 ? 'no property yet' : rule.properties.map(x).join(', ')}; ${rule.runs} runs.</p>`,
+    `<p>Checked by ${rule.properties.length === 0 ? 'no property yet' : rule.properties.map(x).join(', ')}; ${rule.runs} runs${rule.exercisedRuns !== undefined ? `, ${rule.exercisedRuns} of them (or of other properties) reaching it` : ''}.</p>`,
     c === undefined
       ? ''
       : [

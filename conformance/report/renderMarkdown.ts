@@ -61,6 +61,7 @@ export function renderMarkdown(run: ConformanceRun): string {
           '',
         ]
       : []),
+    ...reachedSection(run),
     ...(weak.length > 0
       ? [
           `<details><summary>${weakIcon} ${weak.length} weak rules (${md(weakRuleNote)})</summary>`,
@@ -72,6 +73,14 @@ export function renderMarkdown(run: ConformanceRun): string {
         ]
       : []),
   ].join('\n');
+}
+
+/** How many runs reached each rule with a matching history, fewest first: where the suite looked least. */
+function reachedSection(run: ConformanceRun): string[] {
+  const counted = run.rules.filter((r) => r.exercisedRuns !== undefined && r.status !== 'skipped');
+  if (counted.length === 0) return [];
+  const rows = [...counted].sort((a, b) => a.exercisedRuns! - b.exercisedRuns! || a.id.localeCompare(b.id)).map((r) => `| ${md(r.id)} | ${icons[r.status]} ${r.status} | ${r.exercisedRuns} |`);
+  return ['<details><summary>Runs that reached each rule</summary>', '', '| rule | status | runs reaching it |', '|---|---|---:|', ...rows, '', '</details>', ''];
 }
 
 function percent(covered: number, total: number): string {
