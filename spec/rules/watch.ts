@@ -135,7 +135,8 @@ export const watchRules: readonly Rule[] = [
     level: 'MUST',
     title: 'A parent is not told of a child failure unless it watches',
     statement: 'A parent that does not watch its child receives no signal or message when that child fails or stops.',
-    capabilities: ['watch'],
+    // No watch capability needed: a runtime without death watch must not tell a parent either.
+    capabilities: [],
     sources: [src.seed('S003')],
     differences: [
       {

@@ -927,7 +927,9 @@ export class Simulation {
           parent.children = parent.children.filter((c) => c !== path);
           if (failure !== null && parent.watching[path] === undefined) {
             this.rules.add('WATCH-08');
-            this.withhold(parent.path, noticeClasses, ['WATCH-08']);
+            // No notice, and so nothing a notice could set off: a parent that stops or restarts
+            // on its unwatched child's failure took the failure up (WATCH-08).
+            this.withhold(parent.path, [...noticeClasses, 'PostStop', ...restartClasses], ['WATCH-08']);
           }
         }
       }
