@@ -3,6 +3,7 @@ import type { Capability } from '../../../spec/index.js';
 import {
   attemptsAfter,
   describeStoreOperation,
+  emptyStoreBelief,
   type StoreAttempt,
   type UpsertWrite,
   observeStore,
@@ -209,40 +210,57 @@ function writesOf(operation: StoreOperation): readonly StoreWrite[] {
 }
 
 /**
- * A write result no allowed state explains may come from a state that was already wrong (a lost
- * tombstone makes a right upsert look like a missing revision check), and in a batch of racing
- * writers several faults explain it equally well. So the run's writes are replayed on a fresh
- * store and its ids read just before this step: a wrong read is the fault. Else the batch is
- * re-enacted one write at a time, each followed by a read of its id, and the first step the
- * oracle refuses names the fault. Undecided (undefined) when the replay answers an earlier write
- * differently (as a race may) or the writes only fail together.
+ * Where a failure no allowed state explains comes from. A write result, read or query may show a
+ * state that was already wrong (a lost tombstone makes a right upsert look like a missing
+ * revision check), and racing writers or a stale read leave several faults that explain it
+ * equally well. So the run's writes, this step's included, are re-enacted on a fresh store one
+ * at a time, each followed by a read of its id, and the first step the oracle refuses names the
+ * fault. Failing that, the run's writes are replayed on another fresh store as they ran and its
+ * ids read just before this step (a wrong read is the fault). Undecided (undefined) when neither
+ * finds one: the fault needs the race or the query itself.
  */
 async function diagnose(real: StoreRunReal, m: StoreRunModel, operation: StoreOperation): Promise<StoreVerdict | undefined> {
+  return (await onFreshStore(real, (store) => reenact({ ...real, store }, m, operation))) ?? (await onFreshStore(real, (store) => stateBefore({ ...real, store }, m)));
+}
+
+/** Runs `body` on a fresh store of the plugin, then disposes of it; undefined without one. */
+async function onFreshStore<T>(real: StoreRunReal, body: (store: StoreUnderTest) => Promise<T | undefined>): Promise<T | undefined> {
   if (real.fresh === undefined) return undefined;
   const copy = await real.fresh();
   try {
-    for (const { writes, ok } of m.past) {
-      const again = await Promise.all(writes.map((w) => settled(write(copy.store, w))));
-      if (again.some((result, i) => result !== ok[i])) return undefined;
-    }
-    const misread = await misreadState({ ...real, store: copy.store }, m);
-    if (misread !== undefined || operation.op !== 'concurrent') return misread;
-    let { belief, attempts } = m;
-    for (const w of operation.writes) {
-      const result: StoreObservation = { op: 'write', ok: [await settled(write(copy.store, w))] };
-      const written = observeStore(real.semantics, belief, w, result, attempts);
-      if (written.problems.length > 0) return written;
-      attempts = attemptsAfter(attempts, w, result);
-      const got = await copy.store.getObject(w.id);
-      const read = observeStore(real.semantics, written.next, { op: 'get', id: w.id }, { op: 'get', value: got.value, revision: got.revision }, attempts);
-      if (read.problems.length > 0) return read;
-      belief = read.next;
-    }
-    return undefined;
+    return await body(copy.store);
   } finally {
     await copy.dispose();
   }
 }
+
+/** The run's writes replayed as they ran (batches racing), then every id read: undefined when the replay answers differently. */
+async function stateBefore(real: StoreRunReal, m: StoreRunModel): Promise<StoreVerdict | undefined> {
+  for (const { writes, ok } of m.past) {
+    const again = await Promise.all(writes.map((w) => settled(write(real.store, w))));
+    if (again.some((result, i) => result !== ok[i])) return undefined;
+  }
+  return misreadState(real, m);
+}
+
+/** The run's writes, then this step's, one at a time from an empty store, each checked and read back. */
+async function reenact(real: StoreRunReal, m: StoreRunModel, operation: StoreOperation): Promise<StoreVerdict | undefined> {
+  let belief = emptyStoreBelief;
+  let attempts: readonly StoreAttempt[] = [];
+  for (const w of [...m.past.flatMap((p) => p.writes), ...writesOf(operation)]) {
+    const result: StoreObservation = { op: 'write', ok: [await settled(write(real.store, w))] };
+    const written = observeStore(real.semantics, belief, w, result, attempts);
+    if (written.problems.length > 0) return reenacted(written);
+    attempts = attemptsAfter(attempts, w, result);
+    const got = await real.store.getObject(w.id);
+    const read = observeStore(real.semantics, written.next, { op: 'get', id: w.id }, { op: 'get', value: got.value, revision: got.revision }, attempts);
+    if (read.problems.length > 0) return reenacted(read);
+    belief = read.next;
+  }
+  return undefined;
+}
+
+const reenacted = (verdict: StoreVerdict): StoreVerdict => ({ ...verdict, problems: verdict.problems.map((p) => `re-enacted one write at a time on a fresh store: ${p}`) });
 
 /** One store step: resolved by position, performed, and checked against the store oracle. */
 class StoreStep extends PositionalStep<StoreTemplate, StoreOperation, StoreRunModel, StoreRunReal> {
@@ -259,7 +277,7 @@ class StoreStep extends PositionalStep<StoreTemplate, StoreOperation, StoreRunMo
     real.log.push(`${shown}\n    → ${shownObservation}`);
     const verdict = observeStore(real.semantics, m.belief, operation, observation, m.attempts);
     if (verdict.problems.length > 0) {
-      const read = operation.op === 'query' ? await misreadState(real, m) : operation.op === 'get' ? undefined : await diagnose(real, m, operation);
+      const read = (operation.op === 'query' ? await misreadState(real, m) : undefined) ?? (await diagnose(real, m, operation));
       const blamed = read?.blamed ?? verdict.blamed;
       const problems = read ? [...read.problems, ...verdict.problems.map((p) => `(and so) ${p}`)] : verdict.problems;
       throw new ConformanceViolation(shown, problems, blamed, [shownObservation], expectedStates(m.belief, operation), real.log.slice(-12), true);
