@@ -32,6 +32,12 @@ export interface PropertyPlan<S, M extends object, R> {
 const setAsideRounds = 3;
 
 /**
+ * Runs a set-aside round may skip per run it counts: enough that a property breaking the failed
+ * rule in most runs still reaches its other rules, bounded so it does not search forever.
+ */
+const setAsideSkipsPerRun = 4;
+
+/**
  * Whether a violation blames a rule already failed: the run breaks that rule, and what else it
  * blames with it may only be its consequence, so it is set aside without a verdict.
  */
@@ -91,9 +97,8 @@ export async function checkProperty<S, M extends object, R>(
       }),
       {
         numRuns: replay ? 1 : (options.numRuns ?? property.numRuns),
-        // A round with rules set aside skips the runs that break only them; at most as many skips
-        // as runs, so a property that breaks them in nearly every run does not search forever.
-        ...(round > 0 ? { maxSkipsPerRun: 1 } : {}),
+        // A round with rules set aside skips the runs that break them, up to a bound.
+        ...(round > 0 ? { maxSkipsPerRun: setAsideSkipsPerRun } : {}),
         ...(replay ? { seed: replay.seed, path: replay.path, endOnFailure: true } : options.seed !== undefined ? { seed: options.seed } : {}),
       },
     );
