@@ -141,7 +141,7 @@ if (!only || only.has(suiteSection)) {
   process.stderr.write(`bench: suite (full conformance run x${runs}, each shipped mutant at ${seeds} seeds) ...\n`);
   suite = runInChild<SuiteFigures>(join('suite', 'worker.ts'), [String(runs), String(seeds)]);
   report[suiteSection] = {
-    description: `the suite's own figures: a full run against the reference runtime and the shipped stores (median of ${runs}); each shipped mutant checked at seeds 1-${seeds} against the rules that must catch it; the default run against the reference judged by the full oracle beside a baseline with every model search cut to the reference runtime's one order (the verdict path before the freedoms), at seeds 1-${Math.min(seeds, Math.max(runs, 1))} in turns, with the ratio (target at most 2x) and the rules that lost exercised runs; each shipped legal variant at full depth at seeds 1-${Math.min(seeds, 2)}, where it must fail nothing`,
+    description: `the suite's own figures: a full run against the reference runtime and the shipped stores (median of ${runs}); each shipped mutant checked by a full run at seeds 1-${seeds}: caught by its rules, and nothing else blamed; the default run against the reference judged by the full oracle beside a baseline with every model search cut to the reference runtime's one order (the verdict path before the freedoms), at seeds 1-${Math.min(seeds, Math.max(runs, 1))} in turns, with the ratio (target at most 2x) and the rules that lost exercised runs; each shipped legal variant at full depth at seeds 1-${Math.min(seeds, 2)}, where it must fail nothing`,
     ...suite,
     runs,
     node: process.version,
