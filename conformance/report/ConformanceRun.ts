@@ -1,7 +1,7 @@
 import type { AreaId, Capability, Level } from '../../spec/index.js';
 
 /** Version of the report schema below; bumped on any incompatible change. @public */
-export const reportSchemaVersion = 1;
+export const reportSchemaVersion = 2;
 
 /**
  * How a rule ended in a run of the command line:

@@ -13,7 +13,7 @@ export const reportJsonSchema: JsonSchema = {
       "type": "object",
       "properties": {
         "schemaVersion": {
-          "const": 1
+          "const": 2
         },
         "kit": {
           "description": "The kit that ran the suite.",
@@ -280,6 +280,11 @@ export const reportJsonSchema: JsonSchema = {
         },
         "runs": {
           "description": "Generated runs of those properties.",
+          "type": "integer",
+          "minimum": 0
+        },
+        "exercisedRuns": {
+          "description": "Runs (of any property) that reached this rule with a matching history: how hard it was\nlooked at. Absent in reports made before it was counted.",
           "type": "integer",
           "minimum": 0
         },

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { cliSandbox } from './_cliSandbox.js';
-import type { ConformanceRun } from '../../../conformance/report/ConformanceRun.js';
+import { reportSchemaVersion, type ConformanceRun } from '../../../conformance/report/ConformanceRun.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/bad-adapters/', import.meta.url));
 const shippedMutant = fileURLToPath(new URL('../../../conformance/mutants/post-stop-on-restart.ts', import.meta.url));
@@ -69,7 +69,7 @@ describe('conformance command line', () => {
     expect(out).toContain('(seed 7');
     for (const file of ['conformance.json', 'junit.xml', 'conformance.md', 'conformance.html']) await readFile(sandbox.path('ref', file), 'utf8');
     const run = await readRun('ref');
-    expect(run).toMatchObject({ schemaVersion: 1, adapter: { name: 'reference-runtime', source: 'built-in reference runtime' }, seed: 7 });
+    expect(run).toMatchObject({ schemaVersion: reportSchemaVersion, adapter: { name: 'reference-runtime', source: 'built-in reference runtime' }, seed: 7 });
     expect(run.rules.map((r) => r.id)).toEqual(['LIF-01', 'LIF-02', 'LIF-03', 'LIF-04', 'LIF-05', 'LIF-06', 'LIF-07', 'LIF-08', 'LIF-09', 'LIF-10', 'LIF-11', 'SUP-01']);
     expect(run.totals.failed + run.totals.error).toBe(0);
   });
