@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliSandbox, type CliResult } from './_cliSandbox.js';
 import { kitManifest } from '../../../conformance/cli/_internals/kitManifest.js';
-import { totalsOf, type ConformanceRun } from '../../../conformance/report/ConformanceRun.js';
+import { reportSchemaVersion, totalsOf, type ConformanceRun } from '../../../conformance/report/ConformanceRun.js';
 
 const bin = fileURLToPath(new URL('../../../bin/conformance.js', import.meta.url));
 const sandbox = cliSandbox('conformance-refused-');
@@ -165,7 +165,7 @@ describe('baselines and shards, validated when read', () => {
       [{ ...valid, kit: { ...valid.kit, version: '0.0.1' } }, `was made by ${kit.name} 0.0.1, this is ${kit.name} ${kit.version}`],
       [{ ...valid, adapter: undefined }, 'the report: missing adapter'],
       [{ ...valid, totals: { ...valid.totals, passed: 99 } }, 'totals that do not count its rules'],
-      [{ ...valid, schemaVersion: 2 }, 'has report schema 2'],
+      [{ ...valid, schemaVersion: reportSchemaVersion + 1 }, `has report schema ${reportSchemaVersion + 1}`],
       [{ ...valid, extra: true }, 'unknown field "extra"'],
       [{ ...valid, seed: 'seven' }, 'seed: expected an integer'],
       [withRules(valid, [{ ...rule, title: 'x'.repeat(5_000_000) }]), 'rules/0/title: longer than'],
