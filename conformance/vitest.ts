@@ -86,7 +86,13 @@ function declareRuleTests<F extends Checked>(
               const reason = skipReasons.get(rule.id);
               if (reason !== undefined) ctx.skip(reason);
               const results = new Map((await Promise.all(checking.map(resultOf))).map((r) => [r.property, r] as const));
-              const [outcome] = deriveRuleResults([rule], families, results, declared);
+              let [outcome] = deriveRuleResults([rule], families, results, declared);
+              // As in the command: a property that does not list the rule may still reach it, so
+              // before calling it unexercised, judge it on every property's runs.
+              if (outcome?.status === 'unexercised' || outcome?.status === 'skipped') {
+                const all = new Map((await Promise.all(families.map(resultOf))).map((r) => [r.property, r] as const));
+                [outcome] = deriveRuleResults([rule], families, all, declared);
+              }
               if (!outcome || outcome.status === 'passed') return;
               if (outcome.status === 'failed' && outcome.counterexample) {
                 const c = outcome.counterexample;
