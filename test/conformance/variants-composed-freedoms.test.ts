@@ -7,7 +7,8 @@ import { eagerNoticesLifo } from '../../conformance/variants/eager-notices-lifo.
 import { runnable } from '../../conformance/variants/_internals/runnable.js';
 import { systemMessagePriority } from '../../conformance/variants/system-message-priority.js';
 import type { Variant } from '../../conformance/variants/Variant.js';
-import { initialModelState, type ActorBlueprint, type Operation } from '../../spec/model/index.js';
+import { initialModelState, type Operation } from '../../spec/model/index.js';
+import { timerNoticeRace } from '../fixtures/timerNoticeRace.js';
 
 // Two freedoms at once, end to end: a legal variant handles a termination notice ahead of the
 // timer messages still waiting for its watcher while timers of two actors fall due at one
@@ -15,30 +16,7 @@ import { initialModelState, type ActorBlueprint, type Operation } from '../../sp
 // that stops it for good (limit 1), so w hears of it while its pings may still be waiting.
 
 const hierarchy = [{ name: 'E0' }];
-const actor = (name: string, extra: Partial<ActorBlueprint> = {}): ActorBlueprint => ({
-  name,
-  supervision: [],
-  children: [],
-  watchChildren: 'none',
-  handlesTerminated: true,
-  stashCapacity: 0,
-  ...extra,
-});
-const operations: Operation[] = [
-  { op: 'spawn', blueprint: actor('c', { supervision: [{ on: 'any', strategy: { kind: 'backoff', minMs: 10, maxMs: 10, maxRestarts: 1 } }] }) },
-  { op: 'spawn', blueprint: actor('w') },
-  {
-    op: 'burst',
-    path: 'w',
-    commands: [
-      { kind: 'watch', target: 'c' },
-      { kind: 'startTimer', key: 'k1', delayMs: 10, id: 1 },
-      { kind: 'startTimer', key: 'k2', delayMs: 10, id: 2 },
-    ],
-  },
-  { op: 'burst', path: 'c', commands: [{ kind: 'fail', id: 3, error: 'E0' }, { kind: 'fail', id: 4, error: 'E0' }] },
-  { op: 'advance', ms: 10 },
-];
+const operations: Operation[] = [...timerNoticeRace, { op: 'advance', ms: 10 }];
 
 /** Applies the operations to the variant and judges each step with the model; returns the last step's events. */
 async function judge(variant: Variant): Promise<string> {

@@ -5,19 +5,15 @@ import {
   predict,
   predictMatching,
   predictOutcomes,
-  type ActorBlueprint,
   type HistoryEvent,
   type ModelState,
   type Operation,
 } from '../../../spec/model/index.js';
+import { timerNoticeRace } from '../../fixtures/timerNoticeRace.js';
 
 // The two freedoms composed: timers of several actors due at one instant race, and a notice
 // that arrives meanwhile may overtake the timer messages still waiting for its watcher (a
 // runtime with system-message priority), never a restart buffer's replay.
-
-function actor(name: string, extra: Partial<ActorBlueprint> = {}): ActorBlueprint {
-  return { name, supervision: [], children: [], watchChildren: 'none', handlesTerminated: true, stashCapacity: 0, ...extra };
-}
 
 const received = (path: string, id: number, count: number): HistoryEvent => ({ kind: 'received', path, id, count });
 const terminated = (path: string, of: string): HistoryEvent => ({ kind: 'terminated', path, of });
@@ -33,21 +29,7 @@ function accepts(state: ModelState, operation: Operation, observed: readonly His
 }
 
 describe('a notice reaching an actor whose timers race another actor’s', () => {
-  // w has two pings due at 10; c's backoff restart is due at 10 too, and replays a failure that stops it (limit 1).
-  const state = after([
-    { op: 'spawn', blueprint: actor('c', { supervision: [{ on: 'any', strategy: { kind: 'backoff', minMs: 10, maxMs: 10, maxRestarts: 1 } }] }) },
-    { op: 'spawn', blueprint: actor('w') },
-    {
-      op: 'burst',
-      path: 'w',
-      commands: [
-        { kind: 'watch', target: 'c' },
-        { kind: 'startTimer', key: 'k1', delayMs: 10, id: 1 },
-        { kind: 'startTimer', key: 'k2', delayMs: 10, id: 2 },
-      ],
-    },
-    { op: 'burst', path: 'c', commands: [{ kind: 'fail', id: 3, error: 'E0' }, { kind: 'fail', id: 4, error: 'E0' }] },
-  ]);
+  const state = after(timerNoticeRace);
   const advance: Operation = { op: 'advance', ms: 10 };
   const cStops = [setup('c', 2), postStop('c')];
 
